@@ -1,0 +1,41 @@
+//! /start, /help, /privacy, /cancel.
+
+use super::Ctx;
+use super::settings;
+use crate::bot::dialogue;
+use crate::bot::keyboards;
+
+/// Greets; asks for the time zone once; shows the main menu.
+pub async fn start(ctx: &Ctx<'_>) -> anyhow::Result<()> {
+    if ctx.user.zone.is_some() {
+        let menu = keyboards::main_menu(&ctx.bot.i18n, ctx.lang);
+        ctx.send(&ctx.t("start-again"), Some(menu)).await;
+        return Ok(());
+    }
+    ctx.send(&ctx.t("start-greeting"), None).await;
+    settings::ask_zone(ctx).await
+}
+
+/// How to use headlog.
+pub async fn help(ctx: &Ctx<'_>) -> anyhow::Result<()> {
+    let menu = keyboards::main_menu(&ctx.bot.i18n, ctx.lang);
+    ctx.send(&ctx.t("help"), Some(menu)).await;
+    Ok(())
+}
+
+/// What is stored, why, for how long, who can see it.
+pub async fn privacy(ctx: &Ctx<'_>) -> anyhow::Result<()> {
+    ctx.send(&ctx.t("privacy"), None).await;
+    Ok(())
+}
+
+/// Leaves whatever the bot was waiting for; nothing saved is touched.
+pub async fn cancel(ctx: &Ctx<'_>) -> anyhow::Result<()> {
+    let store = ctx.bot.store.as_ref();
+    let had = dialogue::load(store, ctx.user.id).await?.is_some();
+    dialogue::save(store, ctx.user.id, None, ctx.now.timestamp()).await?;
+    let key = if had { "cancelled" } else { "nothing-to-cancel" };
+    let menu = keyboards::main_menu(&ctx.bot.i18n, ctx.lang);
+    ctx.send(&ctx.t(key), Some(menu)).await;
+    Ok(())
+}

@@ -1,0 +1,255 @@
+//! Typed settings: defaults, then an optional TOML file (`HEADLOG_CONFIG`), then
+//! `HEADLOG_*` environment variables. A missing or malformed setting is one clear sentence.
+
+use secrecy::SecretString;
+use serde::Deserialize;
+use std::collections::HashMap;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use url::Url;
+
+/// Everything headlog needs to start.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// The bot token from @BotFather.
+    pub bot_token: SecretString,
+    /// `sqlite://path` (the default, `sqlite://headlog.db`) or `postgres://…`.
+    pub database_url: SecretString,
+    /// Base URL of the Bot API (`https://api.telegram.org`, or a local Bot API server).
+    pub telegram_api_url: Url,
+    /// Where the HTTP listener (health, later webhook and API) binds.
+    pub http_addr: SocketAddr,
+    /// Long-polling timeout in seconds (Telegram allows up to 50).
+    pub poll_timeout_secs: u32,
+    /// Log filter, e.g. `info` or `headlog=debug`.
+    pub log: String,
+    /// Most chats handled at the same time.
+    pub max_concurrent_chats: usize,
+}
+
+/// Why the settings could not be read; the message names the setting.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    /// A required setting is absent.
+    #[error("{0} is not set: {1}")]
+    Missing(&'static str, &'static str),
+    /// A setting is present but unusable.
+    #[error("{name} is not valid: {why}")]
+    Invalid {
+        /// The environment variable's name.
+        name: &'static str,
+        /// What is wrong with it.
+        why: String,
+    },
+    /// The config file could not be read or parsed.
+    #[error("the config file {path} could not be used: {why}")]
+    File {
+        /// The file's path.
+        path: PathBuf,
+        /// What went wrong.
+        why: String,
+    },
+}
+
+/// The optional file: the same keys as the environment, lower case, without the prefix.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileSettings {
+    bot_token: Option<String>,
+    database_url: Option<String>,
+    telegram_api_url: Option<String>,
+    http_addr: Option<String>,
+    poll_timeout: Option<u32>,
+    log: Option<String>,
+    max_concurrent_chats: Option<usize>,
+}
+
+impl Settings {
+    /// Reads the settings from the process environment.
+    pub fn from_env() -> Result<Self, ConfigError> {
+        Self::from_map(&std::env::vars().collect())
+    }
+
+    /// Reads the settings from a map standing for the environment (tests pass their own).
+    pub fn from_map(env: &HashMap<String, String>) -> Result<Self, ConfigError> {
+        let file = match env.get("HEADLOG_CONFIG") {
+            Some(path) => read_file(PathBuf::from(path))?,
+            None => FileSettings::default(),
+        };
+        let pick = |key: &str, from_file: Option<String>| {
+            env.get(key).filter(|v| !v.trim().is_empty()).cloned().or(from_file)
+        };
+
+        let token = pick("HEADLOG_BOT_TOKEN", file.bot_token).ok_or(ConfigError::Missing(
+            "HEADLOG_BOT_TOKEN",
+            "set it to the token @BotFather gave you",
+        ))?;
+        check_token(&token)?;
+
+        let database_url = pick("HEADLOG_DATABASE_URL", file.database_url)
+            .unwrap_or_else(|| "sqlite://headlog.db".to_owned());
+        if !(database_url.starts_with("sqlite:")
+            || database_url.starts_with("postgres://")
+            || database_url.starts_with("postgresql://"))
+        {
+            return Err(invalid(
+                "HEADLOG_DATABASE_URL",
+                "it must start with sqlite: or postgres://",
+            ));
+        }
+
+        let api = pick("HEADLOG_TELEGRAM_API_URL", file.telegram_api_url)
+            .unwrap_or_else(|| "https://api.telegram.org".to_owned());
+        let telegram_api_url = Url::parse(&api)
+            .ok()
+            .filter(|u| matches!(u.scheme(), "http" | "https"))
+            .ok_or_else(|| invalid("HEADLOG_TELEGRAM_API_URL", "it must be an http(s) URL"))?;
+
+        let addr = pick("HEADLOG_HTTP_ADDR", file.http_addr)
+            .unwrap_or_else(|| "127.0.0.1:8080".to_owned());
+        let http_addr = addr.parse().map_err(|_| {
+            invalid(
+                "HEADLOG_HTTP_ADDR",
+                "it must be an address with a port, such as 127.0.0.1:8080",
+            )
+        })?;
+
+        let poll_timeout_secs = number(env, "HEADLOG_POLL_TIMEOUT", file.poll_timeout, 30)?;
+        if poll_timeout_secs > 50 {
+            return Err(invalid(
+                "HEADLOG_POLL_TIMEOUT",
+                "Telegram allows at most 50 seconds",
+            ));
+        }
+        let max_concurrent_chats = number(
+            env,
+            "HEADLOG_MAX_CONCURRENT_CHATS",
+            file.max_concurrent_chats,
+            64,
+        )?;
+        if max_concurrent_chats == 0 {
+            return Err(invalid("HEADLOG_MAX_CONCURRENT_CHATS", "it must be at least 1"));
+        }
+
+        Ok(Settings {
+            bot_token: SecretString::from(token),
+            database_url: SecretString::from(database_url),
+            telegram_api_url,
+            http_addr,
+            poll_timeout_secs,
+            log: pick("HEADLOG_LOG", file.log).unwrap_or_else(|| "info".to_owned()),
+            max_concurrent_chats,
+        })
+    }
+}
+
+fn invalid(name: &'static str, why: &str) -> ConfigError {
+    ConfigError::Invalid {
+        name,
+        why: why.to_owned(),
+    }
+}
+
+fn read_file(path: PathBuf) -> Result<FileSettings, ConfigError> {
+    let text = std::fs::read_to_string(&path).map_err(|e| ConfigError::File {
+        path: path.clone(),
+        why: e.to_string(),
+    })?;
+    toml::from_str(&text).map_err(|e| ConfigError::File {
+        path,
+        why: e.message().to_owned(),
+    })
+}
+
+fn number<T: std::str::FromStr>(
+    env: &HashMap<String, String>,
+    name: &'static str,
+    from_file: Option<T>,
+    default: T,
+) -> Result<T, ConfigError> {
+    match env.get(name) {
+        Some(v) => v
+            .trim()
+            .parse()
+            .map_err(|_| invalid(name, "it must be a whole number")),
+        None => Ok(from_file.unwrap_or(default)),
+    }
+}
+
+/// A token looks like `123456:ABC-def_…`; checking the shape catches pasting mistakes early.
+fn check_token(token: &str) -> Result<(), ConfigError> {
+    let ok = token.split_once(':').is_some_and(|(id, secret)| {
+        !id.is_empty()
+            && id.bytes().all(|b| b.is_ascii_digit())
+            && !secret.is_empty()
+            && secret
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+    });
+    if ok {
+        Ok(())
+    } else {
+        Err(invalid(
+            "HEADLOG_BOT_TOKEN",
+            "it must look like 123456789:ABCdef… (digits, a colon, then letters, digits, _ or -)",
+        ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn env(pairs: &[(&str, &str)]) -> HashMap<String, String> {
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn a_token_alone_is_enough_and_the_rest_has_defaults() {
+        let s = Settings::from_map(&env(&[("HEADLOG_BOT_TOKEN", "123:abc")])).unwrap();
+        assert_eq!(s.http_addr.to_string(), "127.0.0.1:8080");
+        assert_eq!(s.telegram_api_url.as_str(), "https://api.telegram.org/");
+        assert_eq!(s.poll_timeout_secs, 30);
+    }
+
+    #[test]
+    fn a_missing_token_is_named() {
+        let err = Settings::from_map(&env(&[])).unwrap_err().to_string();
+        assert!(err.starts_with("HEADLOG_BOT_TOKEN is not set"), "{err}");
+    }
+
+    #[test]
+    fn malformed_settings_are_named() {
+        for (key, value) in [
+            ("HEADLOG_BOT_TOKEN", "not a token"),
+            ("HEADLOG_DATABASE_URL", "mysql://x"),
+            ("HEADLOG_TELEGRAM_API_URL", "ftp://x"),
+            ("HEADLOG_HTTP_ADDR", "localhost"),
+            ("HEADLOG_POLL_TIMEOUT", "soon"),
+            ("HEADLOG_POLL_TIMEOUT", "51"),
+        ] {
+            let mut map = env(&[("HEADLOG_BOT_TOKEN", "123:abc")]);
+            map.insert(key.into(), value.into());
+            let err = Settings::from_map(&map).unwrap_err().to_string();
+            assert!(err.starts_with(&format!("{key} is not valid")), "{err}");
+        }
+    }
+
+    #[test]
+    fn the_environment_overrides_the_file() {
+        let dir = std::env::temp_dir().join(format!("headlog-cfg-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("headlog.toml");
+        std::fs::write(&path, "bot_token = \"1:file\"\npoll_timeout = 5\n").unwrap();
+        let p = path.to_string_lossy().to_string();
+        let s = Settings::from_map(&env(&[("HEADLOG_CONFIG", &p), ("HEADLOG_POLL_TIMEOUT", "7")]))
+            .unwrap();
+        assert_eq!(s.poll_timeout_secs, 7);
+        std::fs::write(&path, "bot_tokn = \"1:file\"\n").unwrap();
+        let err = Settings::from_map(&env(&[("HEADLOG_CONFIG", &p)])).unwrap_err();
+        assert!(err.to_string().contains("could not be used"), "{err}");
+    }
+}

@@ -1,0 +1,218 @@
+//! An attack and the choices its fields are made of (MODEL.md, "Diary records").
+
+use super::key_enum;
+use chrono::{DateTime, Duration, Utc};
+use chrono_tz::Tz;
+
+/// While an attack opened less than this long ago is open, the one tap shows it
+/// instead of starting another; an older open attack must be closed first.
+pub const OPEN_ATTACK_LIMIT: Duration = Duration::hours(72);
+
+key_enum!(
+    /// Where the pain is.
+    Location { Forehead = "forehead", Temples = "temples", BehindEyes = "eyes", BackOfHead = "occiput", Neck = "neck", WholeHead = "whole" }
+);
+key_enum!(
+    /// Which side hurts.
+    Side { Left = "left", Right = "right", Both = "both" }
+);
+key_enum!(
+    /// How the pain feels.
+    Character { Pulsating = "pulsating", Pressing = "pressing", Stabbing = "stabbing" }
+);
+key_enum!(
+    /// How strong the nausea was.
+    Nausea { No = "none", Slight = "slight", Marked = "marked" }
+);
+key_enum!(
+    /// Kinds of aura.
+    Aura { Visual = "visual", Sensory = "sensory", Speech = "speech", Other = "other" }
+);
+key_enum!(
+    /// Preset triggers; free text goes beside them.
+    Trigger {
+        Stress = "stress", PoorSleep = "poor_sleep", TooMuchSleep = "too_much_sleep",
+        SkippedMeal = "skipped_meal", Alcohol = "alcohol", Caffeine = "caffeine",
+        Weather = "weather", BrightLight = "bright_light", StrongSmell = "strong_smell",
+        Menstruation = "menstruation", ScreenTime = "screen_time",
+    }
+);
+key_enum!(
+    /// How much the attack took from the day.
+    Disability { No = "none", Reduced = "reduced", LostDay = "lost_day" }
+);
+
+/// Intensity bands of the 0–10 scale.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Band {
+    /// 0.
+    NoPain,
+    /// 1–3.
+    Mild,
+    /// 4–6.
+    Moderate,
+    /// 7–10.
+    Severe,
+}
+
+impl Band {
+    /// The band an intensity falls in.
+    pub fn of(intensity: u8) -> Band {
+        match intensity {
+            0 => Band::NoPain,
+            1..=3 => Band::Mild,
+            4..=6 => Band::Moderate,
+            _ => Band::Severe,
+        }
+    }
+
+    /// Its translation key.
+    pub fn key(self) -> &'static str {
+        match self {
+            Band::NoPain => "band-none",
+            Band::Mild => "band-mild",
+            Band::Moderate => "band-moderate",
+            Band::Severe => "band-severe",
+        }
+    }
+}
+
+/// One headache attack. Every field but `started_at` may be unknown, and unknown is not "no".
+#[derive(Debug, Clone, PartialEq)]
+pub struct Attack {
+    /// Compact id, unique across users.
+    pub id: i64,
+    /// Owner.
+    pub user_id: i64,
+    /// When it started.
+    pub started_at: DateTime<Utc>,
+    /// When it ended; `None` while open.
+    pub ended_at: Option<DateTime<Utc>>,
+    /// The user's zone when the record was made; its local days are read in it.
+    pub zone: Tz,
+    /// 0–10.
+    pub intensity: Option<u8>,
+    /// Where it hurt (several).
+    pub locations: Vec<Location>,
+    /// Which side.
+    pub side: Option<Side>,
+    /// How it felt.
+    pub character: Option<Character>,
+    /// Worse with routine activity.
+    pub worse_with_activity: Option<bool>,
+    /// Nausea.
+    pub nausea: Option<Nausea>,
+    /// Vomiting.
+    pub vomiting: Option<bool>,
+    /// Bothered by light.
+    pub light_sensitivity: Option<bool>,
+    /// Bothered by sound.
+    pub sound_sensitivity: Option<bool>,
+    /// Aura kinds.
+    pub aura: Vec<Aura>,
+    /// Aura minutes.
+    pub aura_min: Option<u32>,
+    /// Preset triggers.
+    pub triggers: Vec<Trigger>,
+    /// Free-text trigger.
+    pub trigger_note: Option<String>,
+    /// Effect on the day.
+    pub disability: Option<Disability>,
+    /// Free comment.
+    pub comment: Option<String>,
+    /// Created.
+    pub created_at: DateTime<Utc>,
+    /// Last changed.
+    pub updated_at: DateTime<Utc>,
+    /// Soft-deleted at.
+    pub deleted_at: Option<DateTime<Utc>>,
+}
+
+impl Attack {
+    /// A new open attack with every detail unknown.
+    pub fn new(user_id: i64, started_at: DateTime<Utc>, zone: Tz, now: DateTime<Utc>) -> Self {
+        Attack {
+            id: 0,
+            user_id,
+            started_at,
+            ended_at: None,
+            zone,
+            intensity: None,
+            locations: Vec::new(),
+            side: None,
+            character: None,
+            worse_with_activity: None,
+            nausea: None,
+            vomiting: None,
+            light_sensitivity: None,
+            sound_sensitivity: None,
+            aura: Vec::new(),
+            aura_min: None,
+            triggers: Vec::new(),
+            trigger_note: None,
+            disability: None,
+            comment: None,
+            created_at: now,
+            updated_at: now,
+            deleted_at: None,
+        }
+    }
+
+    /// Whether it has no end yet.
+    pub fn is_open(&self) -> bool {
+        self.ended_at.is_none()
+    }
+
+    /// Its length: to the end, or to `now` while open.
+    pub fn duration(&self, now: DateTime<Utc>) -> Duration {
+        (self.ended_at.unwrap_or(now) - self.started_at).max(Duration::zero())
+    }
+
+    /// Whether it is open and started too long ago to be shown by the one tap.
+    pub fn is_stale_open(&self, now: DateTime<Utc>) -> bool {
+        self.is_open() && now - self.started_at >= OPEN_ATTACK_LIMIT
+    }
+}
+
+/// Joins keys with `;` as stored and exported.
+pub fn join_keys<T: Copy>(items: &[T], key: impl Fn(T) -> &'static str) -> String {
+    items.iter().map(|i| key(*i)).collect::<Vec<_>>().join(";")
+}
+
+/// Reads `;`-joined keys, skipping ones this version does not know.
+pub fn split_keys<T>(text: &str, from_key: impl Fn(&str) -> Option<T>) -> Vec<T> {
+    text.split(';').filter_map(|k| from_key(k.trim())).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    #[test]
+    fn intensity_bands_follow_the_model() {
+        let bands: Vec<Band> = (0..=10).map(Band::of).collect();
+        assert_eq!(bands[0], Band::NoPain);
+        assert!(bands[1..=3].iter().all(|b| *b == Band::Mild));
+        assert!(bands[4..=6].iter().all(|b| *b == Band::Moderate));
+        assert!(bands[7..=10].iter().all(|b| *b == Band::Severe));
+    }
+
+    #[test]
+    fn an_attack_open_for_72_hours_is_stale() {
+        let start = Utc.with_ymd_and_hms(2026, 1, 1, 8, 0, 0).unwrap();
+        let a = Attack::new(1, start, Tz::UTC, start);
+        assert!(!a.is_stale_open(start + Duration::hours(71)));
+        assert!(a.is_stale_open(start + Duration::hours(72)));
+        assert_eq!(a.duration(start + Duration::minutes(90)), Duration::minutes(90));
+    }
+
+    #[test]
+    fn keys_round_trip_and_unknown_keys_are_skipped() {
+        let locs = vec![Location::Temples, Location::Neck];
+        let text = join_keys(&locs, Location::key);
+        assert_eq!(text, "temples;neck");
+        assert_eq!(split_keys(&format!("{text};martian"), Location::from_key), locs);
+        assert_eq!(split_keys("", Location::from_key), Vec::<Location>::new());
+    }
+}

@@ -1,0 +1,51 @@
+//! The user's medication list and each dose taken.
+
+use super::key_enum;
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+
+key_enum!(
+    /// ICHD-3 classes that the overuse figures count by.
+    MedClass {
+        SimpleAnalgesic = "simple", Nsaid = "nsaid", Triptan = "triptan", Ergotamine = "ergot",
+        Opioid = "opioid", Combination = "combination", Preventive = "preventive", Other = "other",
+    }
+);
+key_enum!(
+    /// The effect two hours after a dose.
+    Effect { No = "none", Partial = "partial", Full = "full", Unknown = "unknown" }
+);
+
+/// A medication on the user's list.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Medication {
+    /// Id.
+    pub id: i64,
+    /// Name as the user wrote it.
+    pub name: String,
+    /// Class.
+    pub class: MedClass,
+    /// Usual dose, free text such as "400 mg".
+    pub default_dose: Option<String>,
+}
+
+/// One dose taken, as exported: the medication's name travels with it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Intake {
+    /// Id.
+    pub id: i64,
+    /// The medication's name.
+    pub name: String,
+    /// The medication's class.
+    pub class: MedClass,
+    /// When taken.
+    pub taken_at: DateTime<Utc>,
+    /// The user's zone then.
+    pub zone: Tz,
+    /// Dose, free text.
+    pub dose: Option<String>,
+    /// The attack it was taken for, if any.
+    pub attack_id: Option<i64>,
+    /// Effect after two hours.
+    pub effect: Option<Effect>,
+}

@@ -1,0 +1,33 @@
+//! A diary owner: one Telegram account.
+
+use super::lang::Lang;
+use chrono_tz::Tz;
+
+/// A user as the store keeps them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct User {
+    /// The Telegram user id (a private chat has the same id).
+    pub id: i64,
+    /// The language the user chose, if they chose one.
+    pub lang: Option<Lang>,
+    /// The `language_code` Telegram last reported.
+    pub tg_lang: Option<String>,
+    /// The user's time zone, once they told it.
+    pub zone: Option<Tz>,
+    /// Set while the user has blocked the bot.
+    pub blocked_at: Option<i64>,
+}
+
+impl User {
+    /// The language to speak: the chosen one, else Telegram's, else English.
+    pub fn lang(&self) -> Lang {
+        self.lang
+            .or_else(|| self.tg_lang.as_deref().map(Lang::from_code))
+            .unwrap_or_default()
+    }
+
+    /// The zone to read and show times in; UTC until the user says otherwise.
+    pub fn zone_or_utc(&self) -> Tz {
+        self.zone.unwrap_or(Tz::UTC)
+    }
+}

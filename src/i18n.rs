@@ -1,0 +1,153 @@
+//! Translations from the locale files in `locales/` (Fluent, which handles Russian plural
+//! forms), embedded in the binary. Every user-facing text goes through here by key.
+
+use crate::domain::lang::Lang;
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use std::collections::BTreeSet;
+
+/// The locale sources, by language.
+pub const SOURCES: [(Lang, &str); 2] = [
+    (Lang::En, include_str!("../locales/en/headlog.ftl")),
+    (Lang::Ru, include_str!("../locales/ru/headlog.ftl")),
+];
+
+/// All bundles, ready to format.
+pub struct I18n {
+    bundles: Vec<(Lang, FluentBundle<FluentResource>)>,
+}
+
+/// A value to put into a message.
+#[derive(Debug, Clone)]
+pub enum Arg {
+    /// Text, inserted as is.
+    Str(String),
+    /// A number (selects plural forms).
+    Num(i64),
+}
+
+impl From<&str> for Arg {
+    fn from(s: &str) -> Self {
+        Arg::Str(s.to_owned())
+    }
+}
+impl From<String> for Arg {
+    fn from(s: String) -> Self {
+        Arg::Str(s)
+    }
+}
+impl From<i64> for Arg {
+    fn from(n: i64) -> Self {
+        Arg::Num(n)
+    }
+}
+
+impl I18n {
+    /// Parses the embedded locale files; an error names the file and the problem.
+    pub fn new() -> anyhow::Result<Self> {
+        let mut bundles = Vec::new();
+        for (lang, source) in SOURCES {
+            let resource = FluentResource::try_new(source.to_owned()).map_err(|(_, errors)| {
+                anyhow::anyhow!("locale {} does not parse: {errors:?}", lang.code())
+            })?;
+            let id = lang.code().parse().map_err(|_| anyhow::anyhow!("bad language id"))?;
+            let mut bundle = FluentBundle::new_concurrent(vec![id]);
+            // Telegram shows text as is: no Unicode isolation marks around arguments.
+            bundle.set_use_isolating(false);
+            bundle
+                .add_resource(resource)
+                .map_err(|e| anyhow::anyhow!("locale {} has duplicate keys: {e:?}", lang.code()))?;
+            bundles.push((lang, bundle));
+        }
+        Ok(I18n { bundles })
+    }
+
+    fn bundle(&self, lang: Lang) -> &FluentBundle<FluentResource> {
+        self.bundles
+            .iter()
+            .find(|(l, _)| *l == lang)
+            .map(|(_, b)| b)
+            .unwrap_or(&self.bundles[0].1)
+    }
+
+    /// The message `key` without arguments.
+    pub fn t(&self, lang: Lang, key: &str) -> String {
+        self.tr(lang, key, &[])
+    }
+
+    /// The message `key` with arguments. A missing key yields the key itself (and a test
+    /// makes sure none is missing).
+    pub fn tr(&self, lang: Lang, key: &str, args: &[(&str, Arg)]) -> String {
+        let bundle = self.bundle(lang);
+        let Some(pattern) = bundle.get_message(key).and_then(|m| m.value()) else {
+            tracing::warn!(key, lang = lang.code(), "missing translation");
+            return key.to_owned();
+        };
+        let mut fargs = FluentArgs::new();
+        for (name, value) in args {
+            match value {
+                Arg::Str(s) => fargs.set(*name, FluentValue::from(s.as_str())),
+                Arg::Num(n) => fargs.set(*name, FluentValue::from(*n)),
+            }
+        }
+        let mut errors = Vec::new();
+        let text = bundle.format_pattern(pattern, Some(&fargs), &mut errors);
+        if !errors.is_empty() {
+            tracing::warn!(key, lang = lang.code(), "translation arguments missing");
+        }
+        text.into_owned()
+    }
+
+    /// Every message key of a language.
+    pub fn keys(source: &str) -> BTreeSet<String> {
+        source
+            .lines()
+            .filter(|l| l.chars().next().is_some_and(|c| c.is_ascii_alphabetic()))
+            .filter_map(|l| l.split_once('=').map(|(k, _)| k.trim().to_owned()))
+            .collect()
+    }
+
+    /// The text of `key` in every language (to recognise a reply-keyboard button).
+    pub fn all_langs<'a>(&'a self, key: &'a str) -> impl Iterator<Item = (Lang, String)> + 'a {
+        Lang::ALL.into_iter().map(move |l| (l, self.t(l, key)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_language_has_exactly_the_same_keys() {
+        let english = I18n::keys(SOURCES[0].1);
+        assert!(english.len() > 50, "suspiciously few keys: {}", english.len());
+        for (lang, source) in &SOURCES[1..] {
+            let keys = I18n::keys(source);
+            let missing: Vec<_> = english.difference(&keys).collect();
+            let extra: Vec<_> = keys.difference(&english).collect();
+            assert!(missing.is_empty() && extra.is_empty(), "{lang:?}: missing {missing:?}, extra {extra:?}");
+        }
+    }
+
+    #[test]
+    fn every_message_formats_without_errors_given_its_arguments() {
+        let i18n = I18n::new().unwrap();
+        for (lang, source) in SOURCES {
+            for key in I18n::keys(source) {
+                let text = i18n.t(lang, &key);
+                assert!(!text.is_empty() && text != key, "{lang:?} {key}");
+            }
+        }
+    }
+
+    #[test]
+    fn russian_plurals_pick_the_right_form() {
+        let i18n = I18n::new().unwrap();
+        let forms: Vec<String> = [1, 3, 5, 21]
+            .into_iter()
+            .map(|n| i18n.tr(Lang::Ru, "records-count", &[("count", Arg::Num(n))]))
+            .collect();
+        assert_eq!(forms, ["1 запись", "3 записи", "5 записей", "21 запись"]);
+        assert_eq!(i18n.tr(Lang::En, "records-count", &[("count", Arg::Num(1))]), "1 record");
+    }
+}

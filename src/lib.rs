@@ -1,0 +1,18 @@
+//! headlog: a private headache and migraine diary that lives in Telegram.
+//!
+//! Layers, found by name: [`domain`] (types and rules, no I/O), [`service`] (use-cases
+//! shared by the bot and later the API and scheduler), [`store`] (one trait, SQLite and
+//! PostgreSQL), [`bot`] (Telegram in and out), [`http`] (health and later the API),
+//! [`startup`] (wires them into an [`startup::Application`]).
+#![forbid(unsafe_code)]
+
+pub mod bot;
+pub mod clock;
+pub mod config;
+pub mod domain;
+pub mod http;
+pub mod i18n;
+pub mod service;
+pub mod startup;
+pub mod store;
+pub mod telemetry;

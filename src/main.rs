@@ -1,0 +1,80 @@
+//! `headlog run` starts the bot; `headlog migrate` only brings the database up to date.
+
+use headlog::config::Settings;
+use headlog::startup::{Application, shutdown_signal};
+use secrecy::ExposeSecret;
+use std::process::ExitCode;
+use tokio_util::sync::CancellationToken;
+
+const USAGE: &str = "usage: headlog <command>
+
+commands:
+  run       start the bot (long polling) and the HTTP listener (/health)
+  migrate   create or update the database schema, then exit
+  help      show this text
+
+settings (environment, or a TOML file named by HEADLOG_CONFIG):
+  HEADLOG_BOT_TOKEN         required: the token from @BotFather
+  HEADLOG_DATABASE_URL      sqlite://headlog.db (default) or postgres://user@host/db
+  HEADLOG_TELEGRAM_API_URL  https://api.telegram.org (default)
+  HEADLOG_HTTP_ADDR         127.0.0.1:8080 (default)
+  HEADLOG_POLL_TIMEOUT      long-polling timeout in seconds, 30 (default), at most 50
+  HEADLOG_LOG               log filter, info (default)";
+
+fn main() -> ExitCode {
+    let command = std::env::args().nth(1).unwrap_or_default();
+    match command.as_str() {
+        "run" | "migrate" => {}
+        "help" | "--help" | "-h" => {
+            println!("{USAGE}");
+            return ExitCode::SUCCESS;
+        }
+        "--version" | "-V" => {
+            println!("headlog {}", env!("CARGO_PKG_VERSION"));
+            return ExitCode::SUCCESS;
+        }
+        _ => {
+            eprintln!("{USAGE}");
+            return ExitCode::from(2);
+        }
+    }
+    let settings = match Settings::from_env() {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("headlog: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    headlog::telemetry::init(&settings.log);
+    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("headlog: cannot start the async runtime: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let result = runtime.block_on(async move {
+        if command == "migrate" {
+            headlog::store::open(settings.database_url.expose_secret()).await?;
+            tracing::info!("database is up to date");
+            return Ok(());
+        }
+        let app = Application::build(settings).await?;
+        tracing::info!(http = %app.http_addr(), store = app.store().backend(), "headlog starting");
+        let shutdown = CancellationToken::new();
+        let trigger = shutdown.clone();
+        tokio::spawn(async move {
+            shutdown_signal().await;
+            tracing::info!("shutdown requested");
+            trigger.cancel();
+        });
+        app.run(shutdown).await
+    });
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("headlog: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}

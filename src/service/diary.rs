@@ -1,0 +1,183 @@
+//! The diary's use-cases: the one tap, ending, deleting and restoring an attack, history,
+//! export, erasing everything.
+
+use crate::domain::attack::Attack;
+use crate::domain::export::diary_csv;
+use crate::domain::user::User;
+use crate::store::{Store, StoreError};
+use chrono::{DateTime, Utc};
+
+/// Records per history page.
+pub const PAGE_SIZE: i64 = 10;
+
+/// What the one tap did.
+#[derive(Debug, Clone, PartialEq)]
+pub enum OneTap {
+    /// A new attack, starting now.
+    Recorded(Attack),
+    /// An attack opened less than 72 h ago is still open: nothing new was made.
+    AlreadyOpen(Attack),
+    /// An attack open for 72 h or more must be closed before a new one starts.
+    StaleOpen(Attack),
+}
+
+/// Why an attack could not be ended.
+#[derive(Debug, thiserror::Error)]
+pub enum EndError {
+    /// No such attack of this user (or it was deleted).
+    #[error("attack not found")]
+    NotFound,
+    /// It had already ended.
+    #[error("attack already ended")]
+    AlreadyEnded(Attack),
+    /// The end is before the start.
+    #[error("end before start")]
+    BeforeStart(Attack),
+    /// The end is in the future.
+    #[error("end in the future")]
+    InFuture,
+    /// The store failed.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// The one tap. `origin` (the update that asked) makes a repeated handling of the same
+/// update return the attack it made the first time.
+pub async fn one_tap(
+    store: &dyn Store,
+    user: &User,
+    now: DateTime<Utc>,
+    origin: i64,
+) -> Result<OneTap, StoreError> {
+    if let Some(open) = store.latest_open_attack(user.id).await? {
+        return Ok(if open.is_stale_open(now) {
+            OneTap::StaleOpen(open)
+        } else if store.attack_by_origin(user.id, origin).await?.as_ref() == Some(&open) {
+            OneTap::Recorded(open)
+        } else {
+            OneTap::AlreadyOpen(open)
+        });
+    }
+    let attack = Attack::new(user.id, now, user.zone_or_utc(), now);
+    Ok(OneTap::Recorded(store.insert_attack(&attack, Some(origin)).await?))
+}
+
+/// Starts an attack at a given instant (after a stale one was closed).
+pub async fn start_attack_at(
+    store: &dyn Store,
+    user: &User,
+    at: DateTime<Utc>,
+    now: DateTime<Utc>,
+    origin: i64,
+) -> Result<Attack, StoreError> {
+    let attack = Attack::new(user.id, at, user.zone_or_utc(), now);
+    store.insert_attack(&attack, Some(origin)).await
+}
+
+/// Ends an open attack at `at`.
+pub async fn end_attack(
+    store: &dyn Store,
+    user_id: i64,
+    attack_id: i64,
+    at: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> Result<Attack, EndError> {
+    if at > now {
+        return Err(EndError::InFuture);
+    }
+    let attack = match store.attack(user_id, attack_id).await? {
+        Some(a) if a.deleted_at.is_none() => a,
+        _ => return Err(EndError::NotFound),
+    };
+    if !attack.is_open() {
+        return Err(EndError::AlreadyEnded(attack));
+    }
+    if at < attack.started_at {
+        return Err(EndError::BeforeStart(attack));
+    }
+    match store
+        .end_attack(user_id, attack_id, at.timestamp(), now.timestamp())
+        .await?
+    {
+        Some(ended) => Ok(ended),
+        // Lost a race with another tap: report what is there now.
+        None => match store.attack(user_id, attack_id).await? {
+            Some(a) if a.deleted_at.is_none() => Err(EndError::AlreadyEnded(a)),
+            _ => Err(EndError::NotFound),
+        },
+    }
+}
+
+/// Soft-deletes an attack (restorable). `None` when the user has no such attack.
+/// Deleting a deleted attack keeps its first deletion time.
+pub async fn delete_attack(
+    store: &dyn Store,
+    user_id: i64,
+    attack_id: i64,
+    now: DateTime<Utc>,
+) -> Result<Option<Attack>, StoreError> {
+    match store.attack(user_id, attack_id).await? {
+        Some(a) if a.deleted_at.is_some() => Ok(Some(a)),
+        Some(_) => {
+            store
+                .set_attack_deleted(user_id, attack_id, Some(now.timestamp()), now.timestamp())
+                .await
+        }
+        None => Ok(None),
+    }
+}
+
+/// Restores a soft-deleted attack. `None` when the user has no such attack.
+pub async fn restore_attack(
+    store: &dyn Store,
+    user_id: i64,
+    attack_id: i64,
+    now: DateTime<Utc>,
+) -> Result<Option<Attack>, StoreError> {
+    match store.attack(user_id, attack_id).await? {
+        Some(a) if a.deleted_at.is_none() => Ok(Some(a)),
+        Some(_) => {
+            store
+                .set_attack_deleted(user_id, attack_id, None, now.timestamp())
+                .await
+        }
+        None => Ok(None),
+    }
+}
+
+/// One page of history, newest first.
+#[derive(Debug, Clone)]
+pub struct HistoryPage {
+    /// Page number, 0 for the newest.
+    pub page: i64,
+    /// Its records.
+    pub items: Vec<Attack>,
+    /// All records of the user.
+    pub total: i64,
+}
+
+impl HistoryPage {
+    /// Whether older records follow.
+    pub fn has_older(&self) -> bool {
+        (self.page + 1) * PAGE_SIZE < self.total
+    }
+}
+
+/// A page of history; a page past the end shows the last one.
+pub async fn history(store: &dyn Store, user_id: i64, page: i64) -> Result<HistoryPage, StoreError> {
+    let total = store.count_attacks(user_id).await?;
+    let last = ((total - 1).max(0)) / PAGE_SIZE;
+    let page = page.clamp(0, last);
+    let items = store.list_attacks(user_id, PAGE_SIZE, page * PAGE_SIZE).await?;
+    Ok(HistoryPage { page, items, total })
+}
+
+/// The diary CSV and how many rows it has; `None` when there is nothing to export.
+pub async fn export(store: &dyn Store, user_id: i64) -> Result<Option<(Vec<u8>, i64)>, StoreError> {
+    let diary = store.diary(user_id).await?;
+    let count = (diary.attacks.len() + diary.days.len()) as i64;
+    if count == 0 && diary.intakes.is_empty() {
+        return Ok(None);
+    }
+    Ok(Some((diary_csv(&diary), count)))
+}

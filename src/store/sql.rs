@@ -1,0 +1,461 @@
+//! The SQL shared by both backends. Queries use `$n` placeholders, which SQLite and
+//! PostgreSQL both accept, and portable types (bigint seconds, text, boolean), so one
+//! body serves both: `impl_store!` expands it for each pool type. Only what differs
+//! (connecting, pragmas, migrations) lives in `sqlite.rs` and `postgres.rs`.
+
+/// Columns of `attack`, in the order `attack_from_row` reads them.
+macro_rules! attack_cols {
+    () => {
+        "id, user_id, started_at, ended_at, zone, intensity, location, side, character, \
+         worse_with_activity, nausea, vomiting, light_sensitivity, sound_sensitivity, aura, \
+         aura_min, triggers, trigger_note, disability, comment, created_at, updated_at, deleted_at"
+    };
+}
+
+macro_rules! impl_store {
+    ($store:ty, $db:ty, $backend:literal) => {
+        use crate::domain::attack::{self as attack_dom, Attack};
+        use crate::domain::day::DayRecord;
+        use crate::domain::export::Diary;
+        use crate::domain::lang::Lang;
+        use crate::domain::medication::{Effect, Intake, MedClass};
+        use crate::domain::user::User;
+        use crate::store::{InboxOutcome, InboxRow, Store, StoreError, StoreResult};
+        use chrono::{DateTime, NaiveDate, Utc};
+        use chrono_tz::Tz;
+        use sqlx::Row;
+
+        type DbRow = <$db as sqlx::Database>::Row;
+
+        fn ts(secs: i64) -> DateTime<Utc> {
+            DateTime::from_timestamp(secs, 0).unwrap_or_default()
+        }
+
+        fn zone(name: &str) -> Tz {
+            name.parse().unwrap_or(Tz::UTC)
+        }
+
+        fn user_from_row(row: &DbRow) -> StoreResult<User> {
+            Ok(User {
+                id: row.try_get("id")?,
+                lang: row.try_get::<Option<String>, _>("lang")?.map(|c| Lang::from_code(&c)),
+                tg_lang: row.try_get("tg_lang")?,
+                zone: row.try_get::<Option<String>, _>("zone")?.map(|z| zone(&z)),
+                blocked_at: row.try_get("blocked_at")?,
+            })
+        }
+
+        fn attack_from_row(row: &DbRow) -> StoreResult<Attack> {
+            let intensity: Option<i32> = row.try_get("intensity")?;
+            let aura_min: Option<i32> = row.try_get("aura_min")?;
+            let key = |col: &str| -> StoreResult<Option<String>> { Ok(row.try_get(col)?) };
+            Ok(Attack {
+                id: row.try_get("id")?,
+                user_id: row.try_get("user_id")?,
+                started_at: ts(row.try_get("started_at")?),
+                ended_at: row.try_get::<Option<i64>, _>("ended_at")?.map(ts),
+                zone: zone(&row.try_get::<String, _>("zone")?),
+                intensity: intensity.and_then(|i| u8::try_from(i).ok()),
+                locations: attack_dom::split_keys(
+                    &row.try_get::<String, _>("location")?,
+                    attack_dom::Location::from_key,
+                ),
+                side: key("side")?.and_then(|k| attack_dom::Side::from_key(&k)),
+                character: key("character")?.and_then(|k| attack_dom::Character::from_key(&k)),
+                worse_with_activity: row.try_get("worse_with_activity")?,
+                nausea: key("nausea")?.and_then(|k| attack_dom::Nausea::from_key(&k)),
+                vomiting: row.try_get("vomiting")?,
+                light_sensitivity: row.try_get("light_sensitivity")?,
+                sound_sensitivity: row.try_get("sound_sensitivity")?,
+                aura: attack_dom::split_keys(&row.try_get::<String, _>("aura")?, attack_dom::Aura::from_key),
+                aura_min: aura_min.and_then(|m| u32::try_from(m).ok()),
+                triggers: attack_dom::split_keys(
+                    &row.try_get::<String, _>("triggers")?,
+                    attack_dom::Trigger::from_key,
+                ),
+                trigger_note: row.try_get("trigger_note")?,
+                disability: key("disability")?.and_then(|k| attack_dom::Disability::from_key(&k)),
+                comment: row.try_get("comment")?,
+                created_at: ts(row.try_get("created_at")?),
+                updated_at: ts(row.try_get("updated_at")?),
+                deleted_at: row.try_get::<Option<i64>, _>("deleted_at")?.map(ts),
+            })
+        }
+
+        fn inbox_from_row(row: &DbRow) -> StoreResult<InboxRow> {
+            Ok(InboxRow {
+                update_id: row.try_get("update_id")?,
+                chat_id: row.try_get("chat_id")?,
+                payload: row.try_get::<Option<String>, _>("payload")?.unwrap_or_default(),
+                attempts: row.try_get("attempts")?,
+            })
+        }
+
+        #[async_trait::async_trait]
+        impl Store for $store {
+            fn backend(&self) -> &'static str {
+                $backend
+            }
+
+            async fn ping(&self) -> StoreResult<()> {
+                sqlx::query("select 1").execute(&self.pool).await?;
+                Ok(())
+            }
+
+            async fn touch_user(&self, id: i64, tg_lang: Option<&str>, now: i64) -> StoreResult<User> {
+                if let Some(user) = self.user(id).await? {
+                    if user.tg_lang.as_deref() == tg_lang || tg_lang.is_none() {
+                        return Ok(user);
+                    }
+                }
+                let row = sqlx::query(
+                    "insert into app_user (id, tg_lang, created_at, updated_at) values ($1, $2, $3, $3) \
+                     on conflict (id) do update set tg_lang = excluded.tg_lang, updated_at = excluded.updated_at \
+                     returning id, lang, tg_lang, zone, blocked_at",
+                )
+                .bind(id)
+                .bind(tg_lang)
+                .bind(now)
+                .fetch_one(&self.pool)
+                .await?;
+                user_from_row(&row)
+            }
+
+            async fn user(&self, id: i64) -> StoreResult<Option<User>> {
+                let row = sqlx::query("select id, lang, tg_lang, zone, blocked_at from app_user where id = $1")
+                    .bind(id)
+                    .fetch_optional(&self.pool)
+                    .await?;
+                row.as_ref().map(user_from_row).transpose()
+            }
+
+            async fn set_user_lang(&self, id: i64, lang: Option<Lang>, now: i64) -> StoreResult<()> {
+                sqlx::query("update app_user set lang = $2, updated_at = $3 where id = $1")
+                    .bind(id)
+                    .bind(lang.map(|l| l.code()))
+                    .bind(now)
+                    .execute(&self.pool)
+                    .await?;
+                Ok(())
+            }
+
+            async fn set_user_zone(&self, id: i64, zone: Tz, now: i64) -> StoreResult<()> {
+                sqlx::query("update app_user set zone = $2, updated_at = $3 where id = $1")
+                    .bind(id)
+                    .bind(zone.name())
+                    .bind(now)
+                    .execute(&self.pool)
+                    .await?;
+                Ok(())
+            }
+
+            async fn set_user_blocked(&self, id: i64, blocked_at: Option<i64>, now: i64) -> StoreResult<()> {
+                sqlx::query("update app_user set blocked_at = $2, updated_at = $3 where id = $1")
+                    .bind(id)
+                    .bind(blocked_at)
+                    .bind(now)
+                    .execute(&self.pool)
+                    .await?;
+                Ok(())
+            }
+
+            async fn insert_attack(&self, a: &Attack, origin: Option<i64>) -> StoreResult<Attack> {
+                let row = sqlx::query(concat!(
+                    "insert into attack (user_id, origin, started_at, ended_at, zone, intensity, location, side, \
+                     character, worse_with_activity, nausea, vomiting, light_sensitivity, sound_sensitivity, aura, \
+                     aura_min, triggers, trigger_note, disability, comment, created_at, updated_at) values \
+                     ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22) \
+                     on conflict (user_id, origin) do nothing returning ",
+                    $crate::store::sql::attack_cols!()
+                ))
+                .bind(a.user_id)
+                .bind(origin)
+                .bind(a.started_at.timestamp())
+                .bind(a.ended_at.map(|t| t.timestamp()))
+                .bind(a.zone.name())
+                .bind(a.intensity.map(i32::from))
+                .bind(attack_dom::join_keys(&a.locations, |k| k.key()))
+                .bind(a.side.map(|k| k.key()))
+                .bind(a.character.map(|k| k.key()))
+                .bind(a.worse_with_activity)
+                .bind(a.nausea.map(|k| k.key()))
+                .bind(a.vomiting)
+                .bind(a.light_sensitivity)
+                .bind(a.sound_sensitivity)
+                .bind(attack_dom::join_keys(&a.aura, |k| k.key()))
+                .bind(a.aura_min.map(|m| i32::try_from(m).unwrap_or(i32::MAX)))
+                .bind(attack_dom::join_keys(&a.triggers, |k| k.key()))
+                .bind(a.trigger_note.as_deref())
+                .bind(a.disability.map(|k| k.key()))
+                .bind(a.comment.as_deref())
+                .bind(a.created_at.timestamp())
+                .bind(a.updated_at.timestamp())
+                .fetch_optional(&self.pool)
+                .await?;
+                if let Some(row) = row {
+                    return attack_from_row(&row);
+                }
+                let row = sqlx::query(concat!("select ", $crate::store::sql::attack_cols!(), " from attack where user_id = $1 and origin = $2"))
+                    .bind(a.user_id)
+                    .bind(origin)
+                    .fetch_one(&self.pool)
+                    .await?;
+                attack_from_row(&row)
+            }
+
+            async fn attack_by_origin(&self, user_id: i64, origin: i64) -> StoreResult<Option<Attack>> {
+                let row = sqlx::query(concat!("select ", $crate::store::sql::attack_cols!(), " from attack where user_id = $1 and origin = $2"))
+                    .bind(user_id)
+                    .bind(origin)
+                    .fetch_optional(&self.pool)
+                    .await?;
+                row.as_ref().map(attack_from_row).transpose()
+            }
+
+            async fn attack(&self, user_id: i64, id: i64) -> StoreResult<Option<Attack>> {
+                let row = sqlx::query(concat!("select ", $crate::store::sql::attack_cols!(), " from attack where user_id = $1 and id = $2"))
+                    .bind(user_id)
+                    .bind(id)
+                    .fetch_optional(&self.pool)
+                    .await?;
+                row.as_ref().map(attack_from_row).transpose()
+            }
+
+            async fn latest_open_attack(&self, user_id: i64) -> StoreResult<Option<Attack>> {
+                let row = sqlx::query(concat!(
+                    "select ", $crate::store::sql::attack_cols!(), " from attack where user_id = $1 and ended_at is null \
+                     and deleted_at is null order by started_at desc, id desc limit 1"
+                ))
+                .bind(user_id)
+                .fetch_optional(&self.pool)
+                .await?;
+                row.as_ref().map(attack_from_row).transpose()
+            }
+
+            async fn end_attack(&self, user_id: i64, id: i64, ended_at: i64, now: i64) -> StoreResult<Option<Attack>> {
+                let row = sqlx::query(concat!(
+                    "update attack set ended_at = $3, updated_at = $4 where user_id = $1 and id = $2 \
+                     and ended_at is null and deleted_at is null returning ", $crate::store::sql::attack_cols!()
+                ))
+                .bind(user_id)
+                .bind(id)
+                .bind(ended_at)
+                .bind(now)
+                .fetch_optional(&self.pool)
+                .await?;
+                row.as_ref().map(attack_from_row).transpose()
+            }
+
+            async fn set_attack_deleted(
+                &self,
+                user_id: i64,
+                id: i64,
+                deleted_at: Option<i64>,
+                now: i64,
+            ) -> StoreResult<Option<Attack>> {
+                let row = sqlx::query(concat!(
+                    "update attack set deleted_at = $3, updated_at = $4 where user_id = $1 and id = $2 returning ",
+                    $crate::store::sql::attack_cols!()
+                ))
+                .bind(user_id)
+                .bind(id)
+                .bind(deleted_at)
+                .bind(now)
+                .fetch_optional(&self.pool)
+                .await?;
+                row.as_ref().map(attack_from_row).transpose()
+            }
+
+            async fn list_attacks(&self, user_id: i64, limit: i64, offset: i64) -> StoreResult<Vec<Attack>> {
+                let rows = sqlx::query(concat!(
+                    "select ", $crate::store::sql::attack_cols!(), " from attack where user_id = $1 and deleted_at is null \
+                     order by started_at desc, id desc limit $2 offset $3"
+                ))
+                .bind(user_id)
+                .bind(limit)
+                .bind(offset)
+                .fetch_all(&self.pool)
+                .await?;
+                rows.iter().map(attack_from_row).collect()
+            }
+
+            async fn count_attacks(&self, user_id: i64) -> StoreResult<i64> {
+                let n: i64 = sqlx::query_scalar("select count(*) from attack where user_id = $1 and deleted_at is null")
+                    .bind(user_id)
+                    .fetch_one(&self.pool)
+                    .await?;
+                Ok(n)
+            }
+
+            async fn diary(&self, user_id: i64) -> StoreResult<Diary> {
+                let attacks = sqlx::query(concat!(
+                    "select ", $crate::store::sql::attack_cols!(), " from attack where user_id = $1 and deleted_at is null order by started_at, id"
+                ))
+                .bind(user_id)
+                .fetch_all(&self.pool)
+                .await?
+                .iter()
+                .map(attack_from_row)
+                .collect::<StoreResult<Vec<_>>>()?;
+                let mut days = Vec::new();
+                for row in sqlx::query(
+                    "select id, day, zone, headache_free, menstruation, comment, created_at, updated_at \
+                     from day_record where user_id = $1 and deleted_at is null order by day",
+                )
+                .bind(user_id)
+                .fetch_all(&self.pool)
+                .await?
+                {
+                    let day: String = row.try_get("day")?;
+                    days.push(DayRecord {
+                        id: row.try_get("id")?,
+                        day: NaiveDate::parse_from_str(&day, "%Y-%m-%d")
+                            .map_err(|_| StoreError::Corrupt(format!("day_record.day {day:?}")))?,
+                        zone: zone(&row.try_get::<String, _>("zone")?),
+                        headache_free: row.try_get("headache_free")?,
+                        menstruation: row.try_get("menstruation")?,
+                        comment: row.try_get("comment")?,
+                        created_at: ts(row.try_get("created_at")?),
+                        updated_at: ts(row.try_get("updated_at")?),
+                    });
+                }
+                let mut intakes = Vec::new();
+                for row in sqlx::query(
+                    "select i.id, m.name, m.class, i.taken_at, i.zone, i.dose, i.attack_id, i.effect \
+                     from intake i join medication m on m.id = i.medication_id \
+                     left join attack a on a.id = i.attack_id \
+                     where i.user_id = $1 and i.deleted_at is null and a.deleted_at is null order by i.taken_at, i.id",
+                )
+                .bind(user_id)
+                .fetch_all(&self.pool)
+                .await?
+                {
+                    intakes.push(Intake {
+                        id: row.try_get("id")?,
+                        name: row.try_get("name")?,
+                        class: MedClass::from_key(&row.try_get::<String, _>("class")?).unwrap_or(MedClass::Other),
+                        taken_at: ts(row.try_get("taken_at")?),
+                        zone: zone(&row.try_get::<String, _>("zone")?),
+                        dose: row.try_get("dose")?,
+                        attack_id: row.try_get("attack_id")?,
+                        effect: row.try_get::<Option<String>, _>("effect")?.and_then(|e| Effect::from_key(&e)),
+                    });
+                }
+                Ok(Diary { attacks, days, intakes })
+            }
+
+            async fn erase_user(&self, user_id: i64) -> StoreResult<()> {
+                let mut tx = self.pool.begin().await?;
+                for sql in [
+                    "delete from intake where user_id = $1",
+                    "delete from day_record where user_id = $1",
+                    "delete from attack where user_id = $1",
+                    "delete from medication where user_id = $1",
+                    "delete from dialogue where user_id = $1",
+                    "delete from inbox where chat_id = $1",
+                    "delete from app_user where id = $1",
+                ] {
+                    sqlx::query(sql).bind(user_id).execute(&mut *tx).await?;
+                }
+                tx.commit().await?;
+                Ok(())
+            }
+
+            async fn dialogue(&self, user_id: i64) -> StoreResult<Option<String>> {
+                Ok(sqlx::query_scalar("select state from dialogue where user_id = $1")
+                    .bind(user_id)
+                    .fetch_optional(&self.pool)
+                    .await?)
+            }
+
+            async fn set_dialogue(&self, user_id: i64, state: Option<&str>, now: i64) -> StoreResult<()> {
+                match state {
+                    Some(state) => {
+                        sqlx::query(
+                            "insert into dialogue (user_id, state, updated_at) values ($1, $2, $3) \
+                             on conflict (user_id) do update set state = excluded.state, updated_at = excluded.updated_at",
+                        )
+                        .bind(user_id)
+                        .bind(state)
+                        .bind(now)
+                        .execute(&self.pool)
+                        .await?;
+                    }
+                    None => {
+                        sqlx::query("delete from dialogue where user_id = $1")
+                            .bind(user_id)
+                            .execute(&self.pool)
+                            .await?;
+                    }
+                }
+                Ok(())
+            }
+
+            async fn inbox_insert(&self, rows: &[InboxRow], now: i64) -> StoreResult<Vec<i64>> {
+                let mut fresh = Vec::with_capacity(rows.len());
+                let mut tx = self.pool.begin().await?;
+                for r in rows {
+                    let done = sqlx::query(
+                        "insert into inbox (update_id, chat_id, payload, received_at) values ($1, $2, $3, $4) \
+                         on conflict (update_id) do nothing",
+                    )
+                    .bind(r.update_id)
+                    .bind(r.chat_id)
+                    .bind(r.payload.as_str())
+                    .bind(now)
+                    .execute(&mut *tx)
+                    .await?;
+                    if done.rows_affected() == 1 {
+                        fresh.push(r.update_id);
+                    }
+                }
+                tx.commit().await?;
+                Ok(fresh)
+            }
+
+            async fn inbox_pending(&self, limit: i64) -> StoreResult<Vec<InboxRow>> {
+                let rows = sqlx::query(
+                    "select update_id, chat_id, payload, attempts from inbox where status = 'pending' \
+                     order by update_id limit $1",
+                )
+                .bind(limit)
+                .fetch_all(&self.pool)
+                .await?;
+                rows.iter().map(inbox_from_row).collect()
+            }
+
+            async fn inbox_attempt(&self, update_id: i64) -> StoreResult<()> {
+                sqlx::query("update inbox set attempts = attempts + 1 where update_id = $1")
+                    .bind(update_id)
+                    .execute(&self.pool)
+                    .await?;
+                Ok(())
+            }
+
+            async fn inbox_finish(&self, update_id: i64, outcome: InboxOutcome, now: i64) -> StoreResult<()> {
+                let status = match outcome {
+                    InboxOutcome::Done => "done",
+                    InboxOutcome::Failed => "failed",
+                };
+                sqlx::query("update inbox set status = $2, payload = null, finished_at = $3 where update_id = $1")
+                    .bind(update_id)
+                    .bind(status)
+                    .bind(now)
+                    .execute(&self.pool)
+                    .await?;
+                Ok(())
+            }
+
+            async fn inbox_purge(&self, before: i64) -> StoreResult<u64> {
+                let done = sqlx::query("delete from inbox where status <> 'pending' and finished_at < $1")
+                    .bind(before)
+                    .execute(&self.pool)
+                    .await?;
+                Ok(done.rows_affected())
+            }
+        }
+    };
+}
+
+pub(crate) use attack_cols;
+pub(crate) use impl_store;
