@@ -1,0 +1,130 @@
+//! Observing the calls the bot made, counters, and fault injection.
+
+use std::pin::pin;
+use std::time::Duration;
+
+use tokio::sync::broadcast;
+use tokio::time::Instant;
+
+use crate::FakeBot;
+use crate::types::{Call, Fault};
+
+impl FakeBot {
+    /// All recorded calls in arrival order (everything except `getUpdates`
+    /// and `getMe`), including faulted ones.
+    pub fn calls(&self) -> Vec<Call> {
+        self.shared.lock().calls.clone()
+    }
+
+    /// The next call after the cursor, waiting up to `timeout` for one to
+    /// arrive, and advances the cursor past it. The cursor is shared by all
+    /// clones of this `FakeBot` and by [`FakeBot::wait_for`].
+    pub async fn next_call(&self, timeout: Duration) -> Option<Call> {
+        self.wait_for(timeout, |_| true).await
+    }
+
+    /// The first call after the cursor for which `pred` holds, waiting up to
+    /// `timeout` for it to arrive. On a match the cursor moves past it, so
+    /// the calls between the old cursor and the match are skipped for later
+    /// `next_call`/`wait_for` (they stay in [`FakeBot::calls`]). On timeout
+    /// the cursor does not move and `None` is returned.
+    ///
+    /// `pred` runs while the fake's state is locked: it must not call back
+    /// into the `FakeBot`.
+    pub async fn wait_for(&self, timeout: Duration, pred: impl Fn(&Call) -> bool) -> Option<Call> {
+        let deadline = Instant::now() + timeout;
+        let mut scanned = None;
+        loop {
+            let mut recorded = pin!(self.shared.call_recorded.notified());
+            recorded.as_mut().enable();
+            {
+                let mut inner = self.shared.lock();
+                let from = scanned.unwrap_or(inner.cursor).max(inner.cursor);
+                let found = inner.calls[from..]
+                    .iter()
+                    .position(&pred)
+                    .map(|at| from + at);
+                if let Some(index) = found {
+                    inner.cursor = index + 1;
+                    return Some(inner.calls[index].clone());
+                }
+                scanned = Some(inner.calls.len());
+            }
+            if tokio::time::timeout_at(deadline, recorded).await.is_err() {
+                return None;
+            }
+        }
+    }
+
+    /// Calls that arrived after the cursor, without waiting; moves the
+    /// cursor to the end.
+    pub fn drain_calls(&self) -> Vec<Call> {
+        let mut inner = self.shared.lock();
+        let from = inner.cursor.min(inner.calls.len());
+        inner.cursor = inner.calls.len();
+        inner.calls[from..].to_vec()
+    }
+
+    /// A receiver of every call (except `getUpdates`/`getMe`) from now on,
+    /// whether or not recording is on. The channel keeps the last 65536
+    /// calls; a receiver that falls further behind gets
+    /// [`broadcast::error::RecvError::Lagged`].
+    pub fn subscribe(&self) -> broadcast::Receiver<Call> {
+        self.shared.lock().subscribe()
+    }
+
+    /// Turns keeping calls for [`FakeBot::calls`], `next_call` and
+    /// `wait_for` on or off (on by default). A long benchmark can turn it
+    /// off and use [`FakeBot::subscribe`] so memory does not grow per call.
+    pub fn set_recording(&self, on: bool) {
+        self.shared.lock().recording = on;
+    }
+
+    /// How many `getUpdates` requests arrived.
+    pub fn get_updates_count(&self) -> u64 {
+        self.shared.lock().get_updates_count
+    }
+
+    /// The highest non-negative `offset` a `getUpdates` request sent (0 if
+    /// none): every update with a smaller id is confirmed and gone.
+    pub fn confirmed_offset(&self) -> i64 {
+        self.shared.lock().confirmed_offset
+    }
+
+    /// How many updates are queued and not yet confirmed.
+    pub fn pending_updates(&self) -> usize {
+        self.shared.lock().pending.len()
+    }
+
+    /// Answers the next `times` calls of `method` (case-insensitive, e.g.
+    /// `"sendMessage"`) with `fault` instead of executing them. Faults queue
+    /// up: a later `fail` for the same method applies after earlier ones.
+    /// Faulted calls are recorded with `fault: true`.
+    pub fn fail(&self, method: &str, fault: Fault, times: usize) {
+        let mut inner = self.shared.lock();
+        let queue = inner.faults.entry(method.to_ascii_lowercase()).or_default();
+        queue.extend(std::iter::repeat_n(fault, times));
+    }
+
+    /// Holds every call of `method` (case-insensitive) from now on: it is
+    /// recorded when it arrives but answered only after
+    /// [`FakeBot::unstall`]. Queued faults are answered without stalling.
+    pub fn stall(&self, method: &str) {
+        self.shared
+            .lock()
+            .stalled
+            .insert(method.to_ascii_lowercase());
+    }
+
+    /// Releases `method`: held calls are executed and answered normally, in
+    /// no particular order; the recorded calls get their `message_id` and
+    /// `error_code` (subscribers saw them on arrival, without). A held call
+    /// is executed even if its client gave up waiting, as Telegram would.
+    pub fn unstall(&self, method: &str) {
+        self.shared
+            .lock()
+            .stalled
+            .remove(&method.to_ascii_lowercase());
+        self.shared.unstalled.notify_waiters();
+    }
+}
