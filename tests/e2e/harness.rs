@@ -1,0 +1,226 @@
+//! A running headlog against a fake Bot API, a fresh database and a manual clock, with
+//! helpers that act as a user and return exactly what the bot sent back.
+
+use crate::db::{self, Backend};
+use chrono::{DateTime, TimeZone, Utc};
+use fakebot::{Call, FakeBot, TgUser};
+use headlog::clock::ManualClock;
+use headlog::config::Settings;
+use headlog::domain::lang::Lang;
+use headlog::i18n::{Arg, I18n};
+use headlog::startup::Application;
+use headlog::store::Store;
+use std::collections::HashMap;
+use std::sync::Arc;
+use std::time::Duration;
+use tokio::task::JoinHandle;
+use tokio_util::sync::CancellationToken;
+
+/// How long a test waits for the bot before failing.
+pub const PATIENCE: Duration = Duration::from_secs(10);
+
+/// The instant every test starts at: Tuesday 10 March 2026, 09:00 UTC.
+pub fn t0() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 3, 10, 9, 0, 0).unwrap()
+}
+
+pub struct TestApp {
+    pub fake: FakeBot,
+    pub clock: ManualClock,
+    pub i18n: I18n,
+    pub store: Arc<dyn Store>,
+    pub http: std::net::SocketAddr,
+    pub backend: Backend,
+    shutdown: CancellationToken,
+    task: JoinHandle<anyhow::Result<()>>,
+}
+
+pub fn settings(fake: &FakeBot, database_url: &str) -> Settings {
+    let env: HashMap<String, String> = [
+        ("HEADLOG_BOT_TOKEN", fake.token().to_owned()),
+        ("HEADLOG_TELEGRAM_API_URL", fake.api_url()),
+        ("HEADLOG_DATABASE_URL", database_url.to_owned()),
+        ("HEADLOG_HTTP_ADDR", "127.0.0.1:0".to_owned()),
+        ("HEADLOG_POLL_TIMEOUT", "1".to_owned()),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_owned(), v))
+    .collect();
+    Settings::from_map(&env).expect("test settings")
+}
+
+impl TestApp {
+    /// Starts headlog on `backend`; `None` when that backend is unavailable outside CI.
+    pub async fn spawn(backend: Backend) -> Option<TestApp> {
+        let url = db::fresh(backend).await?;
+        let fake = FakeBot::start().await;
+        let clock = ManualClock::new(t0());
+        let app = Application::build_with_clock(settings(&fake, &url), Arc::new(clock.clone()))
+            .await
+            .expect("build app");
+        let http = app.http_addr();
+        let store = app.store();
+        let shutdown = CancellationToken::new();
+        let task = tokio::spawn(app.run(shutdown.clone()));
+        Some(TestApp {
+            fake,
+            clock,
+            i18n: I18n::new().unwrap(),
+            store,
+            http,
+            backend,
+            shutdown,
+            task,
+        })
+    }
+
+    /// The test clock's current instant.
+    pub fn clock_now(&self) -> DateTime<Utc> {
+        use headlog::clock::Clock;
+        self.clock.now()
+    }
+
+    /// A Telegram user whose app speaks `lang`.
+    pub fn user(&self, id: i64, lang: Lang) -> TgUser {
+        TgUser::new(id, Some(lang.code()))
+    }
+
+    /// A translated text, as the bot should have sent it.
+    pub fn tr(&self, lang: Lang, key: &str, args: &[(&str, Arg)]) -> String {
+        self.i18n.tr(lang, key, args)
+    }
+
+    /// A translated text without arguments.
+    pub fn t(&self, lang: Lang, key: &str) -> String {
+        self.i18n.t(lang, key)
+    }
+
+    /// Waits until `count` calls after `from` satisfy `pred`; returns them.
+    pub async fn calls_after(&self, from: usize, count: usize, pred: impl Fn(&Call) -> bool) -> Vec<Call> {
+        let deadline = tokio::time::Instant::now() + PATIENCE;
+        loop {
+            let calls: Vec<Call> = self.fake.calls().into_iter().skip(from).filter(|c| pred(c)).collect();
+            if calls.len() >= count {
+                return calls;
+            }
+            if tokio::time::Instant::now() > deadline {
+                panic!(
+                    "waited for {count} calls, got {}: {:#?}",
+                    calls.len(),
+                    calls.iter().map(|c| (&c.method, c.text())).collect::<Vec<_>>()
+                );
+            }
+            tokio::time::sleep(Duration::from_millis(5)).await;
+        }
+    }
+
+    /// The user sends `text`; returns the first `n` calls the bot made to their chat.
+    pub async fn say_n(&self, user: &TgUser, text: &str, n: usize) -> Vec<Call> {
+        let from = self.fake.calls().len();
+        self.fake.send_text(user, text);
+        let chat = user.id;
+        self.calls_after(from, n, |c| c.chat_id() == Some(chat)).await
+    }
+
+    /// The user sends `text`; returns the bot's first reply to their chat.
+    pub async fn say(&self, user: &TgUser, text: &str) -> Call {
+        self.say_n(user, text, 1).await.remove(0)
+    }
+
+    /// The user shares a location; returns the bot's first reply.
+    pub async fn share_location(&self, user: &TgUser, lat: f64, lon: f64) -> Call {
+        let from = self.fake.calls().len();
+        self.fake.send_location(user, lat, lon);
+        let chat = user.id;
+        self.calls_after(from, 1, |c| c.chat_id() == Some(chat)).await.remove(0)
+    }
+
+    /// The user presses a button with `data` under `message_id`. Returns what the bot did
+    /// in their chat before answering the press, and the answer's text (if any).
+    pub async fn press(&self, user: &TgUser, message_id: i64, data: &str) -> (Vec<Call>, Option<String>) {
+        let from = self.fake.calls().len();
+        self.fake.press(user, message_id, data);
+        let chat = user.id;
+        let calls = self
+            .calls_after(from, 1, |c| c.method == "answercallbackquery")
+            .await;
+        let answer = calls[0].text().map(str::to_owned);
+        let done = self.fake.calls();
+        let made = done
+            .into_iter()
+            .skip(from)
+            .take_while(|c| c.method != "answercallbackquery")
+            .filter(|c| c.chat_id() == Some(chat))
+            .collect();
+        (made, answer)
+    }
+
+    /// Presses the button labelled `label` on the message a call produced or edited.
+    pub async fn press_label(&self, user: &TgUser, message_id: i64, label: &str) -> (Vec<Call>, Option<String>) {
+        let data = self.button_data(user.id, message_id, label);
+        self.press(user, message_id, &data).await
+    }
+
+    /// The callback data of a button currently on a message.
+    pub fn button_data(&self, chat: i64, message_id: i64, label: &str) -> String {
+        let message = self.fake.message(chat, message_id).expect("message exists");
+        let rows = message
+            .reply_markup
+            .as_ref()
+            .and_then(|m| m.get("inline_keyboard"))
+            .and_then(|k| k.as_array())
+            .cloned()
+            .unwrap_or_default();
+        rows.iter()
+            .flat_map(|r| r.as_array().cloned().unwrap_or_default())
+            .find(|b| b.get("text").and_then(|t| t.as_str()) == Some(label))
+            .and_then(|b| b.get("callback_data").and_then(|d| d.as_str()).map(str::to_owned))
+            .unwrap_or_else(|| panic!("no button {label:?} on message {message_id}: {rows:?}"))
+    }
+
+    /// Checks the bot sends nothing more to `chat` for a short while.
+    pub async fn assert_quiet(&self, chat: i64) {
+        let from = self.fake.calls().len();
+        tokio::time::sleep(Duration::from_millis(150)).await;
+        let extra: Vec<_> = self
+            .fake
+            .calls()
+            .into_iter()
+            .skip(from)
+            .filter(|c| c.chat_id() == Some(chat))
+            .map(|c| (c.method.clone(), c.text().map(str::to_owned)))
+            .collect();
+        assert!(extra.is_empty(), "unexpected calls: {extra:?}");
+    }
+
+    /// Sets the user's zone directly (most flows start after onboarding).
+    pub async fn onboard(&self, user: &TgUser, zone: chrono_tz::Tz) {
+        self.store.touch_user(user.id, user.language_code.as_deref(), t0().timestamp()).await.unwrap();
+        self.store.set_user_zone(user.id, zone, t0().timestamp()).await.unwrap();
+    }
+
+    pub async fn stop(self) {
+        self.shutdown.cancel();
+        let result = tokio::time::timeout(Duration::from_secs(15), self.task).await;
+        result.expect("stops in time").expect("joins").expect("runs without error");
+    }
+}
+
+/// Runs a test body on both stores and both languages.
+macro_rules! e2e {
+    ($($name:ident),* $(,)?) => {$(
+        mod $name {
+            use crate::db::Backend;
+            use headlog::domain::lang::Lang;
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn sqlite_en() { super::$name(Backend::Sqlite, Lang::En).await }
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn sqlite_ru() { super::$name(Backend::Sqlite, Lang::Ru).await }
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn postgres_en() { super::$name(Backend::Postgres, Lang::En).await }
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn postgres_ru() { super::$name(Backend::Postgres, Lang::Ru).await }
+        }
+    )*};
+}
+pub(crate) use e2e;
