@@ -153,9 +153,15 @@ async fn on_callback(bot: &BotCtx, update_id: i64, q: &CallbackQuery) -> anyhow:
         .as_ref()
         .filter(|m| m.chat().id.0 == ctx.chat)
         .map(|m| m.id());
+    // Telegram sends an "inaccessible" message for old ones: the press is genuine, but an
+    // edit cannot show its result, so the answer says it was done.
+    let visible = q.message.as_ref().is_some_and(|m| m.regular_message().is_some());
     let parsed = q.data.as_deref().and_then(Callback::parse);
     let notice = match (parsed, message) {
-        (Some(cb), Some(message)) => on_button(&ctx, message, cb).await?,
+        (Some(cb), Some(message)) => {
+            let notice = on_button(&ctx, message, cb).await?;
+            if visible { notice } else { notice.or_else(|| Some(ctx.t("done"))) }
+        }
         _ => Some(ctx.t("error-stale-button")),
     };
     if let Err(e) = bot.tg.answer(&q.id.0, notice.as_deref()).await {

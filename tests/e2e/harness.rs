@@ -31,6 +31,7 @@ pub struct TestApp {
     pub store: Arc<dyn Store>,
     pub http: std::net::SocketAddr,
     pub backend: Backend,
+    pub db_url: String,
     shutdown: CancellationToken,
     task: JoinHandle<anyhow::Result<()>>,
 }
@@ -69,6 +70,7 @@ impl TestApp {
             store,
             http,
             backend,
+            db_url: url,
             shutdown,
             task,
         })
