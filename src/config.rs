@@ -77,7 +77,10 @@ impl Settings {
             None => FileSettings::default(),
         };
         let pick = |key: &str, from_file: Option<String>| {
-            env.get(key).filter(|v| !v.trim().is_empty()).cloned().or(from_file)
+            env.get(key)
+                .filter(|v| !v.trim().is_empty())
+                .cloned()
+                .or(from_file)
         };
 
         let token = pick("HEADLOG_BOT_TOKEN", file.bot_token).ok_or(ConfigError::Missing(
@@ -128,7 +131,10 @@ impl Settings {
             64,
         )?;
         if max_concurrent_chats == 0 {
-            return Err(invalid("HEADLOG_MAX_CONCURRENT_CHATS", "it must be at least 1"));
+            return Err(invalid(
+                "HEADLOG_MAX_CONCURRENT_CHATS",
+                "it must be at least 1",
+            ));
         }
 
         Ok(Settings {
@@ -245,8 +251,11 @@ mod tests {
         let path = dir.join("headlog.toml");
         std::fs::write(&path, "bot_token = \"1:file\"\npoll_timeout = 5\n").unwrap();
         let p = path.to_string_lossy().to_string();
-        let s = Settings::from_map(&env(&[("HEADLOG_CONFIG", &p), ("HEADLOG_POLL_TIMEOUT", "7")]))
-            .unwrap();
+        let s = Settings::from_map(&env(&[
+            ("HEADLOG_CONFIG", &p),
+            ("HEADLOG_POLL_TIMEOUT", "7"),
+        ]))
+        .unwrap();
         assert_eq!(s.poll_timeout_secs, 7);
         std::fs::write(&path, "bot_tokn = \"1:file\"\n").unwrap();
         let err = Settings::from_map(&env(&[("HEADLOG_CONFIG", &p)])).unwrap_err();

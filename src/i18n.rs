@@ -50,7 +50,10 @@ impl I18n {
             let resource = FluentResource::try_new(source.to_owned()).map_err(|(_, errors)| {
                 anyhow::anyhow!("locale {} does not parse: {errors:?}", lang.code())
             })?;
-            let id = lang.code().parse().map_err(|_| anyhow::anyhow!("bad language id"))?;
+            let id = lang
+                .code()
+                .parse()
+                .map_err(|_| anyhow::anyhow!("bad language id"))?;
             let mut bundle = FluentBundle::new_concurrent(vec![id]);
             // Telegram shows text as is: no Unicode isolation marks around arguments.
             bundle.set_use_isolating(false);
@@ -120,12 +123,19 @@ mod tests {
     #[test]
     fn every_language_has_exactly_the_same_keys() {
         let english = I18n::keys(SOURCES[0].1);
-        assert!(english.len() > 50, "suspiciously few keys: {}", english.len());
+        assert!(
+            english.len() > 50,
+            "suspiciously few keys: {}",
+            english.len()
+        );
         for (lang, source) in &SOURCES[1..] {
             let keys = I18n::keys(source);
             let missing: Vec<_> = english.difference(&keys).collect();
             let extra: Vec<_> = keys.difference(&english).collect();
-            assert!(missing.is_empty() && extra.is_empty(), "{lang:?}: missing {missing:?}, extra {extra:?}");
+            assert!(
+                missing.is_empty() && extra.is_empty(),
+                "{lang:?}: missing {missing:?}, extra {extra:?}"
+            );
         }
     }
 
@@ -148,6 +158,9 @@ mod tests {
             .map(|n| i18n.tr(Lang::Ru, "records-count", &[("count", Arg::Num(n))]))
             .collect();
         assert_eq!(forms, ["1 запись", "3 записи", "5 записей", "21 запись"]);
-        assert_eq!(i18n.tr(Lang::En, "records-count", &[("count", Arg::Num(1))]), "1 record");
+        assert_eq!(
+            i18n.tr(Lang::En, "records-count", &[("count", Arg::Num(1))]),
+            "1 record"
+        );
     }
 }

@@ -46,7 +46,10 @@ fn main() -> ExitCode {
         }
     };
     headlog::telemetry::init(&settings.log);
-    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
         Ok(r) => r,
         Err(e) => {
             eprintln!("headlog: cannot start the async runtime: {e}");

@@ -32,20 +32,32 @@ impl Application {
     }
 
     /// Like [`Application::build`], with a given clock (tests step time).
-    pub async fn build_with_clock(settings: Settings, clock: Arc<dyn Clock>) -> anyhow::Result<Self> {
+    pub async fn build_with_clock(
+        settings: Settings,
+        clock: Arc<dyn Clock>,
+    ) -> anyhow::Result<Self> {
         let store = store::open(settings.database_url.expose_secret()).await?;
         let listener = TcpListener::bind(settings.http_addr)
             .await
             .with_context(|| format!("binding the HTTP listener to {}", settings.http_addr))?;
         let i18n = Arc::new(I18n::new()?);
-        let tg = Telegram::new(settings.bot_token.expose_secret(), settings.telegram_api_url.clone());
+        let tg = Telegram::new(
+            settings.bot_token.expose_secret(),
+            settings.telegram_api_url.clone(),
+        );
         let ctx = Arc::new(BotCtx::new(store, clock, i18n, tg));
-        Ok(Application { settings, listener, ctx })
+        Ok(Application {
+            settings,
+            listener,
+            ctx,
+        })
     }
 
     /// Where the HTTP listener is bound.
     pub fn http_addr(&self) -> SocketAddr {
-        self.listener.local_addr().unwrap_or(self.settings.http_addr)
+        self.listener
+            .local_addr()
+            .unwrap_or(self.settings.http_addr)
     }
 
     /// The store in use.
@@ -55,9 +67,16 @@ impl Application {
 
     /// Runs until `shutdown` is cancelled: resumes unfinished updates, polls, serves HTTP.
     pub async fn run(self, shutdown: CancellationToken) -> anyhow::Result<()> {
-        let Application { settings, listener, ctx } = self;
+        let Application {
+            settings,
+            listener,
+            ctx,
+        } = self;
         let dispatcher = Dispatcher::new(ctx.clone(), settings.max_concurrent_chats);
-        dispatcher.resume().await.context("resuming unfinished updates")?;
+        dispatcher
+            .resume()
+            .await
+            .context("resuming unfinished updates")?;
 
         let http = axum::serve(listener, crate::http::router(ctx.store.clone()))
             .with_graceful_shutdown(shutdown.clone().cancelled_owned());
@@ -65,7 +84,12 @@ impl Application {
         tokio::spawn(register_commands(ctx.clone()));
         tokio::spawn(purge_inbox(ctx.clone(), shutdown.clone()));
 
-        intake::poll(dispatcher.clone(), settings.poll_timeout_secs, shutdown.clone()).await;
+        intake::poll(
+            dispatcher.clone(),
+            settings.poll_timeout_secs,
+            shutdown.clone(),
+        )
+        .await;
         dispatcher.drain_all(Duration::from_secs(10)).await;
         http.await.context("HTTP task")?.context("HTTP server")?;
         tracing::info!("stopped");
@@ -85,7 +109,8 @@ async fn register_commands(ctx: Arc<BotCtx>) {
             .collect();
         let mut request = ctx.tg.bot().set_my_commands(commands);
         if lang != crate::domain::lang::Lang::En {
-            request = teloxide_core::payloads::SetMyCommandsSetters::language_code(request, lang.code());
+            request =
+                teloxide_core::payloads::SetMyCommandsSetters::language_code(request, lang.code());
         }
         let result = ctx.tg.retrying(|| request.clone().into_future()).await;
         if let Err(e) = result {

@@ -115,8 +115,19 @@ mod tests {
     #[test]
     fn garbage_is_rejected() {
         for data in [
-            "", "x", "e:", "e:abc", "e:-1", "o:1", "o:1:x", "z:Mars/Base", "l:de", "k:1",
-            "e:99999999999999999999", "' or 1=1 --", "e:1\u{0}",
+            "",
+            "x",
+            "e:",
+            "e:abc",
+            "e:-1",
+            "o:1",
+            "o:1:x",
+            "z:Mars/Base",
+            "l:de",
+            "k:1",
+            "e:99999999999999999999",
+            "' or 1=1 --",
+            "e:1\u{0}",
         ] {
             assert_eq!(Callback::parse(data), None, "{data:?}");
         }

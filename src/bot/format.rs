@@ -20,17 +20,30 @@ pub fn when(i18n: &I18n, lang: Lang, at: DateTime<Utc>, zone: Tz, now: DateTime<
     let month = i18n.t(lang, &format!("month-{}", date.month()));
     let day = Arg::Str(date.day().to_string());
     if date.year() == today.year() {
-        let weekday = i18n.t(lang, &format!("weekday-{}", date.weekday().number_from_monday()));
+        let weekday = i18n.t(
+            lang,
+            &format!("weekday-{}", date.weekday().number_from_monday()),
+        );
         i18n.tr(
             lang,
             "time-date",
-            &[("weekday", weekday.into()), ("day", day), ("month", month.into()), ("time", time.into())],
+            &[
+                ("weekday", weekday.into()),
+                ("day", day),
+                ("month", month.into()),
+                ("time", time.into()),
+            ],
         )
     } else {
         i18n.tr(
             lang,
             "time-date-year",
-            &[("day", day), ("month", month.into()), ("year", Arg::Str(date.year().to_string())), ("time", time.into())],
+            &[
+                ("day", day),
+                ("month", month.into()),
+                ("year", Arg::Str(date.year().to_string())),
+                ("time", time.into()),
+            ],
         )
     }
 }
@@ -42,9 +55,17 @@ pub fn duration(i18n: &I18n, lang: Lang, d: Duration) -> String {
     if minutes < 60 {
         i18n.tr(lang, "duration-minutes", &[("m", mins.into())])
     } else if days == 0 {
-        i18n.tr(lang, "duration-hours", &[("h", hours.into()), ("m", mins.into())])
+        i18n.tr(
+            lang,
+            "duration-hours",
+            &[("h", hours.into()), ("m", mins.into())],
+        )
     } else {
-        i18n.tr(lang, "duration-days", &[("d", days.into()), ("h", hours.into())])
+        i18n.tr(
+            lang,
+            "duration-days",
+            &[("d", days.into()), ("h", hours.into())],
+        )
     }
 }
 
@@ -67,15 +88,24 @@ mod tests {
         assert_eq!(when(&i18n, Lang::En, at(0), zone, now), "today 15:00");
         assert_eq!(when(&i18n, Lang::Ru, at(1), zone, now), "вчера 15:00");
         assert_eq!(when(&i18n, Lang::En, at(3), zone, now), "Wed 18 Nov 15:00");
-        assert_eq!(when(&i18n, Lang::Ru, at(400), zone, now), "17 окт 2025 15:00");
+        assert_eq!(
+            when(&i18n, Lang::Ru, at(400), zone, now),
+            "17 окт 2025 15:00"
+        );
     }
 
     #[test]
     fn durations_use_the_largest_sensible_units() {
         let i18n = I18n::new().unwrap();
         assert_eq!(duration(&i18n, Lang::En, Duration::minutes(45)), "45 min");
-        assert_eq!(duration(&i18n, Lang::En, Duration::minutes(125)), "2 h 5 min");
-        assert_eq!(duration(&i18n, Lang::Ru, Duration::minutes(3 * 1440 + 250)), "3 д 4 ч");
+        assert_eq!(
+            duration(&i18n, Lang::En, Duration::minutes(125)),
+            "2 h 5 min"
+        );
+        assert_eq!(
+            duration(&i18n, Lang::Ru, Duration::minutes(3 * 1440 + 250)),
+            "3 д 4 ч"
+        );
         assert_eq!(duration(&i18n, Lang::En, Duration::minutes(-5)), "0 min");
     }
 }

@@ -69,7 +69,9 @@ impl Dispatcher {
         queues.insert(key, VecDeque::from([job]));
         drop(queues);
         let this = self.clone();
-        self.inner.tracker.spawn(async move { this.drain(key).await });
+        self.inner
+            .tracker
+            .spawn(async move { this.drain(key).await });
     }
 
     /// Works through one chat's queue; the entry exists exactly while a worker runs.
@@ -96,7 +98,10 @@ impl Dispatcher {
     async fn run(&self, job: Job) {
         let ctx = &self.inner.ctx;
         let Some(update) = job.update else {
-            tracing::warn!(update_id = job.update_id, "unreadable update closed as failed");
+            tracing::warn!(
+                update_id = job.update_id,
+                "unreadable update closed as failed"
+            );
             finish(ctx, job.update_id, InboxOutcome::Failed).await;
             return;
         };
@@ -114,8 +119,15 @@ impl Dispatcher {
                     finish(ctx, job.update_id, InboxOutcome::Done).await;
                     return;
                 }
-                Ok(Err(e)) => tracing::warn!(update_id = id, attempt = attempts, error = format!("{e:#}"), "handling failed"),
-                Err(e) => tracing::error!(update_id = id, attempt = attempts, error = %e, "handler panicked"),
+                Ok(Err(e)) => tracing::warn!(
+                    update_id = id,
+                    attempt = attempts,
+                    error = format!("{e:#}"),
+                    "handling failed"
+                ),
+                Err(e) => {
+                    tracing::error!(update_id = id, attempt = attempts, error = %e, "handler panicked")
+                }
             }
             if let Err(e) = ctx.store.inbox_attempt(job.update_id).await {
                 tracing::warn!(error = %e, "could not count an attempt");
@@ -160,7 +172,10 @@ impl Dispatcher {
                 attempts: 0,
             })
             .collect();
-        let fresh = ctx.store.inbox_insert(&rows, ctx.clock.now().timestamp()).await?;
+        let fresh = ctx
+            .store
+            .inbox_insert(&rows, ctx.clock.now().timestamp())
+            .await?;
         for (row, update) in rows.into_iter().zip(updates) {
             if fresh.contains(&row.update_id) {
                 let job = Job {
@@ -179,7 +194,10 @@ impl Dispatcher {
     /// Waits (up to `limit`) for the queued updates to be handled.
     pub async fn drain_all(&self, limit: Duration) {
         self.inner.tracker.close();
-        if tokio::time::timeout(limit, self.inner.tracker.wait()).await.is_err() {
+        if tokio::time::timeout(limit, self.inner.tracker.wait())
+            .await
+            .is_err()
+        {
             tracing::warn!("shutdown: unfinished updates stay in the inbox for the next start");
         }
     }
@@ -194,7 +212,10 @@ async fn finish(ctx: &BotCtx, update_id: i64, outcome: InboxOutcome) {
 }
 
 async fn give_up(ctx: &BotCtx, update_id: i64, update: &Update) {
-    tracing::error!(update_id, "giving up on an update after {MAX_ATTEMPTS} attempts");
+    tracing::error!(
+        update_id,
+        "giving up on an update after {MAX_ATTEMPTS} attempts"
+    );
     if let Some(chat) = update.chat().map(|c| c.id.0) {
         let lang = update
             .from()
@@ -224,7 +245,11 @@ pub async fn poll(dispatcher: Dispatcher, timeout_secs: u32, shutdown: Cancellat
             .get_updates()
             .offset(offset)
             .timeout(timeout_secs)
-            .allowed_updates([AllowedUpdate::Message, AllowedUpdate::CallbackQuery, AllowedUpdate::MyChatMember]);
+            .allowed_updates([
+                AllowedUpdate::Message,
+                AllowedUpdate::CallbackQuery,
+                AllowedUpdate::MyChatMember,
+            ]);
         let result = tokio::select! {
             _ = shutdown.cancelled() => break,
             r = request.into_future() => r,
@@ -250,7 +275,10 @@ pub async fn poll(dispatcher: Dispatcher, timeout_secs: u32, shutdown: Cancellat
             match dispatcher.receive(&updates).await {
                 Ok(()) => break,
                 Err(e) => {
-                    tracing::error!(error = format!("{e:#}"), "could not store updates; retrying");
+                    tracing::error!(
+                        error = format!("{e:#}"),
+                        "could not store updates; retrying"
+                    );
                     tokio::select! {
                         _ = shutdown.cancelled() => return,
                         _ = tokio::time::sleep(Duration::from_secs(1)) => {}

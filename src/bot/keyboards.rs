@@ -10,13 +10,18 @@ use teloxide_core::types::{
 };
 
 /// The main menu's buttons, as translation keys, row by row.
-pub const MAIN_MENU: [&[&str]; 2] = [&["btn-headache-now"], &["btn-history", "btn-export", "btn-help"]];
+pub const MAIN_MENU: [&[&str]; 2] = [
+    &["btn-headache-now"],
+    &["btn-history", "btn-export", "btn-help"],
+];
 
 /// The persistent reply keyboard with the main actions.
 pub fn main_menu(i18n: &I18n, lang: Lang) -> ReplyMarkup {
-    let rows = MAIN_MENU
-        .iter()
-        .map(|row| row.iter().map(|key| KeyboardButton::new(i18n.t(lang, key))).collect::<Vec<_>>());
+    let rows = MAIN_MENU.iter().map(|row| {
+        row.iter()
+            .map(|key| KeyboardButton::new(i18n.t(lang, key)))
+            .collect::<Vec<_>>()
+    });
     ReplyMarkup::Keyboard(KeyboardMarkup::new(rows).persistent().resize_keyboard())
 }
 
@@ -24,7 +29,10 @@ pub fn main_menu(i18n: &I18n, lang: Lang) -> ReplyMarkup {
 pub fn share_location(i18n: &I18n, lang: Lang) -> ReplyMarkup {
     ReplyMarkup::Keyboard(
         KeyboardMarkup::new([
-            vec![KeyboardButton::new(i18n.t(lang, "btn-share-location")).request(ButtonRequest::Location)],
+            vec![
+                KeyboardButton::new(i18n.t(lang, "btn-share-location"))
+                    .request(ButtonRequest::Location),
+            ],
             vec![KeyboardButton::new(i18n.t(lang, "btn-cancel"))],
         ])
         .resize_keyboard(),

@@ -35,7 +35,12 @@ pub struct BotCtx {
 
 impl BotCtx {
     /// Builds the context.
-    pub fn new(store: Arc<dyn Store>, clock: Arc<dyn Clock>, i18n: Arc<I18n>, tg: Telegram) -> Self {
+    pub fn new(
+        store: Arc<dyn Store>,
+        clock: Arc<dyn Clock>,
+        i18n: Arc<I18n>,
+        tg: Telegram,
+    ) -> Self {
         BotCtx {
             menu: router::menu_labels(&i18n),
             store,

@@ -56,9 +56,14 @@ async fn context<'a>(
 ) -> anyhow::Result<Ctx<'a>> {
     let now = bot.clock.now();
     let id = i64::try_from(from.id.0)?;
-    let user = bot.store.touch_user(id, from.language_code.as_deref(), now.timestamp()).await?;
+    let user = bot
+        .store
+        .touch_user(id, from.language_code.as_deref(), now.timestamp())
+        .await?;
     if user.blocked_at.is_some() {
-        bot.store.set_user_blocked(id, None, now.timestamp()).await?;
+        bot.store
+            .set_user_blocked(id, None, now.timestamp())
+            .await?;
     }
     Ok(Ctx {
         bot,
@@ -84,7 +89,10 @@ async fn on_message(bot: &BotCtx, update_id: i64, msg: &Message) -> anyhow::Resu
     };
     let length = text.chars().count();
     if length > MAX_TEXT {
-        let args = [("length", (length as i64).into()), ("max", (MAX_TEXT as i64).into())];
+        let args = [
+            ("length", (length as i64).into()),
+            ("max", (MAX_TEXT as i64).into()),
+        ];
         ctx.send(&ctx.tr("error-too-long", &args), None).await;
         return Ok(());
     }
@@ -96,9 +104,11 @@ async fn on_message(bot: &BotCtx, update_id: i64, msg: &Message) -> anyhow::Resu
     }
     match dialogue::load(bot.store.as_ref(), ctx.user.id).await? {
         Some(Dialogue::AwaitZone) => settings::typed_zone(&ctx, text).await,
-        Some(Dialogue::AwaitEnd { attack, then_start, origin }) => {
-            attack::typed_end(&ctx, text, attack, then_start, origin).await
-        }
+        Some(Dialogue::AwaitEnd {
+            attack,
+            then_start,
+            origin,
+        }) => attack::typed_end(&ctx, text, attack, then_start, origin).await,
         Some(Dialogue::ConfirmForget { .. }) | None => {
             ctx.send(&ctx.t("error-unknown-input"), None).await;
             Ok(())
@@ -135,7 +145,13 @@ async fn on_command(ctx: &Ctx<'_>, command: &str) -> anyhow::Result<()> {
 async fn on_menu(ctx: &Ctx<'_>, action: MenuAction) -> anyhow::Result<()> {
     // A menu tap abandons whatever the bot was waiting for.
     if action != MenuAction::Cancel {
-        dialogue::save(ctx.bot.store.as_ref(), ctx.user.id, None, ctx.now.timestamp()).await?;
+        dialogue::save(
+            ctx.bot.store.as_ref(),
+            ctx.user.id,
+            None,
+            ctx.now.timestamp(),
+        )
+        .await?;
     }
     match action {
         MenuAction::HeadacheNow => attack::one_tap(ctx).await,
@@ -155,12 +171,19 @@ async fn on_callback(bot: &BotCtx, update_id: i64, q: &CallbackQuery) -> anyhow:
         .map(|m| m.id());
     // Telegram sends an "inaccessible" message for old ones: the press is genuine, but an
     // edit cannot show its result, so the answer says it was done.
-    let visible = q.message.as_ref().is_some_and(|m| m.regular_message().is_some());
+    let visible = q
+        .message
+        .as_ref()
+        .is_some_and(|m| m.regular_message().is_some());
     let parsed = q.data.as_deref().and_then(Callback::parse);
     let notice = match (parsed, message) {
         (Some(cb), Some(message)) => {
             let notice = on_button(&ctx, message, cb).await?;
-            if visible { notice } else { notice.or_else(|| Some(ctx.t("done"))) }
+            if visible {
+                notice
+            } else {
+                notice.or_else(|| Some(ctx.t("done")))
+            }
         }
         _ => Some(ctx.t("error-stale-button")),
     };
@@ -184,7 +207,9 @@ async fn on_button(
         Callback::Open(id, page) => history::open(ctx, message, id, page).await,
         Callback::Delete(id, page) => history::delete(ctx, message, id, page).await,
         Callback::Restore(id, page) => history::restore(ctx, message, id, page).await,
-        Callback::Zone(zone) => settings::set_zone(ctx, Some(message), zone).await.map(|_| None),
+        Callback::Zone(zone) => settings::set_zone(ctx, Some(message), zone)
+            .await
+            .map(|_| None),
         Callback::Language(lang) => settings::set_language(ctx, message, lang).await,
         Callback::Forget(nonce) => forget::confirm(ctx, message, nonce).await,
         Callback::KeepDiary => forget::keep(ctx, message).await,

@@ -6,9 +6,7 @@ use std::future::Future;
 use std::time::Duration;
 use teloxide_core::errors::{ApiError, RequestError};
 use teloxide_core::prelude::*;
-use teloxide_core::types::{
-    ChatId, InlineKeyboardMarkup, InputFile, MessageId, ReplyMarkup,
-};
+use teloxide_core::types::{ChatId, InlineKeyboardMarkup, InputFile, MessageId, ReplyMarkup};
 use url::Url;
 
 /// Longest wait honoured for one 429 before giving up on a reply.
@@ -62,7 +60,10 @@ impl Telegram {
                 Err(RequestError::RetryAfter(secs)) if limit_retries < 3 => {
                     limit_retries += 1;
                     let wait = secs.duration().min(MAX_RETRY_AFTER);
-                    tracing::warn!(wait_ms = wait.as_millis() as u64, "Bot API asked to retry later");
+                    tracing::warn!(
+                        wait_ms = wait.as_millis() as u64,
+                        "Bot API asked to retry later"
+                    );
                     tokio::time::sleep(wait).await;
                 }
                 Err(RequestError::Network(_)) if network_retries < 2 => {
@@ -114,7 +115,9 @@ impl Telegram {
             })
             .await;
         match result {
-            Ok(_) | Err(SendError::Other(RequestError::Api(ApiError::MessageNotModified))) => Ok(()),
+            Ok(_) | Err(SendError::Other(RequestError::Api(ApiError::MessageNotModified))) => {
+                Ok(())
+            }
             Err(e) => Err(e),
         }
     }
@@ -124,7 +127,9 @@ impl Telegram {
         self.retrying(|| {
             let mut req = self
                 .bot
-                .answer_callback_query(teloxide_core::types::CallbackQueryId(callback_id.to_owned()));
+                .answer_callback_query(teloxide_core::types::CallbackQueryId(
+                    callback_id.to_owned(),
+                ));
             if let Some(t) = text {
                 req = req.text(t);
             }

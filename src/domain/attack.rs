@@ -204,7 +204,10 @@ mod tests {
         let a = Attack::new(1, start, Tz::UTC, start);
         assert!(!a.is_stale_open(start + Duration::hours(71)));
         assert!(a.is_stale_open(start + Duration::hours(72)));
-        assert_eq!(a.duration(start + Duration::minutes(90)), Duration::minutes(90));
+        assert_eq!(
+            a.duration(start + Duration::minutes(90)),
+            Duration::minutes(90)
+        );
     }
 
     #[test]
@@ -212,7 +215,10 @@ mod tests {
         let locs = vec![Location::Temples, Location::Neck];
         let text = join_keys(&locs, Location::key);
         assert_eq!(text, "temples;neck");
-        assert_eq!(split_keys(&format!("{text};martian"), Location::from_key), locs);
+        assert_eq!(
+            split_keys(&format!("{text};martian"), Location::from_key),
+            locs
+        );
         assert_eq!(split_keys("", Location::from_key), Vec::<Location>::new());
     }
 }

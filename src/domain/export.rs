@@ -9,10 +9,31 @@ use chrono_tz::Tz;
 
 /// The header, in order; documented in the README.
 pub const COLUMNS: [&str; 25] = [
-    "record", "id", "started_at", "ended_at", "duration_min", "zone", "intensity", "location",
-    "side", "character", "worse_with_activity", "nausea", "vomiting", "light_sensitivity",
-    "sound_sensitivity", "aura", "aura_min", "triggers", "medications", "disability",
-    "headache_free", "menstruation", "comment", "created_at", "updated_at",
+    "record",
+    "id",
+    "started_at",
+    "ended_at",
+    "duration_min",
+    "zone",
+    "intensity",
+    "location",
+    "side",
+    "character",
+    "worse_with_activity",
+    "nausea",
+    "vomiting",
+    "light_sensitivity",
+    "sound_sensitivity",
+    "aura",
+    "aura_min",
+    "triggers",
+    "medications",
+    "disability",
+    "headache_free",
+    "menstruation",
+    "comment",
+    "created_at",
+    "updated_at",
 ];
 
 /// Everything one user has, as the export needs it (deleted records already left out).
@@ -27,7 +48,8 @@ pub struct Diary {
 }
 
 fn iso(at: DateTime<Utc>, zone: Tz) -> String {
-    at.with_timezone(&zone).to_rfc3339_opts(SecondsFormat::Secs, false)
+    at.with_timezone(&zone)
+        .to_rfc3339_opts(SecondsFormat::Secs, false)
 }
 
 fn opt_bool(v: Option<bool>) -> String {
@@ -198,7 +220,11 @@ mod tests {
             attack_id: Some(42),
             effect: Some(Effect::Partial),
         };
-        let csv = diary_csv(&Diary { attacks: vec![a], days: vec![], intakes: vec![ibuprofen] });
+        let csv = diary_csv(&Diary {
+            attacks: vec![a],
+            days: vec![],
+            intakes: vec![ibuprofen],
+        });
         let rows = read(&csv);
         assert_eq!(rows.len(), 1);
         let r = &rows[0];
@@ -241,7 +267,11 @@ mod tests {
             attack_id: None,
             effect: None,
         };
-        let rows = read(&diary_csv(&Diary { attacks: vec![], days: vec![day], intakes: vec![stray] }));
+        let rows = read(&diary_csv(&Diary {
+            attacks: vec![],
+            days: vec![day],
+            intakes: vec![stray],
+        }));
         assert_eq!(rows.len(), 2);
         assert_eq!(&rows[0][2], "2026-02-02T00:00:00+03:00");
         assert_eq!(&rows[0][20], "true");

@@ -2,9 +2,9 @@
 
 pub mod attack;
 pub mod day;
-pub mod medication;
 pub mod export;
 pub mod lang;
+pub mod medication;
 pub mod typed_time;
 pub mod user;
 pub mod zones;

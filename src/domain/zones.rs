@@ -42,7 +42,10 @@ pub fn common_zones(lang: Lang) -> &'static [Tz] {
 
 /// A zone's UTC offset at `at`, as `UTC+03:00`.
 pub fn offset_label(zone: Tz, at: DateTime<Utc>) -> String {
-    let secs = zone.offset_from_utc_datetime(&at.naive_utc()).fix().local_minus_utc();
+    let secs = zone
+        .offset_from_utc_datetime(&at.naive_utc())
+        .fix()
+        .local_minus_utc();
     let sign = if secs < 0 { '-' } else { '+' };
     let secs = secs.abs();
     format!("UTC{sign}{:02}:{:02}", secs / 3600, secs % 3600 / 60)
@@ -56,7 +59,10 @@ pub fn parse_zone(input: &str) -> Option<Tz> {
         return None;
     }
     let wanted = text.replace(' ', "_");
-    if let Some(z) = TZ_VARIANTS.iter().find(|z| z.name().eq_ignore_ascii_case(&wanted)) {
+    if let Some(z) = TZ_VARIANTS
+        .iter()
+        .find(|z| z.name().eq_ignore_ascii_case(&wanted))
+    {
         return Some(*z);
     }
     if let Some(z) = parse_offset(text) {
@@ -91,7 +97,10 @@ fn parse_offset(text: &str) -> Option<Tz> {
         _ => return None,
     };
     let hours_text = digits.strip_suffix(":00").unwrap_or(digits);
-    if hours_text.is_empty() || hours_text.len() > 2 || !hours_text.bytes().all(|b| b.is_ascii_digit()) {
+    if hours_text.is_empty()
+        || hours_text.len() > 2
+        || !hours_text.bytes().all(|b| b.is_ascii_digit())
+    {
         return None;
     }
     let hours: i32 = hours_text.parse().ok()?;
@@ -142,7 +151,10 @@ mod tests {
     #[test]
     fn typed_zones_are_read_in_every_common_form() {
         assert_eq!(parse_zone("Europe/Moscow"), Some(chrono_tz::Europe::Moscow));
-        assert_eq!(parse_zone(" europe/berlin "), Some(chrono_tz::Europe::Berlin));
+        assert_eq!(
+            parse_zone(" europe/berlin "),
+            Some(chrono_tz::Europe::Berlin)
+        );
         assert_eq!(parse_zone("new york"), Some(chrono_tz::America::New_York));
         assert_eq!(parse_zone("UTC"), Some(Tz::UTC));
         assert_eq!(parse_zone("UTC+3"), Some(chrono_tz::Etc::GMTMinus3));
@@ -156,9 +168,18 @@ mod tests {
     #[test]
     fn shared_locations_map_to_their_zone() {
         let finder = LocationZones::new();
-        assert_eq!(finder.zone_at(55.7558, 37.6173), Some(chrono_tz::Europe::Moscow));
-        assert_eq!(finder.zone_at(52.52, 13.405), Some(chrono_tz::Europe::Berlin));
-        assert_eq!(finder.zone_at(40.7128, -74.006), Some(chrono_tz::America::New_York));
+        assert_eq!(
+            finder.zone_at(55.7558, 37.6173),
+            Some(chrono_tz::Europe::Moscow)
+        );
+        assert_eq!(
+            finder.zone_at(52.52, 13.405),
+            Some(chrono_tz::Europe::Berlin)
+        );
+        assert_eq!(
+            finder.zone_at(40.7128, -74.006),
+            Some(chrono_tz::America::New_York)
+        );
         assert_eq!(finder.zone_at(91.0, 0.0), None);
     }
 

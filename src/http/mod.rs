@@ -23,7 +23,10 @@ async fn health() -> Json<Value> {
 
 async fn ready(State(store): State<Arc<dyn Store>>) -> (StatusCode, Json<Value>) {
     match store.ping().await {
-        Ok(()) => (StatusCode::OK, Json(json!({ "status": "ok", "database": "ok" }))),
+        Ok(()) => (
+            StatusCode::OK,
+            Json(json!({ "status": "ok", "database": "ok" })),
+        ),
         Err(e) => {
             tracing::warn!(error = %e, "readiness check: database unavailable");
             (

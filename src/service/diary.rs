@@ -59,7 +59,9 @@ pub async fn one_tap(
         });
     }
     let attack = Attack::new(user.id, now, user.zone_or_utc(), now);
-    Ok(OneTap::Recorded(store.insert_attack(&attack, Some(origin)).await?))
+    Ok(OneTap::Recorded(
+        store.insert_attack(&attack, Some(origin)).await?,
+    ))
 }
 
 /// Starts an attack at a given instant (after a stale one was closed).
@@ -164,11 +166,17 @@ impl HistoryPage {
 }
 
 /// A page of history; a page past the end shows the last one.
-pub async fn history(store: &dyn Store, user_id: i64, page: i64) -> Result<HistoryPage, StoreError> {
+pub async fn history(
+    store: &dyn Store,
+    user_id: i64,
+    page: i64,
+) -> Result<HistoryPage, StoreError> {
     let total = store.count_attacks(user_id).await?;
     let last = ((total - 1).max(0)) / PAGE_SIZE;
     let page = page.clamp(0, last);
-    let items = store.list_attacks(user_id, PAGE_SIZE, page * PAGE_SIZE).await?;
+    let items = store
+        .list_attacks(user_id, PAGE_SIZE, page * PAGE_SIZE)
+        .await?;
     Ok(HistoryPage { page, items, total })
 }
 

@@ -2,17 +2,25 @@
 //! sqlx's migrator (which takes an advisory lock on PostgreSQL, so replicas starting
 //! together apply each migration once). Applied migrations are never edited.
 
-use sqlx::migrate::{Migration, MigrationType, Migrator};
 use sqlx::SqlSafeStr;
+use sqlx::migrate::{Migration, MigrationType, Migrator};
 
 /// The SQLite migrations.
 pub fn sqlite() -> Migrator {
-    migrator(&[(1, "init", include_str!("../../migrations/sqlite/0001_init.sql"))])
+    migrator(&[(
+        1,
+        "init",
+        include_str!("../../migrations/sqlite/0001_init.sql"),
+    )])
 }
 
 /// The PostgreSQL migrations.
 pub fn postgres() -> Migrator {
-    migrator(&[(1, "init", include_str!("../../migrations/postgres/0001_init.sql"))])
+    migrator(&[(
+        1,
+        "init",
+        include_str!("../../migrations/postgres/0001_init.sql"),
+    )])
 }
 
 fn migrator(files: &[(i64, &'static str, &'static str)]) -> Migrator {

@@ -97,8 +97,13 @@ pub trait Store: Send + Sync + 'static {
     /// The user's most recently started open attack that is not deleted.
     async fn latest_open_attack(&self, user_id: i64) -> StoreResult<Option<Attack>>;
     /// Ends an open, non-deleted attack; `None` when there is no such attack.
-    async fn end_attack(&self, user_id: i64, id: i64, ended_at: i64, now: i64)
-    -> StoreResult<Option<Attack>>;
+    async fn end_attack(
+        &self,
+        user_id: i64,
+        id: i64,
+        ended_at: i64,
+        now: i64,
+    ) -> StoreResult<Option<Attack>>;
     /// Soft-deletes (`Some(at)`) or restores (`None`) an attack; `None` when not found.
     async fn set_attack_deleted(
         &self,
@@ -108,7 +113,8 @@ pub trait Store: Send + Sync + 'static {
         now: i64,
     ) -> StoreResult<Option<Attack>>;
     /// Non-deleted attacks, newest start first.
-    async fn list_attacks(&self, user_id: i64, limit: i64, offset: i64) -> StoreResult<Vec<Attack>>;
+    async fn list_attacks(&self, user_id: i64, limit: i64, offset: i64)
+    -> StoreResult<Vec<Attack>>;
     /// How many non-deleted attacks the user has.
     async fn count_attacks(&self, user_id: i64) -> StoreResult<i64>;
     /// Everything non-deleted of the user, for the export.
@@ -130,8 +136,12 @@ pub trait Store: Send + Sync + 'static {
     /// Counts a handling attempt.
     async fn inbox_attempt(&self, update_id: i64) -> StoreResult<()>;
     /// Closes an update; its payload is dropped (diary text is not kept twice).
-    async fn inbox_finish(&self, update_id: i64, outcome: InboxOutcome, now: i64)
-    -> StoreResult<()>;
+    async fn inbox_finish(
+        &self,
+        update_id: i64,
+        outcome: InboxOutcome,
+        now: i64,
+    ) -> StoreResult<()>;
     /// Forgets closed updates finished before `before`.
     async fn inbox_purge(&self, before: i64) -> StoreResult<u64>;
 }

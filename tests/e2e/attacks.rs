@@ -23,44 +23,91 @@ fn buttons(app: &TestApp, lang: Lang, id: i64) -> Vec<(String, String)> {
 }
 
 async fn one_tap_records_now_and_a_second_tap_shows_the_open_attack(b: Backend, lang: Lang) {
-    let Some(app) = TestApp::spawn(b).await else { return };
+    let Some(app) = TestApp::spawn(b).await else {
+        return;
+    };
     let user = app.user(20, lang);
     app.onboard(&user, chrono_tz::Europe::Moscow).await;
     let reply = app.say(&user, &app.t(lang, "btn-headache-now")).await;
     let start = app.tr(lang, "time-today", &[("time", "12:00".into())]);
-    assert_eq!(reply.text(), Some(app.tr(lang, "attack-recorded", &[("start", start.clone().into())]).as_str()));
-    let attack = app.store.latest_open_attack(20).await.unwrap().expect("an open attack");
-    assert_eq!((attack.started_at, attack.zone), (t0(), chrono_tz::Europe::Moscow));
+    assert_eq!(
+        reply.text(),
+        Some(
+            app.tr(lang, "attack-recorded", &[("start", start.clone().into())])
+                .as_str()
+        )
+    );
+    let attack = app
+        .store
+        .latest_open_attack(20)
+        .await
+        .unwrap()
+        .expect("an open attack");
+    assert_eq!(
+        (attack.started_at, attack.zone),
+        (t0(), chrono_tz::Europe::Moscow)
+    );
     assert_eq!(reply.inline_buttons(), buttons(&app, lang, attack.id));
 
     app.clock.advance(Duration::minutes(30));
     let again = app.say(&user, &app.t(lang, "btn-headache-now")).await;
     let duration = app.tr(lang, "duration-minutes", &[("m", 30i64.into())]);
-    let expected = app.tr(lang, "attack-already-open", &[("start", start.into()), ("duration", duration.into())]);
+    let expected = app.tr(
+        lang,
+        "attack-already-open",
+        &[("start", start.into()), ("duration", duration.into())],
+    );
     assert_eq!(again.text(), Some(expected.as_str()));
     assert_eq!(again.inline_buttons(), buttons(&app, lang, attack.id));
-    assert_eq!(app.store.count_attacks(20).await.unwrap(), 1, "no duplicate");
+    assert_eq!(
+        app.store.count_attacks(20).await.unwrap(),
+        1,
+        "no duplicate"
+    );
     app.stop().await;
 }
 
 async fn ended_now_edits_in_place_and_a_double_tap_changes_nothing(b: Backend, lang: Lang) {
-    let Some(app) = TestApp::spawn(b).await else { return };
+    let Some(app) = TestApp::spawn(b).await else {
+        return;
+    };
     let user = app.user(21, lang);
     app.onboard(&user, chrono_tz::Europe::Moscow).await;
     let reply = app.say(&user, &app.t(lang, "btn-headache-now")).await;
     let msg = reply.message_id.unwrap();
     app.clock.advance(Duration::minutes(95));
-    let (made, answer) = app.press_label(&user, msg, &app.t(lang, "btn-ended-now")).await;
+    let (made, answer) = app
+        .press_label(&user, msg, &app.t(lang, "btn-ended-now"))
+        .await;
     let args = [
-        ("start", app.tr(lang, "time-today", &[("time", "12:00".into())]).into()),
-        ("end", app.tr(lang, "time-today", &[("time", "13:35".into())]).into()),
-        ("duration", app.tr(lang, "duration-hours", &[("h", 1i64.into()), ("m", 35i64.into())]).into()),
+        (
+            "start",
+            app.tr(lang, "time-today", &[("time", "12:00".into())])
+                .into(),
+        ),
+        (
+            "end",
+            app.tr(lang, "time-today", &[("time", "13:35".into())])
+                .into(),
+        ),
+        (
+            "duration",
+            app.tr(
+                lang,
+                "duration-hours",
+                &[("h", 1i64.into()), ("m", 35i64.into())],
+            )
+            .into(),
+        ),
     ];
     assert_eq!(answer, None);
     assert_eq!(made.len(), 1);
     assert_eq!(made[0].method, "editmessagetext");
     assert_eq!(made[0].target_message_id(), Some(msg));
-    assert_eq!(made[0].text(), Some(app.tr(lang, "attack-ended", &args).as_str()));
+    assert_eq!(
+        made[0].text(),
+        Some(app.tr(lang, "attack-ended", &args).as_str())
+    );
     assert!(made[0].inline_buttons().is_empty());
 
     // A second press of the same (stale) button: the end stays where it was.
@@ -70,17 +117,28 @@ async fn ended_now_edits_in_place_and_a_double_tap_changes_nothing(b: Backend, l
     assert_eq!(answer, Some(app.t(lang, "done")));
     let attack = app.store.attack(21, id).await.unwrap().unwrap();
     assert_eq!(attack.ended_at, Some(t0() + Duration::minutes(95)));
-    assert_eq!(app.fake.message(21, msg).unwrap().text, Some(app.tr(lang, "attack-already-ended", &args)));
+    assert_eq!(
+        app.fake.message(21, msg).unwrap().text,
+        Some(app.tr(lang, "attack-already-ended", &args))
+    );
     app.stop().await;
 }
 
 async fn ended_at_reads_a_typed_time_and_explains_bad_ones(b: Backend, lang: Lang) {
-    let Some(app) = TestApp::spawn(b).await else { return };
+    let Some(app) = TestApp::spawn(b).await else {
+        return;
+    };
     let user = app.user(22, lang);
     app.onboard(&user, chrono_tz::Europe::Moscow).await;
     let reply = app.say(&user, &app.t(lang, "btn-headache-now")).await;
     app.clock.advance(Duration::hours(3)); // 15:00 local
-    let (made, _) = app.press_label(&user, reply.message_id.unwrap(), &app.t(lang, "btn-ended-at")).await;
+    let (made, _) = app
+        .press_label(
+            &user,
+            reply.message_id.unwrap(),
+            &app.t(lang, "btn-ended-at"),
+        )
+        .await;
     assert_eq!(made[0].text(), Some(app.t(lang, "attack-ask-end").as_str()));
 
     let start = app.tr(lang, "time-today", &[("time", "12:00".into())]);
@@ -88,42 +146,90 @@ async fn ended_at_reads_a_typed_time_and_explains_bad_ones(b: Backend, lang: Lan
         ("25:00", app.t(lang, "time-error-invalid-time")),
         ("31.02 10:00", app.t(lang, "time-error-invalid-date")),
         ("whenever 🤷", app.t(lang, "time-error-unrecognised")),
-        ("11:00", app.tr(lang, "attack-end-before-start", &[("start", start.clone().into())])),
+        (
+            "11:00",
+            app.tr(
+                lang,
+                "attack-end-before-start",
+                &[("start", start.clone().into())],
+            ),
+        ),
         ("today 16:00", app.t(lang, "attack-end-in-future")),
         (&"9".repeat(100), app.t(lang, "time-error-too-long")),
     ] {
         let answer = app.say(&user, typed).await;
         assert_eq!(answer.text(), Some(expected.as_str()), "typed {typed:?}");
-        assert!(app.store.latest_open_attack(22).await.unwrap().is_some(), "still open after {typed:?}");
+        assert!(
+            app.store.latest_open_attack(22).await.unwrap().is_some(),
+            "still open after {typed:?}"
+        );
     }
-    let typed = if lang == Lang::Ru { "30 минут назад" } else { "30 min ago" };
+    let typed = if lang == Lang::Ru {
+        "30 минут назад"
+    } else {
+        "30 min ago"
+    };
     let done = app.say(&user, typed).await;
     let args = [
         ("start", start.into()),
-        ("end", app.tr(lang, "time-today", &[("time", "14:30".into())]).into()),
-        ("duration", app.tr(lang, "duration-hours", &[("h", 2i64.into()), ("m", 30i64.into())]).into()),
+        (
+            "end",
+            app.tr(lang, "time-today", &[("time", "14:30".into())])
+                .into(),
+        ),
+        (
+            "duration",
+            app.tr(
+                lang,
+                "duration-hours",
+                &[("h", 2i64.into()), ("m", 30i64.into())],
+            )
+            .into(),
+        ),
     ];
-    assert_eq!(done.text(), Some(app.tr(lang, "attack-ended", &args).as_str()));
+    assert_eq!(
+        done.text(),
+        Some(app.tr(lang, "attack-ended", &args).as_str())
+    );
     let attack = app.store.list_attacks(22, 1, 0).await.unwrap().remove(0);
     assert_eq!(attack.ended_at, Some(t0() + Duration::minutes(150)));
     // The question is over: a time typed now is not taken as an end.
     let after = app.say(&user, "14:00").await;
-    assert_eq!(after.text(), Some(app.t(lang, "error-unknown-input").as_str()));
+    assert_eq!(
+        after.text(),
+        Some(app.t(lang, "error-unknown-input").as_str())
+    );
     app.stop().await;
 }
 
 async fn undo_removes_the_attack_and_restore_brings_it_back(b: Backend, lang: Lang) {
-    let Some(app) = TestApp::spawn(b).await else { return };
+    let Some(app) = TestApp::spawn(b).await else {
+        return;
+    };
     let user = app.user(23, lang);
     app.onboard(&user, chrono_tz::Europe::Berlin).await;
     let reply = app.say(&user, &app.t(lang, "btn-headache-now")).await;
     let msg = reply.message_id.unwrap();
     let (made, _) = app.press_label(&user, msg, &app.t(lang, "btn-undo")).await;
     let start = app.tr(lang, "time-today", &[("time", "10:00".into())]);
-    assert_eq!(made[0].text(), Some(app.tr(lang, "attack-undone", &[("start", start.clone().into())]).as_str()));
+    assert_eq!(
+        made[0].text(),
+        Some(
+            app.tr(lang, "attack-undone", &[("start", start.clone().into())])
+                .as_str()
+        )
+    );
     assert_eq!(app.store.count_attacks(23).await.unwrap(), 0);
-    let (made, _) = app.press_label(&user, msg, &app.t(lang, "btn-restore")).await;
-    assert_eq!(made[0].text(), Some(app.tr(lang, "attack-recorded", &[("start", start.into())]).as_str()));
+    let (made, _) = app
+        .press_label(&user, msg, &app.t(lang, "btn-restore"))
+        .await;
+    assert_eq!(
+        made[0].text(),
+        Some(
+            app.tr(lang, "attack-recorded", &[("start", start.into())])
+                .as_str()
+        )
+    );
     assert_eq!(app.store.count_attacks(23).await.unwrap(), 1);
     // Undo twice (a double tap) deletes once and keeps the first deletion time.
     let id = app.store.list_attacks(23, 1, 0).await.unwrap()[0].id;
@@ -131,37 +237,106 @@ async fn undo_removes_the_attack_and_restore_brings_it_back(b: Backend, lang: La
     let first = app.store.attack(23, id).await.unwrap().unwrap().deleted_at;
     app.clock.advance(Duration::minutes(1));
     app.press(&user, msg, &format!("u:{id}")).await;
-    assert_eq!(app.store.attack(23, id).await.unwrap().unwrap().deleted_at, first);
+    assert_eq!(
+        app.store.attack(23, id).await.unwrap().unwrap().deleted_at,
+        first
+    );
     app.stop().await;
 }
 
 async fn a_stale_open_attack_is_closed_before_a_new_one_starts(b: Backend, lang: Lang) {
-    let Some(app) = TestApp::spawn(b).await else { return };
+    let Some(app) = TestApp::spawn(b).await else {
+        return;
+    };
     let user = app.user(24, lang);
     app.onboard(&user, chrono_tz::UTC).await;
     app.say(&user, &app.t(lang, "btn-headache-now")).await;
     app.clock.advance(Duration::hours(73));
     let ask = app.say(&user, &app.t(lang, "btn-headache-now")).await;
     let args = [
-        ("start", app.tr(lang, "time-date", &[("weekday", app.t(lang, "weekday-2").into()), ("day", "10".into()), ("month", app.t(lang, "month-3").into()), ("time", "09:00".into())]).into()),
-        ("duration", app.tr(lang, "duration-days", &[("d", 3i64.into()), ("h", 1i64.into())]).into()),
-        ("now", app.tr(lang, "time-today", &[("time", "10:00".into())]).into()),
+        (
+            "start",
+            app.tr(
+                lang,
+                "time-date",
+                &[
+                    ("weekday", app.t(lang, "weekday-2").into()),
+                    ("day", "10".into()),
+                    ("month", app.t(lang, "month-3").into()),
+                    ("time", "09:00".into()),
+                ],
+            )
+            .into(),
+        ),
+        (
+            "duration",
+            app.tr(
+                lang,
+                "duration-days",
+                &[("d", 3i64.into()), ("h", 1i64.into())],
+            )
+            .into(),
+        ),
+        (
+            "now",
+            app.tr(lang, "time-today", &[("time", "10:00".into())])
+                .into(),
+        ),
     ];
-    assert_eq!(ask.text(), Some(app.tr(lang, "attack-stale-open", &args).as_str()));
-    assert_eq!(app.store.count_attacks(24).await.unwrap(), 1, "nothing new yet");
+    assert_eq!(
+        ask.text(),
+        Some(app.tr(lang, "attack-stale-open", &args).as_str())
+    );
+    assert_eq!(
+        app.store.count_attacks(24).await.unwrap(),
+        1,
+        "nothing new yet"
+    );
 
-    let typed = if lang == Lang::Ru { "10.03 18:00" } else { "10.03 at 18:00" };
+    let typed = if lang == Lang::Ru {
+        "10.03 18:00"
+    } else {
+        "10.03 at 18:00"
+    };
     let replies = app.say_n(&user, typed, 2).await;
     let tuesday = |time: &str| {
-        app.tr(lang, "time-date", &[("weekday", app.t(lang, "weekday-2").into()), ("day", "10".into()), ("month", app.t(lang, "month-3").into()), ("time", time.into())])
+        app.tr(
+            lang,
+            "time-date",
+            &[
+                ("weekday", app.t(lang, "weekday-2").into()),
+                ("day", "10".into()),
+                ("month", app.t(lang, "month-3").into()),
+                ("time", time.into()),
+            ],
+        )
     };
     let ended = [
         ("start", tuesday("09:00").into()),
         ("end", tuesday("18:00").into()),
-        ("duration", app.tr(lang, "duration-hours", &[("h", 9i64.into()), ("m", 0i64.into())]).into()),
+        (
+            "duration",
+            app.tr(
+                lang,
+                "duration-hours",
+                &[("h", 9i64.into()), ("m", 0i64.into())],
+            )
+            .into(),
+        ),
     ];
-    assert_eq!(replies[0].text(), Some(app.tr(lang, "attack-ended", &ended).as_str()));
-    let recorded = app.tr(lang, "attack-recorded", &[("start", app.tr(lang, "time-today", &[("time", "10:00".into())]).into())]);
+    assert_eq!(
+        replies[0].text(),
+        Some(app.tr(lang, "attack-ended", &ended).as_str())
+    );
+    let recorded = app.tr(
+        lang,
+        "attack-recorded",
+        &[(
+            "start",
+            app.tr(lang, "time-today", &[("time", "10:00".into())])
+                .into(),
+        )],
+    );
     assert_eq!(replies[1].text(), Some(recorded.as_str()));
     let attacks = app.store.list_attacks(24, 10, 0).await.unwrap();
     assert_eq!(attacks.len(), 2);
@@ -172,7 +347,9 @@ async fn a_stale_open_attack_is_closed_before_a_new_one_starts(b: Backend, lang:
 }
 
 async fn without_a_zone_times_are_utc_and_the_user_is_told(b: Backend, lang: Lang) {
-    let Some(app) = TestApp::spawn(b).await else { return };
+    let Some(app) = TestApp::spawn(b).await else {
+        return;
+    };
     let user = app.user(25, lang);
     let reply = app.say(&user, &app.t(lang, "btn-headache-now")).await;
     let start = app.tr(lang, "time-today", &[("time", "09:00".into())]);
@@ -182,6 +359,9 @@ async fn without_a_zone_times_are_utc_and_the_user_is_told(b: Backend, lang: Lan
         app.t(lang, "tz-not-set-hint")
     );
     assert_eq!(reply.text(), Some(expected.as_str()));
-    assert_eq!(app.store.list_attacks(25, 1, 0).await.unwrap()[0].zone, chrono_tz::UTC);
+    assert_eq!(
+        app.store.list_attacks(25, 1, 0).await.unwrap()[0].zone,
+        chrono_tz::UTC
+    );
     app.stop().await;
 }

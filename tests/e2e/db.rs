@@ -23,7 +23,8 @@ fn unique() -> String {
 }
 
 pub fn admin_url() -> String {
-    std::env::var("HEADLOG_TEST_PG_URL").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".into())
+    std::env::var("HEADLOG_TEST_PG_URL")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".into())
 }
 
 /// A URL to a new, empty database; `None` when PostgreSQL is unreachable outside CI.
@@ -32,7 +33,10 @@ pub async fn fresh(backend: Backend) -> Option<String> {
         Backend::Sqlite => {
             let dir = std::env::temp_dir().join("headlog-tests");
             std::fs::create_dir_all(&dir).expect("temp dir");
-            Some(format!("sqlite://{}", dir.join(format!("t{}.db", unique())).display()))
+            Some(format!(
+                "sqlite://{}",
+                dir.join(format!("t{}.db", unique())).display()
+            ))
         }
         Backend::Postgres => {
             let admin = admin_url();
@@ -42,7 +46,9 @@ pub async fn fresh(backend: Backend) -> Option<String> {
                     panic!("CI=true and PostgreSQL at {admin} is unreachable: {e}")
                 }
                 Err(e) => {
-                    eprintln!("SKIPPED: PostgreSQL at {admin} is unreachable ({e}); set CI=true to make this fail");
+                    eprintln!(
+                        "SKIPPED: PostgreSQL at {admin} is unreachable ({e}); set CI=true to make this fail"
+                    );
                     return None;
                 }
             };
@@ -52,7 +58,10 @@ pub async fn fresh(backend: Backend) -> Option<String> {
                 .execute(&mut conn)
                 .await
                 .expect("create test database");
-            let base = admin.rsplit_once('/').map(|(b, _)| b.to_owned()).unwrap_or(admin);
+            let base = admin
+                .rsplit_once('/')
+                .map(|(b, _)| b.to_owned())
+                .unwrap_or(admin);
             Some(format!("{base}/{name}"))
         }
     }
@@ -60,16 +69,23 @@ pub async fn fresh(backend: Backend) -> Option<String> {
 
 /// Drops test databases left by processes that no longer run.
 async fn drop_stale(conn: &mut sqlx::PgConnection) {
-    let names: Vec<String> = sqlx::query_scalar("select datname from pg_database where datname like 'headlog_t_%'")
-        .fetch_all(&mut *conn)
-        .await
-        .unwrap_or_default();
+    let names: Vec<String> =
+        sqlx::query_scalar("select datname from pg_database where datname like 'headlog_t_%'")
+            .fetch_all(&mut *conn)
+            .await
+            .unwrap_or_default();
     for name in names {
-        let pid = name.trim_start_matches("headlog_t_").split('_').next().unwrap_or("");
+        let pid = name
+            .trim_start_matches("headlog_t_")
+            .split('_')
+            .next()
+            .unwrap_or("");
         if !pid.is_empty() && !std::path::Path::new(&format!("/proc/{pid}")).exists() {
-            let _ = sqlx::query(sqlx::AssertSqlSafe(format!("drop database if exists {name} with (force)")))
-                .execute(&mut *conn)
-                .await;
+            let _ = sqlx::query(sqlx::AssertSqlSafe(format!(
+                "drop database if exists {name} with (force)"
+            )))
+            .execute(&mut *conn)
+            .await;
         }
     }
 }

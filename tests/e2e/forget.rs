@@ -7,7 +7,9 @@ use headlog::domain::lang::Lang;
 e2e!(forget_erases_everything_only_after_its_own_confirmation);
 
 async fn forget_erases_everything_only_after_its_own_confirmation(b: Backend, lang: Lang) {
-    let Some(app) = TestApp::spawn(b).await else { return };
+    let Some(app) = TestApp::spawn(b).await else {
+        return;
+    };
     let user = app.user(40, lang);
     let bystander = app.user(41, lang);
     app.onboard(&user, chrono_tz::Europe::Moscow).await;
@@ -24,10 +26,14 @@ async fn forget_erases_everything_only_after_its_own_confirmation(b: Backend, la
     assert_eq!(app.store.count_attacks(40).await.unwrap(), 1);
 
     // The first confirmation's button no longer confirms anything, nor does a forged one.
-    let (_, answer) = app.press(&user, first.message_id.unwrap(), &buttons[0].1).await;
+    let (_, answer) = app
+        .press(&user, first.message_id.unwrap(), &buttons[0].1)
+        .await;
     assert_eq!(answer, Some(app.t(lang, "forget-expired")));
     let second = app.say(&user, "/forget").await;
-    let (_, answer) = app.press(&user, second.message_id.unwrap(), "f:123456789").await;
+    let (_, answer) = app
+        .press(&user, second.message_id.unwrap(), "f:123456789")
+        .await;
     assert_eq!(answer, Some(app.t(lang, "forget-expired")));
     assert_eq!(app.store.count_attacks(40).await.unwrap(), 1);
 
@@ -38,11 +44,26 @@ async fn forget_erases_everything_only_after_its_own_confirmation(b: Backend, la
     assert_eq!(made[0].text(), Some(app.t(lang, "forget-done").as_str()));
     assert_eq!(app.store.count_attacks(40).await.unwrap(), 0);
     assert!(app.store.dialogue(40).await.unwrap().is_none());
-    assert!(app.store.inbox_pending(100).await.unwrap().iter().all(|r| r.chat_id != Some(40)));
-    assert_eq!(app.store.count_attacks(41).await.unwrap(), 1, "others keep theirs");
+    assert!(
+        app.store
+            .inbox_pending(100)
+            .await
+            .unwrap()
+            .iter()
+            .all(|r| r.chat_id != Some(40))
+    );
+    assert_eq!(
+        app.store.count_attacks(41).await.unwrap(),
+        1,
+        "others keep theirs"
+    );
     // A double tap on the confirmation finds nothing to confirm.
     let (_, answer) = app.press(&user, third.message_id.unwrap(), &yes).await;
     assert_eq!(answer, Some(app.t(lang, "forget-expired")));
-    assert_eq!(app.store.user(40).await.unwrap().unwrap().zone, None, "settings were erased too");
+    assert_eq!(
+        app.store.user(40).await.unwrap().unwrap().zone,
+        None,
+        "settings were erased too"
+    );
     app.stop().await;
 }

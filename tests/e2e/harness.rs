@@ -30,7 +30,6 @@ pub struct TestApp {
     pub i18n: I18n,
     pub store: Arc<dyn Store>,
     pub http: std::net::SocketAddr,
-    pub backend: Backend,
     pub db_url: String,
     shutdown: CancellationToken,
     task: JoinHandle<anyhow::Result<()>>,
@@ -69,7 +68,6 @@ impl TestApp {
             i18n: I18n::new().unwrap(),
             store,
             http,
-            backend,
             db_url: url,
             shutdown,
             task,
@@ -98,10 +96,21 @@ impl TestApp {
     }
 
     /// Waits until `count` calls after `from` satisfy `pred`; returns them.
-    pub async fn calls_after(&self, from: usize, count: usize, pred: impl Fn(&Call) -> bool) -> Vec<Call> {
+    pub async fn calls_after(
+        &self,
+        from: usize,
+        count: usize,
+        pred: impl Fn(&Call) -> bool,
+    ) -> Vec<Call> {
         let deadline = tokio::time::Instant::now() + PATIENCE;
         loop {
-            let calls: Vec<Call> = self.fake.calls().into_iter().skip(from).filter(|c| pred(c)).collect();
+            let calls: Vec<Call> = self
+                .fake
+                .calls()
+                .into_iter()
+                .skip(from)
+                .filter(|c| pred(c))
+                .collect();
             if calls.len() >= count {
                 return calls;
             }
@@ -109,7 +118,10 @@ impl TestApp {
                 panic!(
                     "waited for {count} calls, got {}: {:#?}",
                     calls.len(),
-                    calls.iter().map(|c| (&c.method, c.text())).collect::<Vec<_>>()
+                    calls
+                        .iter()
+                        .map(|c| (&c.method, c.text()))
+                        .collect::<Vec<_>>()
                 );
             }
             tokio::time::sleep(Duration::from_millis(5)).await;
@@ -121,7 +133,8 @@ impl TestApp {
         let from = self.fake.calls().len();
         self.fake.send_text(user, text);
         let chat = user.id;
-        self.calls_after(from, n, |c| c.chat_id() == Some(chat)).await
+        self.calls_after(from, n, |c| c.chat_id() == Some(chat))
+            .await
     }
 
     /// The user sends `text`; returns the bot's first reply to their chat.
@@ -134,12 +147,19 @@ impl TestApp {
         let from = self.fake.calls().len();
         self.fake.send_location(user, lat, lon);
         let chat = user.id;
-        self.calls_after(from, 1, |c| c.chat_id() == Some(chat)).await.remove(0)
+        self.calls_after(from, 1, |c| c.chat_id() == Some(chat))
+            .await
+            .remove(0)
     }
 
     /// The user presses a button with `data` under `message_id`. Returns what the bot did
     /// in their chat before answering the press, and the answer's text (if any).
-    pub async fn press(&self, user: &TgUser, message_id: i64, data: &str) -> (Vec<Call>, Option<String>) {
+    pub async fn press(
+        &self,
+        user: &TgUser,
+        message_id: i64,
+        data: &str,
+    ) -> (Vec<Call>, Option<String>) {
         let from = self.fake.calls().len();
         self.fake.press(user, message_id, data);
         let chat = user.id;
@@ -158,7 +178,12 @@ impl TestApp {
     }
 
     /// Presses the button labelled `label` on the message a call produced or edited.
-    pub async fn press_label(&self, user: &TgUser, message_id: i64, label: &str) -> (Vec<Call>, Option<String>) {
+    pub async fn press_label(
+        &self,
+        user: &TgUser,
+        message_id: i64,
+        label: &str,
+    ) -> (Vec<Call>, Option<String>) {
         let data = self.button_data(user.id, message_id, label);
         self.press(user, message_id, &data).await
     }
@@ -176,7 +201,11 @@ impl TestApp {
         rows.iter()
             .flat_map(|r| r.as_array().cloned().unwrap_or_default())
             .find(|b| b.get("text").and_then(|t| t.as_str()) == Some(label))
-            .and_then(|b| b.get("callback_data").and_then(|d| d.as_str()).map(str::to_owned))
+            .and_then(|b| {
+                b.get("callback_data")
+                    .and_then(|d| d.as_str())
+                    .map(str::to_owned)
+            })
             .unwrap_or_else(|| panic!("no button {label:?} on message {message_id}: {rows:?}"))
     }
 
@@ -197,14 +226,23 @@ impl TestApp {
 
     /// Sets the user's zone directly (most flows start after onboarding).
     pub async fn onboard(&self, user: &TgUser, zone: chrono_tz::Tz) {
-        self.store.touch_user(user.id, user.language_code.as_deref(), t0().timestamp()).await.unwrap();
-        self.store.set_user_zone(user.id, zone, t0().timestamp()).await.unwrap();
+        self.store
+            .touch_user(user.id, user.language_code.as_deref(), t0().timestamp())
+            .await
+            .unwrap();
+        self.store
+            .set_user_zone(user.id, zone, t0().timestamp())
+            .await
+            .unwrap();
     }
 
     pub async fn stop(self) {
         self.shutdown.cancel();
         let result = tokio::time::timeout(Duration::from_secs(15), self.task).await;
-        result.expect("stops in time").expect("joins").expect("runs without error");
+        result
+            .expect("stops in time")
+            .expect("joins")
+            .expect("runs without error");
     }
 }
 

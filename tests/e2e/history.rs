@@ -28,7 +28,9 @@ async fn twelve(app: &TestApp, user: i64) -> Vec<Attack> {
 }
 
 async fn history_pages_through_everything_newest_first(b: Backend, lang: Lang) {
-    let Some(app) = TestApp::spawn(b).await else { return };
+    let Some(app) = TestApp::spawn(b).await else {
+        return;
+    };
     let user = app.user(30, lang);
     app.onboard(&user, chrono_tz::Europe::Berlin).await;
     let empty = app.say(&user, &app.t(lang, "btn-history")).await;
@@ -37,31 +39,69 @@ async fn history_pages_through_everything_newest_first(b: Backend, lang: Lang) {
     let attacks = twelve(&app, 30).await;
     let first = app.say(&user, "/history").await;
     let text = first.text().unwrap();
-    let header = app.tr(lang, "history-header", &[("from", 1i64.into()), ("to", 10i64.into()), ("total", 12i64.into())]);
+    let header = app.tr(
+        lang,
+        "history-header",
+        &[
+            ("from", 1i64.into()),
+            ("to", 10i64.into()),
+            ("total", 12i64.into()),
+        ],
+    );
     assert!(text.starts_with(&header), "{text}");
     let newest = &attacks[11];
     let line = app.tr(
         lang,
         "history-line",
         &[
-            ("start", app.tr(lang, "time-today", &[("time", "04:00".into())]).into()),
-            ("end", app.tr(lang, "time-today", &[("time", "09:00".into())]).into()),
-            ("duration", app.tr(lang, "duration-hours", &[("h", 5i64.into()), ("m", 0i64.into())]).into()),
+            (
+                "start",
+                app.tr(lang, "time-today", &[("time", "04:00".into())])
+                    .into(),
+            ),
+            (
+                "end",
+                app.tr(lang, "time-today", &[("time", "09:00".into())])
+                    .into(),
+            ),
+            (
+                "duration",
+                app.tr(
+                    lang,
+                    "duration-hours",
+                    &[("h", 5i64.into()), ("m", 0i64.into())],
+                )
+                .into(),
+            ),
         ],
     );
     assert_eq!(text.lines().nth(1), Some(format!("1. {line}").as_str()));
     assert_eq!(text.lines().count(), 11);
     let buttons = first.inline_buttons();
     assert_eq!(buttons[0], ("1".to_owned(), format!("o:{}:0", newest.id)));
-    assert_eq!(buttons.last().unwrap(), &(app.t(lang, "btn-older"), "h:1".to_owned()));
+    assert_eq!(
+        buttons.last().unwrap(),
+        &(app.t(lang, "btn-older"), "h:1".to_owned())
+    );
 
     let msg = first.message_id.unwrap();
     let (made, _) = app.press_label(&user, msg, &app.t(lang, "btn-older")).await;
     let page2 = made[0].text().unwrap();
-    let header = app.tr(lang, "history-header", &[("from", 11i64.into()), ("to", 12i64.into()), ("total", 12i64.into())]);
+    let header = app.tr(
+        lang,
+        "history-header",
+        &[
+            ("from", 11i64.into()),
+            ("to", 12i64.into()),
+            ("total", 12i64.into()),
+        ],
+    );
     assert!(page2.starts_with(&header), "{page2}");
     assert_eq!(page2.lines().count(), 3);
-    assert_eq!(made[0].inline_buttons().last().unwrap(), &(app.t(lang, "btn-newer"), "h:0".to_owned()));
+    assert_eq!(
+        made[0].inline_buttons().last().unwrap(),
+        &(app.t(lang, "btn-newer"), "h:0".to_owned())
+    );
     // A forged page number far past the end shows the last page.
     let (made, _) = app.press(&user, msg, "h:999").await;
     assert!(made[0].text().unwrap().starts_with(&header));
@@ -69,7 +109,9 @@ async fn history_pages_through_everything_newest_first(b: Backend, lang: Lang) {
 }
 
 async fn a_record_opens_with_delete_and_restore(b: Backend, lang: Lang) {
-    let Some(app) = TestApp::spawn(b).await else { return };
+    let Some(app) = TestApp::spawn(b).await else {
+        return;
+    };
     let user = app.user(31, lang);
     app.onboard(&user, chrono_tz::Europe::Berlin).await;
     let attacks = twelve(&app, 31).await;
@@ -83,42 +125,102 @@ async fn a_record_opens_with_delete_and_restore(b: Backend, lang: Lang) {
         app.t(lang, "record-title"),
         app.tr(lang, "record-started", &[("start", today("04:00").into())]),
         app.tr(lang, "record-ended", &[("end", today("09:00").into())]),
-        app.tr(lang, "record-duration", &[("duration", app.tr(lang, "duration-hours", &[("h", 5i64.into()), ("m", 0i64.into())]).into())]),
-        app.tr(lang, "record-comment", &[("text", "note 1, \"quoted\"; 🤕".into())]),
+        app.tr(
+            lang,
+            "record-duration",
+            &[(
+                "duration",
+                app.tr(
+                    lang,
+                    "duration-hours",
+                    &[("h", 5i64.into()), ("m", 0i64.into())],
+                )
+                .into(),
+            )],
+        ),
+        app.tr(
+            lang,
+            "record-comment",
+            &[("text", "note 1, \"quoted\"; 🤕".into())],
+        ),
     ]
     .join("\n");
     assert_eq!(record, expected);
     assert_eq!(
         made[0].inline_buttons(),
-        vec![(app.t(lang, "btn-delete"), format!("d:{}:0", newest.id)), (app.t(lang, "btn-back"), "h:0".into())]
+        vec![
+            (app.t(lang, "btn-delete"), format!("d:{}:0", newest.id)),
+            (app.t(lang, "btn-back"), "h:0".into())
+        ]
     );
 
-    let (made, _) = app.press_label(&user, msg, &app.t(lang, "btn-delete")).await;
-    assert_eq!(made[0].text(), Some(app.tr(lang, "record-deleted", &[("start", today("04:00").into())]).as_str()));
+    let (made, _) = app
+        .press_label(&user, msg, &app.t(lang, "btn-delete"))
+        .await;
+    assert_eq!(
+        made[0].text(),
+        Some(
+            app.tr(lang, "record-deleted", &[("start", today("04:00").into())])
+                .as_str()
+        )
+    );
     assert_eq!(app.store.count_attacks(31).await.unwrap(), 11);
-    let (_, answer) = app.press_label(&user, msg, &app.t(lang, "btn-restore")).await;
-    assert_eq!(answer, Some(app.tr(lang, "record-restored", &[("start", today("04:00").into())])));
+    let (_, answer) = app
+        .press_label(&user, msg, &app.t(lang, "btn-restore"))
+        .await;
+    assert_eq!(
+        answer,
+        Some(app.tr(lang, "record-restored", &[("start", today("04:00").into())]))
+    );
     assert_eq!(app.fake.message(31, msg).unwrap().text, Some(expected));
     assert_eq!(app.store.count_attacks(31).await.unwrap(), 12);
     let (made, _) = app.press_label(&user, msg, &app.t(lang, "btn-back")).await;
-    assert!(made[0].text().unwrap().starts_with(&app.tr(lang, "history-header", &[("from", 1i64.into()), ("to", 10i64.into()), ("total", 12i64.into())])));
+    assert!(made[0].text().unwrap().starts_with(&app.tr(
+        lang,
+        "history-header",
+        &[
+            ("from", 1i64.into()),
+            ("to", 10i64.into()),
+            ("total", 12i64.into())
+        ]
+    )));
     app.stop().await;
 }
 
 async fn export_sends_the_diary_csv(b: Backend, lang: Lang) {
-    let Some(app) = TestApp::spawn(b).await else { return };
+    let Some(app) = TestApp::spawn(b).await else {
+        return;
+    };
     let user = app.user(32, lang);
     app.onboard(&user, chrono_tz::Europe::Berlin).await;
-    assert_eq!(app.say(&user, "/export").await.text(), Some(app.t(lang, "export-empty").as_str()));
+    assert_eq!(
+        app.say(&user, "/export").await.text(),
+        Some(app.t(lang, "export-empty").as_str())
+    );
     let attacks = twelve(&app, 32).await;
-    app.store.set_attack_deleted(32, attacks[0].id, Some(1), 1).await.unwrap();
+    app.store
+        .set_attack_deleted(32, attacks[0].id, Some(1), 1)
+        .await
+        .unwrap();
     let doc = app.say(&user, &app.t(lang, "btn-export")).await;
     assert_eq!(doc.method, "senddocument");
-    assert_eq!(doc.text(), Some(app.tr(lang, "export-caption", &[("count", Arg::Num(11))]).as_str()));
+    assert_eq!(
+        doc.text(),
+        Some(
+            app.tr(lang, "export-caption", &[("count", Arg::Num(11))])
+                .as_str()
+        )
+    );
     assert_eq!(doc.files.len(), 1);
-    assert_eq!(doc.files[0].file_name.as_deref(), Some("headlog-2026-03-10.csv"));
+    assert_eq!(
+        doc.files[0].file_name.as_deref(),
+        Some("headlog-2026-03-10.csv")
+    );
     let mut reader = csv::Reader::from_reader(doc.files[0].bytes.as_slice());
-    assert_eq!(reader.headers().unwrap().iter().collect::<Vec<_>>(), COLUMNS.to_vec());
+    assert_eq!(
+        reader.headers().unwrap().iter().collect::<Vec<_>>(),
+        COLUMNS.to_vec()
+    );
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     assert_eq!(rows.len(), 11, "the deleted record is left out");
     assert_eq!(&rows[0][1], attacks[1].id.to_string().as_str());

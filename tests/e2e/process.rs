@@ -16,7 +16,9 @@ fn headlog() -> Command {
     for (key, _) in std::env::vars().filter(|(k, _)| k.starts_with("HEADLOG_")) {
         cmd.env_remove(key);
     }
-    cmd.stdin(Stdio::null()).stdout(Stdio::null()).kill_on_drop(true);
+    cmd.stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .kill_on_drop(true);
     cmd
 }
 
@@ -37,14 +39,22 @@ fn start(fake: &FakeBot, url: &str) -> Child {
 async fn until(what: &str, mut check: impl AsyncFnMut() -> bool) {
     let deadline = tokio::time::Instant::now() + Duration::from_secs(20);
     while !check().await {
-        assert!(tokio::time::Instant::now() < deadline, "timed out waiting for {what}");
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "timed out waiting for {what}"
+        );
         tokio::time::sleep(Duration::from_millis(10)).await;
     }
 }
 
 #[tokio::test]
 async fn a_missing_or_malformed_setting_stops_start_up_with_one_sentence() {
-    let out = headlog().arg("run").stderr(Stdio::piped()).output().await.unwrap();
+    let out = headlog()
+        .arg("run")
+        .stderr(Stdio::piped())
+        .output()
+        .await
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(
         String::from_utf8_lossy(&out.stderr),
@@ -60,12 +70,17 @@ async fn a_missing_or_malformed_setting_stops_start_up_with_one_sentence() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.starts_with("headlog: HEADLOG_HTTP_ADDR is not valid"), "{err}");
+    assert!(
+        err.starts_with("headlog: HEADLOG_HTTP_ADDR is not valid"),
+        "{err}"
+    );
     assert_eq!(err.lines().count(), 1);
 }
 
 async fn killed_between_receiving_and_handling(backend: Backend) {
-    let Some(url) = db::fresh(backend).await else { return };
+    let Some(url) = db::fresh(backend).await else {
+        return;
+    };
     let fake = FakeBot::start().await;
     let i18n = I18n::new().unwrap();
     let tap = i18n.t(Lang::En, "btn-headache-now");
@@ -78,12 +93,26 @@ async fn killed_between_receiving_and_handling(backend: Backend) {
 
     let mut first = start(&fake, &url);
     // Stored (the next getUpdates confirmed them) and being handled (replies stalled).
-    until("updates stored and confirmed", async || fake.confirmed_offset() > last).await;
+    until("updates stored and confirmed", async || {
+        fake.confirmed_offset() > last
+    })
+    .await;
     // Opened only now: the bot has migrated the database (one SQLite migrator at a time).
     let store: Arc<dyn Store> = store::open(&url).await.unwrap();
-    until("handlers running", async || fake.calls().iter().filter(|c| c.method == "sendmessage").count() >= 4).await;
+    until("handlers running", async || {
+        fake.calls()
+            .iter()
+            .filter(|c| c.method == "sendmessage")
+            .count()
+            >= 4
+    })
+    .await;
     first.kill().await.unwrap();
-    assert_eq!(store.inbox_pending(100).await.unwrap().len(), 5, "all five stored, none closed");
+    assert_eq!(
+        store.inbox_pending(100).await.unwrap().len(),
+        5,
+        "all five stored, none closed"
+    );
 
     fake.unstall("sendMessage");
     let from = fake.calls().len();
@@ -96,25 +125,58 @@ async fn killed_between_receiving_and_handling(backend: Backend) {
             .map(|c| (c.chat_id().unwrap(), c.text().unwrap_or("").to_owned()))
             .collect()
     };
-    until("five replies after the restart", async || sends(&fake).len() >= 5).await;
-    until("inbox drained", async || store.inbox_pending(100).await.unwrap().is_empty()).await;
+    until("five replies after the restart", async || {
+        sends(&fake).len() >= 5
+    })
+    .await;
+    until("inbox drained", async || {
+        store.inbox_pending(100).await.unwrap().is_empty()
+    })
+    .await;
     tokio::time::sleep(Duration::from_millis(300)).await;
     let replies = sends(&fake);
     assert_eq!(replies.len(), 5, "no reply twice: {replies:?}");
     for u in &users {
-        assert_eq!(store.count_attacks(u.id).await.unwrap(), 1, "user {} has exactly one attack", u.id);
-        let theirs: Vec<&String> = replies.iter().filter(|(c, _)| *c == u.id).map(|(_, t)| t).collect();
-        assert!(theirs[0].starts_with(&i18n.t(Lang::En, "attack-recorded")[..20]), "{theirs:?}");
+        assert_eq!(
+            store.count_attacks(u.id).await.unwrap(),
+            1,
+            "user {} has exactly one attack",
+            u.id
+        );
+        let theirs: Vec<&String> = replies
+            .iter()
+            .filter(|(c, _)| *c == u.id)
+            .map(|(_, t)| t)
+            .collect();
+        assert!(
+            theirs[0].starts_with(&i18n.t(Lang::En, "attack-recorded")[..20]),
+            "{theirs:?}"
+        );
     }
-    let user1: Vec<&String> = replies.iter().filter(|(c, _)| *c == 1).map(|(_, t)| t).collect();
+    let user1: Vec<&String> = replies
+        .iter()
+        .filter(|(c, _)| *c == 1)
+        .map(|(_, t)| t)
+        .collect();
     assert_eq!(user1.len(), 2);
-    assert_eq!(user1[1], &i18n.t(Lang::En, "help"), "a chat's updates stay in order");
+    assert_eq!(
+        user1[1],
+        &i18n.t(Lang::En, "help"),
+        "a chat's updates stay in order"
+    );
 
     // SIGTERM: a graceful stop.
     let pid = second.id().unwrap().to_string();
-    let status = Command::new("kill").args(["-TERM", &pid]).status().await.unwrap();
+    let status = Command::new("kill")
+        .args(["-TERM", &pid])
+        .status()
+        .await
+        .unwrap();
     assert!(status.success());
-    let exit = tokio::time::timeout(Duration::from_secs(15), second.wait()).await.expect("stops promptly").unwrap();
+    let exit = tokio::time::timeout(Duration::from_secs(15), second.wait())
+        .await
+        .expect("stops promptly")
+        .unwrap();
     assert!(exit.success(), "{exit:?}");
 }
 

@@ -18,21 +18,40 @@ e2e!(
 );
 
 async fn forged_and_stale_buttons_change_nothing(b: Backend, lang: Lang) {
-    let Some(app) = TestApp::spawn(b).await else { return };
+    let Some(app) = TestApp::spawn(b).await else {
+        return;
+    };
     let owner = app.user(50, lang);
     let intruder = app.user(51, lang);
     app.onboard(&owner, chrono_tz::UTC).await;
     app.say(&owner, &app.t(lang, "btn-headache-now")).await;
     let id = app.store.list_attacks(50, 1, 0).await.unwrap()[0].id;
     let mine = app.say(&intruder, "/help").await.message_id.unwrap();
-    for data in [format!("e:{id}"), format!("u:{id}"), format!("d:{id}:0"), format!("o:{id}:0"), format!("t:{id}")] {
+    for data in [
+        format!("e:{id}"),
+        format!("u:{id}"),
+        format!("d:{id}:0"),
+        format!("o:{id}:0"),
+        format!("t:{id}"),
+    ] {
         let (made, answer) = app.press(&intruder, mine, &data).await;
         assert_eq!(answer, Some(app.t(lang, "attack-gone")), "{data}");
         assert!(made.is_empty(), "{data}: {made:?}");
     }
     let attack = app.store.attack(50, id).await.unwrap().unwrap();
-    assert!(attack.is_open() && attack.deleted_at.is_none(), "the owner's attack is untouched");
-    for data in ["", "garbage", "e:-5", "z:Mars/Base", "l:xx", "e:1:2:3", "' OR 1=1 --"] {
+    assert!(
+        attack.is_open() && attack.deleted_at.is_none(),
+        "the owner's attack is untouched"
+    );
+    for data in [
+        "",
+        "garbage",
+        "e:-5",
+        "z:Mars/Base",
+        "l:xx",
+        "e:1:2:3",
+        "' OR 1=1 --",
+    ] {
         let (made, answer) = app.press(&intruder, mine, data).await;
         assert_eq!(answer, Some(app.t(lang, "error-stale-button")), "{data:?}");
         assert!(made.is_empty());
@@ -46,11 +65,17 @@ async fn forged_and_stale_buttons_change_nothing(b: Backend, lang: Lang) {
 }
 
 async fn odd_text_gets_a_translated_answer(b: Backend, lang: Lang) {
-    let Some(app) = TestApp::spawn(b).await else { return };
+    let Some(app) = TestApp::spawn(b).await else {
+        return;
+    };
     let user = app.user(52, lang);
     for text in ["hello", "🤕🤕🤕", "'; drop table attack; --", "   "] {
         let reply = app.say(&user, text).await;
-        assert_eq!(reply.text(), Some(app.t(lang, "error-unknown-input").as_str()), "{text:?}");
+        assert_eq!(
+            reply.text(),
+            Some(app.t(lang, "error-unknown-input").as_str()),
+            "{text:?}"
+        );
     }
     // Telegram never sends more than 4096 characters; a forged update may.
     let long = "я".repeat(5000);
@@ -60,8 +85,15 @@ async fn odd_text_gets_a_translated_answer(b: Backend, lang: Lang) {
         "chat": {"id": 52, "type": "private", "first_name": "U"},
         "from": {"id": 52, "is_bot": false, "first_name": "U", "language_code": lang.code()}
     }}));
-    let reply = app.calls_after(from, 1, |c| c.chat_id() == Some(52)).await.remove(0);
-    let expected = app.tr(lang, "error-too-long", &[("length", Arg::Num(5000)), ("max", Arg::Num(4096))]);
+    let reply = app
+        .calls_after(from, 1, |c| c.chat_id() == Some(52))
+        .await
+        .remove(0);
+    let expected = app.tr(
+        lang,
+        "error-too-long",
+        &[("length", Arg::Num(5000)), ("max", Arg::Num(4096))],
+    );
     assert_eq!(reply.text(), Some(expected.as_str()));
     // A sticker or photo: no text at all.
     let from = app.fake.calls().len();
@@ -71,8 +103,14 @@ async fn odd_text_gets_a_translated_answer(b: Backend, lang: Lang) {
         "chat": {"id": 52, "type": "private", "first_name": "U"},
         "from": {"id": 52, "is_bot": false, "first_name": "U", "language_code": lang.code()}
     }}));
-    let reply = app.calls_after(from, 1, |c| c.chat_id() == Some(52)).await.remove(0);
-    assert_eq!(reply.text(), Some(app.t(lang, "error-unknown-input").as_str()));
+    let reply = app
+        .calls_after(from, 1, |c| c.chat_id() == Some(52))
+        .await
+        .remove(0);
+    assert_eq!(
+        reply.text(),
+        Some(app.t(lang, "error-unknown-input").as_str())
+    );
     // Group chats are not served.
     app.fake.push_update(json!({"message": {
         "message_id": 3, "date": 1_773_133_200, "text": "/start",
@@ -84,8 +122,9 @@ async fn odd_text_gets_a_translated_answer(b: Backend, lang: Lang) {
 }
 
 async fn a_repeated_delivery_is_handled_once(b: Backend, lang: Lang) {
-    let Some(app) = TestApp::spawn(b).await else { return };
-    let user = app.user(53, lang);
+    let Some(app) = TestApp::spawn(b).await else {
+        return;
+    };
     let update = json!({"update_id": 500, "message": {
         "message_id": 7, "date": 1_773_133_200, "text": app.t(lang, "btn-headache-now"),
         "chat": {"id": 53, "type": "private", "first_name": "U"},
@@ -102,20 +141,37 @@ async fn a_repeated_delivery_is_handled_once(b: Backend, lang: Lang) {
 }
 
 async fn a_429_is_waited_out_and_a_block_is_remembered(b: Backend, lang: Lang) {
-    let Some(app) = TestApp::spawn(b).await else { return };
+    let Some(app) = TestApp::spawn(b).await else {
+        return;
+    };
     let user = app.user(54, lang);
-    app.fake.fail("sendMessage", Fault::TooManyRequests { retry_after: 1 }, 1);
+    app.fake
+        .fail("sendMessage", Fault::TooManyRequests { retry_after: 1 }, 1);
     let calls = app.say_n(&user, "/help", 2).await;
     assert!(calls[0].fault);
     assert!(!calls[1].fault);
     assert_eq!(calls[1].text(), Some(app.t(lang, "help").as_str()));
-    assert!(calls[1].at.duration_since(calls[0].at) >= Duration::from_millis(950), "waited retry_after");
+    assert!(
+        calls[1].at.duration_since(calls[0].at) >= Duration::from_millis(950),
+        "waited retry_after"
+    );
 
     app.fake.fail("sendMessage", Fault::Forbidden, 1);
     app.say(&user, "/help").await;
     let deadline = tokio::time::Instant::now() + Duration::from_secs(5);
-    while app.store.user(54).await.unwrap().unwrap().blocked_at.is_none() {
-        assert!(tokio::time::Instant::now() < deadline, "block not remembered");
+    while app
+        .store
+        .user(54)
+        .await
+        .unwrap()
+        .unwrap()
+        .blocked_at
+        .is_none()
+    {
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "block not remembered"
+        );
         tokio::time::sleep(Duration::from_millis(10)).await;
     }
     // Writing again means the block is over.
@@ -135,22 +191,37 @@ async fn get(addr: std::net::SocketAddr, path: &str) -> String {
 
 #[tokio::test]
 async fn health_answers_and_readiness_follows_the_database() {
-    let Some(app) = TestApp::spawn(Backend::Postgres).await else { return };
+    let Some(app) = TestApp::spawn(Backend::Postgres).await else {
+        return;
+    };
     let live = get(app.http, "/health").await;
     assert!(live.starts_with("HTTP/1.1 200"), "{live}");
     let ready = get(app.http, "/health/ready").await;
-    assert!(ready.starts_with("HTTP/1.1 200") && ready.contains("\"database\":\"ok\""), "{ready}");
+    assert!(
+        ready.starts_with("HTTP/1.1 200") && ready.contains("\"database\":\"ok\""),
+        "{ready}"
+    );
     // Take the database away under the running bot.
     let url = app.db_url.clone();
     let name = url.rsplit('/').next().unwrap().to_owned();
-    let mut admin = <sqlx::PgConnection as sqlx::Connection>::connect(&crate::db::admin_url()).await.unwrap();
-    sqlx::query(sqlx::AssertSqlSafe(format!("drop database {name} with (force)")))
-        .execute(&mut admin)
+    let mut admin = <sqlx::PgConnection as sqlx::Connection>::connect(&crate::db::admin_url())
         .await
         .unwrap();
+    sqlx::query(sqlx::AssertSqlSafe(format!(
+        "drop database {name} with (force)"
+    )))
+    .execute(&mut admin)
+    .await
+    .unwrap();
     let down = get(app.http, "/health/ready").await;
-    assert!(down.starts_with("HTTP/1.1 503") && down.contains("\"database\":\"unavailable\""), "{down}");
-    assert!(get(app.http, "/health").await.starts_with("HTTP/1.1 200"), "liveness stays up");
+    assert!(
+        down.starts_with("HTTP/1.1 503") && down.contains("\"database\":\"unavailable\""),
+        "{down}"
+    );
+    assert!(
+        get(app.http, "/health").await.starts_with("HTTP/1.1 200"),
+        "liveness stays up"
+    );
     let missing = get(app.http, "/nope").await;
     assert!(missing.starts_with("HTTP/1.1 404"), "{missing}");
     app.stop().await;

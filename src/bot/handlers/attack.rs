@@ -35,7 +35,10 @@ fn tap_view(ctx: &Ctx<'_>, a: &Attack, key: &str) -> (String, Option<ReplyMarkup
     }
     let mut text = ctx.tr(
         key,
-        &[start_arg(ctx, a), ("duration", ctx.duration(a.duration(ctx.now)).into())],
+        &[
+            start_arg(ctx, a),
+            ("duration", ctx.duration(a.duration(ctx.now)).into()),
+        ],
     );
     if ctx.user.zone.is_none() {
         text.push_str("\n\n");
@@ -83,7 +86,8 @@ pub async fn end_now(ctx: &Ctx<'_>, message: MessageId, id: i64) -> anyhow::Resu
     let store = ctx.bot.store.as_ref();
     match diary::end_attack(store, ctx.user.id, id, ctx.now, ctx.now).await {
         Ok(a) => {
-            ctx.edit(message, &ended_text(ctx, "attack-ended", &a), None).await;
+            ctx.edit(message, &ended_text(ctx, "attack-ended", &a), None)
+                .await;
             Ok(None)
         }
         Err(EndError::AlreadyEnded(a)) => {
@@ -95,7 +99,9 @@ pub async fn end_now(ctx: &Ctx<'_>, message: MessageId, id: i64) -> anyhow::Resu
         Err(EndError::Store(e)) => Err(e.into()),
         // The clock cannot put "now" before a start it recorded, but a start typed in
         // another zone's future could: say so instead of guessing.
-        Err(EndError::BeforeStart(a)) => Ok(Some(ctx.tr("attack-end-before-start", &[start_arg(ctx, &a)]))),
+        Err(EndError::BeforeStart(a)) => Ok(Some(
+            ctx.tr("attack-end-before-start", &[start_arg(ctx, &a)]),
+        )),
         Err(EndError::InFuture) => Ok(Some(ctx.t("attack-end-in-future"))),
     }
 }
@@ -105,7 +111,11 @@ pub async fn ask_end(ctx: &Ctx<'_>, id: i64) -> anyhow::Result<Option<String>> {
     let store = ctx.bot.store.as_ref();
     match store.attack(ctx.user.id, id).await? {
         Some(a) if a.deleted_at.is_none() && a.is_open() => {
-            let state = Dialogue::AwaitEnd { attack: id, then_start: None, origin: None };
+            let state = Dialogue::AwaitEnd {
+                attack: id,
+                then_start: None,
+                origin: None,
+            };
             dialogue::save(store, ctx.user.id, Some(&state), ctx.now.timestamp()).await?;
             ctx.send(&ctx.t("attack-ask-end"), None).await;
             Ok(None)
@@ -134,7 +144,11 @@ pub async fn typed_end(
     let reply = match diary::end_attack(store, ctx.user.id, id, at, ctx.now).await {
         Ok(a) => ended_text(ctx, "attack-ended", &a),
         Err(EndError::BeforeStart(a)) => {
-            ctx.send(&ctx.tr("attack-end-before-start", &[start_arg(ctx, &a)]), None).await;
+            ctx.send(
+                &ctx.tr("attack-end-before-start", &[start_arg(ctx, &a)]),
+                None,
+            )
+            .await;
             return Ok(());
         }
         Err(EndError::InFuture) => {
@@ -148,7 +162,10 @@ pub async fn typed_end(
     dialogue::save(store, ctx.user.id, None, ctx.now.timestamp()).await?;
     let menu = keyboards::main_menu(&ctx.bot.i18n, ctx.lang);
     ctx.send(&reply, Some(menu)).await;
-    if let (Some(start), Some(origin)) = (then_start.and_then(|s| DateTime::from_timestamp(s, 0)), origin) {
+    if let (Some(start), Some(origin)) = (
+        then_start.and_then(|s| DateTime::from_timestamp(s, 0)),
+        origin,
+    ) {
         let a = diary::start_attack_at(store, &ctx.user, start, ctx.now, origin).await?;
         let (text, markup) = tap_view(ctx, &a, "attack-recorded");
         ctx.send(&text, markup).await;
@@ -158,7 +175,8 @@ pub async fn typed_end(
 
 /// "Undo" right after the one tap: the attack goes to the trash, restorable.
 pub async fn undo(ctx: &Ctx<'_>, message: MessageId, id: i64) -> anyhow::Result<Option<String>> {
-    let Some(a) = diary::delete_attack(ctx.bot.store.as_ref(), ctx.user.id, id, ctx.now).await? else {
+    let Some(a) = diary::delete_attack(ctx.bot.store.as_ref(), ctx.user.id, id, ctx.now).await?
+    else {
         return Ok(Some(ctx.t("attack-gone")));
     };
     let keyboard = keyboards::inline(vec![vec![keyboards::button(
@@ -167,13 +185,19 @@ pub async fn undo(ctx: &Ctx<'_>, message: MessageId, id: i64) -> anyhow::Result<
         "btn-restore",
         Callback::Redo(id),
     )]]);
-    ctx.edit(message, &ctx.tr("attack-undone", &[start_arg(ctx, &a)]), Some(keyboard)).await;
+    ctx.edit(
+        message,
+        &ctx.tr("attack-undone", &[start_arg(ctx, &a)]),
+        Some(keyboard),
+    )
+    .await;
     Ok(None)
 }
 
 /// "Restore" after an undo: the attack's message comes back as it was.
 pub async fn redo(ctx: &Ctx<'_>, message: MessageId, id: i64) -> anyhow::Result<Option<String>> {
-    let Some(a) = diary::restore_attack(ctx.bot.store.as_ref(), ctx.user.id, id, ctx.now).await? else {
+    let Some(a) = diary::restore_attack(ctx.bot.store.as_ref(), ctx.user.id, id, ctx.now).await?
+    else {
         return Ok(Some(ctx.t("attack-gone")));
     };
     let (text, markup) = tap_view(ctx, &a, "attack-recorded");

@@ -10,7 +10,10 @@ pub async fn export(ctx: &Ctx<'_>) -> anyhow::Result<()> {
         ctx.send(&ctx.t("export-empty"), None).await;
         return Ok(());
     };
-    let name = format!("headlog-{}.csv", ctx.now.with_timezone(&ctx.zone()).format("%Y-%m-%d"));
+    let name = format!(
+        "headlog-{}.csv",
+        ctx.now.with_timezone(&ctx.zone()).format("%Y-%m-%d")
+    );
     let caption = ctx.tr("export-caption", &[("count", Arg::Num(count))]);
     if let Err(e) = ctx.bot.tg.document(ctx.chat, &name, csv, &caption).await {
         tracing::warn!(chat = ctx.chat, error = %e, "sendDocument failed");

@@ -11,18 +11,41 @@ use teloxide_core::types::{MessageId, ReplyMarkup};
 pub async fn ask(ctx: &Ctx<'_>) -> anyhow::Result<()> {
     let nonce = ctx.update_id;
     let state = Dialogue::ConfirmForget { nonce };
-    dialogue::save(ctx.bot.store.as_ref(), ctx.user.id, Some(&state), ctx.now.timestamp()).await?;
+    dialogue::save(
+        ctx.bot.store.as_ref(),
+        ctx.user.id,
+        Some(&state),
+        ctx.now.timestamp(),
+    )
+    .await?;
     let keyboard = inline(vec![vec![
-        button(&ctx.bot.i18n, ctx.lang, "btn-forget-yes", Callback::Forget(nonce)),
-        button(&ctx.bot.i18n, ctx.lang, "btn-forget-no", Callback::KeepDiary),
+        button(
+            &ctx.bot.i18n,
+            ctx.lang,
+            "btn-forget-yes",
+            Callback::Forget(nonce),
+        ),
+        button(
+            &ctx.bot.i18n,
+            ctx.lang,
+            "btn-forget-no",
+            Callback::KeepDiary,
+        ),
     ]]);
-    ctx.send(&ctx.t("forget-confirm"), Some(ReplyMarkup::InlineKeyboard(keyboard)))
-        .await;
+    ctx.send(
+        &ctx.t("forget-confirm"),
+        Some(ReplyMarkup::InlineKeyboard(keyboard)),
+    )
+    .await;
     Ok(())
 }
 
 /// "Erase everything".
-pub async fn confirm(ctx: &Ctx<'_>, message: MessageId, nonce: i64) -> anyhow::Result<Option<String>> {
+pub async fn confirm(
+    ctx: &Ctx<'_>,
+    message: MessageId,
+    nonce: i64,
+) -> anyhow::Result<Option<String>> {
     let store = ctx.bot.store.as_ref();
     match dialogue::load(store, ctx.user.id).await? {
         Some(Dialogue::ConfirmForget { nonce: expected }) if expected == nonce => {
@@ -41,7 +64,10 @@ pub async fn confirm(ctx: &Ctx<'_>, message: MessageId, nonce: i64) -> anyhow::R
 /// "Keep my diary".
 pub async fn keep(ctx: &Ctx<'_>, message: MessageId) -> anyhow::Result<Option<String>> {
     let store = ctx.bot.store.as_ref();
-    if matches!(dialogue::load(store, ctx.user.id).await?, Some(Dialogue::ConfirmForget { .. })) {
+    if matches!(
+        dialogue::load(store, ctx.user.id).await?,
+        Some(Dialogue::ConfirmForget { .. })
+    ) {
         dialogue::save(store, ctx.user.id, None, ctx.now.timestamp()).await?;
     }
     ctx.edit(message, &ctx.t("forget-kept"), None).await;

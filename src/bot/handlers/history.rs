@@ -14,9 +14,16 @@ fn line(ctx: &Ctx<'_>, a: &Attack) -> String {
     match a.ended_at {
         Some(end) => ctx.tr(
             "history-line",
-            &[("start", start.into()), ("end", ctx.when(end, a.zone).into()), ("duration", duration.into())],
+            &[
+                ("start", start.into()),
+                ("end", ctx.when(end, a.zone).into()),
+                ("duration", duration.into()),
+            ],
         ),
-        None => ctx.tr("history-line-open", &[("start", start.into()), ("duration", duration.into())]),
+        None => ctx.tr(
+            "history-line-open",
+            &[("start", start.into()), ("duration", duration.into())],
+        ),
     }
 }
 
@@ -44,10 +51,20 @@ fn render(ctx: &Ctx<'_>, page: &HistoryPage) -> (String, Option<InlineKeyboardMa
     let mut rows: Vec<Vec<InlineKeyboardButton>> = numbers.chunks(5).map(|c| c.to_vec()).collect();
     let mut nav = Vec::new();
     if page.page > 0 {
-        nav.push(button(&ctx.bot.i18n, ctx.lang, "btn-newer", Callback::History(page.page - 1)));
+        nav.push(button(
+            &ctx.bot.i18n,
+            ctx.lang,
+            "btn-newer",
+            Callback::History(page.page - 1),
+        ));
     }
     if page.has_older() {
-        nav.push(button(&ctx.bot.i18n, ctx.lang, "btn-older", Callback::History(page.page + 1)));
+        nav.push(button(
+            &ctx.bot.i18n,
+            ctx.lang,
+            "btn-older",
+            Callback::History(page.page + 1),
+        ));
     }
     rows.push(nav);
     (text, Some(inline(rows)))
@@ -57,7 +74,8 @@ fn render(ctx: &Ctx<'_>, page: &HistoryPage) -> (String, Option<InlineKeyboardMa
 pub async fn show(ctx: &Ctx<'_>) -> anyhow::Result<()> {
     let page = diary::history(ctx.bot.store.as_ref(), ctx.user.id, 0).await?;
     let (text, keyboard) = render(ctx, &page);
-    ctx.send(&text, keyboard.map(ReplyMarkup::InlineKeyboard)).await;
+    ctx.send(&text, keyboard.map(ReplyMarkup::InlineKeyboard))
+        .await;
     Ok(())
 }
 
@@ -72,15 +90,24 @@ pub async fn page(ctx: &Ctx<'_>, message: MessageId, page: i64) -> anyhow::Resul
 fn record_text(ctx: &Ctx<'_>, a: &Attack) -> String {
     let mut lines = vec![
         ctx.t("record-title"),
-        ctx.tr("record-started", &[("start", ctx.when(a.started_at, a.zone).into())]),
+        ctx.tr(
+            "record-started",
+            &[("start", ctx.when(a.started_at, a.zone).into())],
+        ),
     ];
     lines.push(match a.ended_at {
         Some(end) => ctx.tr("record-ended", &[("end", ctx.when(end, a.zone).into())]),
         None => ctx.t("record-ongoing"),
     });
-    lines.push(ctx.tr("record-duration", &[("duration", ctx.duration(a.duration(ctx.now)).into())]));
+    lines.push(ctx.tr(
+        "record-duration",
+        &[("duration", ctx.duration(a.duration(ctx.now)).into())],
+    ));
     if let Some(i) = a.intensity {
-        let args = [("value", Arg::Num(i64::from(i))), ("band", ctx.t(Band::of(i).key()).into())];
+        let args = [
+            ("value", Arg::Num(i64::from(i))),
+            ("band", ctx.t(Band::of(i).key()).into()),
+        ];
         lines.push(ctx.tr("record-intensity", &args));
     }
     if let Some(c) = a.comment.as_deref().filter(|c| !c.is_empty()) {
@@ -90,14 +117,25 @@ fn record_text(ctx: &Ctx<'_>, a: &Attack) -> String {
 }
 
 /// Opens a record.
-pub async fn open(ctx: &Ctx<'_>, message: MessageId, id: i64, page: i64) -> anyhow::Result<Option<String>> {
+pub async fn open(
+    ctx: &Ctx<'_>,
+    message: MessageId,
+    id: i64,
+    page: i64,
+) -> anyhow::Result<Option<String>> {
     match ctx.bot.store.attack(ctx.user.id, id).await? {
         Some(a) if a.deleted_at.is_none() => {
             let keyboard = inline(vec![vec![
-                button(&ctx.bot.i18n, ctx.lang, "btn-delete", Callback::Delete(id, page)),
+                button(
+                    &ctx.bot.i18n,
+                    ctx.lang,
+                    "btn-delete",
+                    Callback::Delete(id, page),
+                ),
                 button(&ctx.bot.i18n, ctx.lang, "btn-back", Callback::History(page)),
             ]]);
-            ctx.edit(message, &record_text(ctx, &a), Some(keyboard)).await;
+            ctx.edit(message, &record_text(ctx, &a), Some(keyboard))
+                .await;
             Ok(None)
         }
         _ => Ok(Some(ctx.t("attack-gone"))),
@@ -105,25 +143,48 @@ pub async fn open(ctx: &Ctx<'_>, message: MessageId, id: i64, page: i64) -> anyh
 }
 
 /// Deletes (softly) from the record's view; offers restore.
-pub async fn delete(ctx: &Ctx<'_>, message: MessageId, id: i64, page: i64) -> anyhow::Result<Option<String>> {
-    let Some(a) = diary::delete_attack(ctx.bot.store.as_ref(), ctx.user.id, id, ctx.now).await? else {
+pub async fn delete(
+    ctx: &Ctx<'_>,
+    message: MessageId,
+    id: i64,
+    page: i64,
+) -> anyhow::Result<Option<String>> {
+    let Some(a) = diary::delete_attack(ctx.bot.store.as_ref(), ctx.user.id, id, ctx.now).await?
+    else {
         return Ok(Some(ctx.t("attack-gone")));
     };
     let keyboard = inline(vec![vec![
-        button(&ctx.bot.i18n, ctx.lang, "btn-restore", Callback::Restore(id, page)),
+        button(
+            &ctx.bot.i18n,
+            ctx.lang,
+            "btn-restore",
+            Callback::Restore(id, page),
+        ),
         button(&ctx.bot.i18n, ctx.lang, "btn-back", Callback::History(page)),
     ]]);
-    let text = ctx.tr("record-deleted", &[("start", ctx.when(a.started_at, a.zone).into())]);
+    let text = ctx.tr(
+        "record-deleted",
+        &[("start", ctx.when(a.started_at, a.zone).into())],
+    );
     ctx.edit(message, &text, Some(keyboard)).await;
     Ok(None)
 }
 
 /// Restores a record deleted from its view and shows it again.
-pub async fn restore(ctx: &Ctx<'_>, message: MessageId, id: i64, page: i64) -> anyhow::Result<Option<String>> {
-    let Some(a) = diary::restore_attack(ctx.bot.store.as_ref(), ctx.user.id, id, ctx.now).await? else {
+pub async fn restore(
+    ctx: &Ctx<'_>,
+    message: MessageId,
+    id: i64,
+    page: i64,
+) -> anyhow::Result<Option<String>> {
+    let Some(a) = diary::restore_attack(ctx.bot.store.as_ref(), ctx.user.id, id, ctx.now).await?
+    else {
         return Ok(Some(ctx.t("attack-gone")));
     };
-    let notice = ctx.tr("record-restored", &[("start", ctx.when(a.started_at, a.zone).into())]);
+    let notice = ctx.tr(
+        "record-restored",
+        &[("start", ctx.when(a.started_at, a.zone).into())],
+    );
     open(ctx, message, id, page).await?;
     Ok(Some(notice))
 }

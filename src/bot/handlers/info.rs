@@ -34,7 +34,11 @@ pub async fn cancel(ctx: &Ctx<'_>) -> anyhow::Result<()> {
     let store = ctx.bot.store.as_ref();
     let had = dialogue::load(store, ctx.user.id).await?.is_some();
     dialogue::save(store, ctx.user.id, None, ctx.now.timestamp()).await?;
-    let key = if had { "cancelled" } else { "nothing-to-cancel" };
+    let key = if had {
+        "cancelled"
+    } else {
+        "nothing-to-cancel"
+    };
     let menu = keyboards::main_menu(&ctx.bot.i18n, ctx.lang);
     ctx.send(&ctx.t(key), Some(menu)).await;
     Ok(())

@@ -66,7 +66,12 @@ impl Ctx<'_> {
     }
 
     /// Edits one of the bot's messages in this chat.
-    pub async fn edit(&self, message: MessageId, text: &str, keyboard: Option<InlineKeyboardMarkup>) {
+    pub async fn edit(
+        &self,
+        message: MessageId,
+        text: &str,
+        keyboard: Option<InlineKeyboardMarkup>,
+    ) {
         let result = self.bot.tg.edit(self.chat, message, text, keyboard).await;
         self.settle("editMessageText", result).await;
     }
@@ -78,7 +83,12 @@ impl Ctx<'_> {
             Err(SendError::Blocked) => {
                 tracing::info!(chat = self.chat, method, "user has blocked the bot");
                 let now = self.now.timestamp();
-                if let Err(e) = self.bot.store.set_user_blocked(self.user.id, Some(now), now).await {
+                if let Err(e) = self
+                    .bot
+                    .store
+                    .set_user_blocked(self.user.id, Some(now), now)
+                    .await
+                {
                     tracing::warn!(error = %e, "could not mark a user blocked");
                 }
                 None

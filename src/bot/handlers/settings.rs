@@ -15,10 +15,19 @@ const ECHO_MAX: usize = 40;
 /// Asks for the zone: buttons of common zones, then a keyboard to share the location.
 pub async fn ask_zone(ctx: &Ctx<'_>) -> anyhow::Result<()> {
     let store = ctx.bot.store.as_ref();
-    dialogue::save(store, ctx.user.id, Some(&Dialogue::AwaitZone), ctx.now.timestamp()).await?;
+    dialogue::save(
+        store,
+        ctx.user.id,
+        Some(&Dialogue::AwaitZone),
+        ctx.now.timestamp(),
+    )
+    .await?;
     let mut text = String::new();
     if let Some(zone) = ctx.user.zone {
-        let args = [("zone", zone.name().into()), ("offset", offset_label(zone, ctx.now).into())];
+        let args = [
+            ("zone", zone.name().into()),
+            ("offset", offset_label(zone, ctx.now).into()),
+        ];
         text.push_str(&ctx.tr("tz-current", &args));
         text.push_str("\n\n");
     }
@@ -31,8 +40,11 @@ pub async fn ask_zone(ctx: &Ctx<'_>) -> anyhow::Result<()> {
         })
         .collect();
     let rows = buttons.chunks(2).map(|c| c.to_vec()).collect();
-    ctx.send(&text, Some(ReplyMarkup::InlineKeyboard(keyboards::inline(rows))))
-        .await;
+    ctx.send(
+        &text,
+        Some(ReplyMarkup::InlineKeyboard(keyboards::inline(rows))),
+    )
+    .await;
     let share = keyboards::share_location(&ctx.bot.i18n, ctx.lang);
     ctx.send(&ctx.t("tz-location-prompt"), Some(share)).await;
     Ok(())
@@ -42,8 +54,13 @@ pub async fn ask_zone(ctx: &Ctx<'_>) -> anyhow::Result<()> {
 /// `message` is the question to clear of its buttons, when a button was pressed.
 pub async fn set_zone(ctx: &Ctx<'_>, message: Option<MessageId>, zone: Tz) -> anyhow::Result<()> {
     let store = ctx.bot.store.as_ref();
-    store.set_user_zone(ctx.user.id, zone, ctx.now.timestamp()).await?;
-    if matches!(dialogue::load(store, ctx.user.id).await?, Some(Dialogue::AwaitZone)) {
+    store
+        .set_user_zone(ctx.user.id, zone, ctx.now.timestamp())
+        .await?;
+    if matches!(
+        dialogue::load(store, ctx.user.id).await?,
+        Some(Dialogue::AwaitZone)
+    ) {
         dialogue::save(store, ctx.user.id, None, ctx.now.timestamp()).await?;
     }
     let text = ctx.tr(
@@ -56,8 +73,11 @@ pub async fn set_zone(ctx: &Ctx<'_>, message: Option<MessageId>, zone: Tz) -> an
     );
     if let Some(message) = message {
         ctx.edit(message, &text, None).await;
-        ctx.send(&ctx.t("menu-shown"), Some(keyboards::main_menu(&ctx.bot.i18n, ctx.lang)))
-            .await;
+        ctx.send(
+            &ctx.t("menu-shown"),
+            Some(keyboards::main_menu(&ctx.bot.i18n, ctx.lang)),
+        )
+        .await;
     } else {
         ctx.send(&text, Some(keyboards::main_menu(&ctx.bot.i18n, ctx.lang)))
             .await;
@@ -74,7 +94,8 @@ pub async fn typed_zone(ctx: &Ctx<'_>, text: &str) -> anyhow::Result<()> {
             if text.trim().chars().count() > ECHO_MAX {
                 echo.push('…');
             }
-            ctx.send(&ctx.tr("tz-unknown", &[("input", echo.into())]), None).await;
+            ctx.send(&ctx.tr("tz-unknown", &[("input", echo.into())]), None)
+                .await;
             Ok(())
         }
     }
@@ -98,20 +119,30 @@ pub async fn ask_language(ctx: &Ctx<'_>) -> anyhow::Result<()> {
         .map(|l| InlineKeyboardButton::callback(l.native_name(), Callback::Language(*l).encode()))
         .collect();
     let keyboard = keyboards::inline(vec![row]);
-    ctx.send(&ctx.t("language-choose"), Some(ReplyMarkup::InlineKeyboard(keyboard)))
-        .await;
+    ctx.send(
+        &ctx.t("language-choose"),
+        Some(ReplyMarkup::InlineKeyboard(keyboard)),
+    )
+    .await;
     Ok(())
 }
 
 /// Sets the language; the menu comes back with its buttons in the new language.
-pub async fn set_language(ctx: &Ctx<'_>, message: MessageId, lang: Lang) -> anyhow::Result<Option<String>> {
+pub async fn set_language(
+    ctx: &Ctx<'_>,
+    message: MessageId,
+    lang: Lang,
+) -> anyhow::Result<Option<String>> {
     ctx.bot
         .store
         .set_user_lang(ctx.user.id, Some(lang), ctx.now.timestamp())
         .await?;
     let i18n = &ctx.bot.i18n;
     ctx.edit(message, &i18n.t(lang, "language-set"), None).await;
-    ctx.send(&i18n.t(lang, "menu-shown"), Some(keyboards::main_menu(i18n, lang)))
-        .await;
+    ctx.send(
+        &i18n.t(lang, "menu-shown"),
+        Some(keyboards::main_menu(i18n, lang)),
+    )
+    .await;
     Ok(None)
 }
