@@ -142,6 +142,25 @@ impl TestApp {
         self.say_n(user, text, 1).await.remove(0)
     }
 
+    /// Pushes a hand-made private message from `chat` (fields of `content` go into the
+    /// message, e.g. `text` or `sticker`); returns the bot's first reply to that chat.
+    pub async fn push_raw(&self, chat: i64, lang: Lang, content: serde_json::Value) -> Call {
+        let mut message = serde_json::json!({
+            "message_id": 1, "date": 1_773_133_200,
+            "chat": {"id": chat, "type": "private", "first_name": "U"},
+            "from": {"id": chat, "is_bot": false, "first_name": "U", "language_code": lang.code()}
+        });
+        if let (Some(m), Some(extra)) = (message.as_object_mut(), content.as_object()) {
+            m.extend(extra.clone());
+        }
+        let from = self.fake.calls().len();
+        self.fake
+            .push_update(serde_json::json!({ "message": message }));
+        self.calls_after(from, 1, |c| c.chat_id() == Some(chat))
+            .await
+            .remove(0)
+    }
+
     /// The user shares a location; returns the bot's first reply.
     pub async fn share_location(&self, user: &TgUser, lat: f64, lon: f64) -> Call {
         let from = self.fake.calls().len();

@@ -79,16 +79,7 @@ async fn odd_text_gets_a_translated_answer(b: Backend, lang: Lang) {
     }
     // Telegram never sends more than 4096 characters; a forged update may.
     let long = "я".repeat(5000);
-    let from = app.fake.calls().len();
-    app.fake.push_update(json!({"message": {
-        "message_id": 1, "date": 1_773_133_200, "text": long,
-        "chat": {"id": 52, "type": "private", "first_name": "U"},
-        "from": {"id": 52, "is_bot": false, "first_name": "U", "language_code": lang.code()}
-    }}));
-    let reply = app
-        .calls_after(from, 1, |c| c.chat_id() == Some(52))
-        .await
-        .remove(0);
+    let reply = app.push_raw(52, lang, json!({ "text": long })).await;
     let expected = app.tr(
         lang,
         "error-too-long",
@@ -96,17 +87,11 @@ async fn odd_text_gets_a_translated_answer(b: Backend, lang: Lang) {
     );
     assert_eq!(reply.text(), Some(expected.as_str()));
     // A sticker or photo: no text at all.
-    let from = app.fake.calls().len();
-    app.fake.push_update(json!({"message": {
-        "message_id": 2, "date": 1_773_133_200,
-        "sticker": {"file_id": "s", "file_unique_id": "s", "type": "regular", "width": 1, "height": 1, "is_animated": false, "is_video": false},
-        "chat": {"id": 52, "type": "private", "first_name": "U"},
-        "from": {"id": 52, "is_bot": false, "first_name": "U", "language_code": lang.code()}
-    }}));
-    let reply = app
-        .calls_after(from, 1, |c| c.chat_id() == Some(52))
-        .await
-        .remove(0);
+    let sticker = json!({"sticker": {
+        "file_id": "s", "file_unique_id": "s", "type": "regular", "width": 1, "height": 1,
+        "is_animated": false, "is_video": false
+    }});
+    let reply = app.push_raw(52, lang, sticker).await;
     assert_eq!(
         reply.text(),
         Some(app.t(lang, "error-unknown-input").as_str())
