@@ -6,11 +6,25 @@ use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use std::collections::BTreeSet;
 
-/// The locale sources, by language.
-pub const SOURCES: [(Lang, &str); 2] = [
-    (Lang::En, include_str!("../locales/en/headlog.ftl")),
-    (Lang::Ru, include_str!("../locales/ru/headlog.ftl")),
-];
+/// Embeds one language's locale files, one per feature.
+macro_rules! locale {
+    ($lang:literal) => {
+        concat!(
+            include_str!(concat!("../locales/", $lang, "/headlog.ftl")),
+            "\n",
+            include_str!(concat!("../locales/", $lang, "/details.ftl")),
+            "\n",
+            include_str!(concat!("../locales/", $lang, "/meds.ftl")),
+            "\n",
+            include_str!(concat!("../locales/", $lang, "/checkin.ftl")),
+            "\n",
+            include_str!(concat!("../locales/", $lang, "/trash.ftl")),
+        )
+    };
+}
+
+/// The locale sources, by language (each the feature files joined).
+pub const SOURCES: [(Lang, &str); 2] = [(Lang::En, locale!("en")), (Lang::Ru, locale!("ru"))];
 
 /// All bundles, ready to format.
 pub struct I18n {

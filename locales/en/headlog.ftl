@@ -4,6 +4,7 @@
 btn-headache-now = 🤕 Headache now
 btn-history = 📖 History
 btn-export = 📤 Export
+btn-period = 🩸 Period started
 btn-help = ❓ Help
 
 ## Commands (the menu button lists these)
@@ -15,6 +16,9 @@ cmd-language = Choose the language
 cmd-privacy = What is stored and why
 cmd-forget = Erase everything
 cmd-cancel = Stop what you are doing
+cmd-checkin = Evening check-in
+cmd-trash = Deleted records (restore)
+cmd-settings = Settings
 cmd-help = How to use headlog
 
 ## Start

@@ -4,6 +4,7 @@
 btn-headache-now = 🤕 Болит голова
 btn-history = 📖 История
 btn-export = 📤 Экспорт
+btn-period = 🩸 Начались месячные
 btn-help = ❓ Помощь
 
 ## Commands
@@ -15,6 +16,9 @@ cmd-language = Выбрать язык
 cmd-privacy = Что хранится и зачем
 cmd-forget = Стереть всё
 cmd-cancel = Прервать текущее действие
+cmd-checkin = Вечерний опрос
+cmd-trash = Удалённые записи (вернуть)
+cmd-settings = Настройки
 cmd-help = Как пользоваться
 
 ## Start

@@ -31,6 +31,14 @@ pub enum Callback {
     Forget(i64),
     /// Keep the diary after all.
     KeepDiary,
+    /// A button of the details editor; the payload is parsed by `handlers::details`.
+    Details(String),
+    /// A button of the medications and /settings screens (`handlers::meds`).
+    Meds(String),
+    /// A button of the evening questionnaire (`handlers::checkin`).
+    Checkin(String),
+    /// A button of the trash (`handlers::trash`).
+    Trash(String),
 }
 
 impl Callback {
@@ -49,6 +57,10 @@ impl Callback {
             Callback::Language(lang) => format!("l:{}", lang.code()),
             Callback::Forget(nonce) => format!("f:{nonce}"),
             Callback::KeepDiary => "k".to_owned(),
+            Callback::Details(p) => format!("D:{p}"),
+            Callback::Meds(p) => format!("M:{p}"),
+            Callback::Checkin(p) => format!("C:{p}"),
+            Callback::Trash(p) => format!("T:{p}"),
         }
     }
 
@@ -80,6 +92,16 @@ impl Callback {
             },
             "f" => Callback::Forget(id(rest)?),
             "k" if rest.is_empty() => Callback::KeepDiary,
+            // Feature payloads are checked by their module; only the shape is checked here.
+            "D" | "M" | "C" | "T" if !rest.is_empty() && rest.is_ascii() => {
+                let payload = rest.to_owned();
+                match tag {
+                    "D" => Callback::Details(payload),
+                    "M" => Callback::Meds(payload),
+                    "C" => Callback::Checkin(payload),
+                    _ => Callback::Trash(payload),
+                }
+            }
             _ => return None,
         })
     }
@@ -104,6 +126,10 @@ mod tests {
             Callback::Language(Lang::Ru),
             Callback::Forget(i64::MAX),
             Callback::KeepDiary,
+            Callback::Details("i:5:7".into()),
+            Callback::Meds("x".into()),
+            Callback::Checkin("n".into()),
+            Callback::Trash("r:9".into()),
         ];
         for cb in all {
             let data = cb.encode();

@@ -25,6 +25,21 @@ pub enum Dialogue {
         /// The nonce.
         nonce: i64,
     },
+    /// The details editor waits for typed input; its state is its own.
+    Details {
+        /// State owned by `handlers::details`.
+        data: serde_json::Value,
+    },
+    /// The medications and /settings screens wait for typed input.
+    Meds {
+        /// State owned by `handlers::meds`.
+        data: serde_json::Value,
+    },
+    /// The evening questionnaire is under way.
+    Checkin {
+        /// State owned by `handlers::checkin`.
+        data: serde_json::Value,
+    },
 }
 
 /// Loads the user's state; an unreadable one (from an older version) counts as none.

@@ -15,13 +15,20 @@ pub const MAIN_MENU: [&[&str]; 2] = [
     &["btn-history", "btn-export", "btn-help"],
 ];
 
-/// The persistent reply keyboard with the main actions.
-pub fn main_menu(i18n: &I18n, lang: Lang) -> ReplyMarkup {
-    let rows = MAIN_MENU.iter().map(|row| {
-        row.iter()
-            .map(|key| KeyboardButton::new(i18n.t(lang, key)))
-            .collect::<Vec<_>>()
-    });
+/// The persistent reply keyboard with the main actions; `period` adds the one-tap
+/// menstruation mark for users who track it.
+pub fn main_menu(i18n: &I18n, lang: Lang, period: bool) -> ReplyMarkup {
+    let mut rows: Vec<Vec<KeyboardButton>> = MAIN_MENU
+        .iter()
+        .map(|row| {
+            row.iter()
+                .map(|key| KeyboardButton::new(i18n.t(lang, key)))
+                .collect()
+        })
+        .collect();
+    if period {
+        rows[0].push(KeyboardButton::new(i18n.t(lang, "btn-period")));
+    }
     ReplyMarkup::Keyboard(KeyboardMarkup::new(rows).persistent().resize_keyboard())
 }
 

@@ -3,7 +3,9 @@
 use super::BotCtx;
 use super::callback::Callback;
 use super::dialogue::{self, Dialogue};
-use super::handlers::{Ctx, attack, export, forget, history, info, settings};
+use super::handlers::{
+    Ctx, attack, checkin, details, export, forget, history, info, meds, settings, trash,
+};
 use std::collections::HashMap;
 use teloxide_core::types::{CallbackQuery, ChatMemberUpdated, Message, Update, UpdateKind};
 
@@ -23,6 +25,8 @@ pub enum MenuAction {
     Help,
     /// Cancel (on the share-location keyboard).
     Cancel,
+    /// Mark a menstruation start today (shown while tracking is on).
+    Period,
 }
 
 /// Button texts of every language mapped to their action.
@@ -33,6 +37,7 @@ pub fn menu_labels(i18n: &crate::i18n::I18n) -> HashMap<String, MenuAction> {
         ("btn-export", MenuAction::Export),
         ("btn-help", MenuAction::Help),
         ("btn-cancel", MenuAction::Cancel),
+        ("btn-period", MenuAction::Period),
     ]
     .into_iter()
     .flat_map(|(key, action)| i18n.all_langs(key).map(move |(_, text)| (text, action)))
@@ -109,6 +114,9 @@ async fn on_message(bot: &BotCtx, update_id: i64, msg: &Message) -> anyhow::Resu
             then_start,
             origin,
         }) => attack::typed_end(&ctx, text, attack, then_start, origin).await,
+        Some(Dialogue::Details { data }) => details::on_text(&ctx, text, data).await,
+        Some(Dialogue::Meds { data }) => meds::on_text(&ctx, text, data).await,
+        Some(Dialogue::Checkin { data }) => checkin::on_text(&ctx, text, data).await,
         Some(Dialogue::ConfirmForget { .. }) | None => {
             ctx.send(&ctx.t("error-unknown-input"), None).await;
             Ok(())
@@ -135,6 +143,10 @@ async fn on_command(ctx: &Ctx<'_>, command: &str) -> anyhow::Result<()> {
         "timezone" => settings::ask_zone(ctx).await,
         "language" => settings::ask_language(ctx).await,
         "forget" => forget::ask(ctx).await,
+        "settings" => meds::settings(ctx).await,
+        "checkin" => checkin::start(ctx).await,
+        "trash" => trash::show(ctx).await,
+        "back" | "restart" | "stop" => checkin::on_command(ctx, &name).await,
         _ => {
             ctx.send(&ctx.t("error-unknown-command"), None).await;
             Ok(())
@@ -159,6 +171,7 @@ async fn on_menu(ctx: &Ctx<'_>, action: MenuAction) -> anyhow::Result<()> {
         MenuAction::Export => export::export(ctx).await,
         MenuAction::Help => info::help(ctx).await,
         MenuAction::Cancel => info::cancel(ctx).await,
+        MenuAction::Period => meds::mark_period(ctx).await,
     }
 }
 
@@ -213,6 +226,10 @@ async fn on_button(
         Callback::Language(lang) => settings::set_language(ctx, message, lang).await,
         Callback::Forget(nonce) => forget::confirm(ctx, message, nonce).await,
         Callback::KeepDiary => forget::keep(ctx, message).await,
+        Callback::Details(p) => details::on_button(ctx, message, &p).await,
+        Callback::Meds(p) => meds::on_button(ctx, message, &p).await,
+        Callback::Checkin(p) => checkin::on_button(ctx, message, &p).await,
+        Callback::Trash(p) => trash::on_button(ctx, message, &p).await,
     }
 }
 

@@ -174,6 +174,46 @@ impl Attack {
     }
 }
 
+/// One field of an attack, set on its own: edits are per field, so two edits from two
+/// old messages never undo each other.
+#[derive(Debug, Clone, PartialEq)]
+pub enum AttackField {
+    /// Start.
+    StartedAt(DateTime<Utc>),
+    /// End (`None` reopens).
+    EndedAt(Option<DateTime<Utc>>),
+    /// 0–10.
+    Intensity(Option<u8>),
+    /// Locations.
+    Locations(Vec<Location>),
+    /// Side.
+    Side(Option<Side>),
+    /// Character.
+    Character(Option<Character>),
+    /// Worse with activity.
+    WorseWithActivity(Option<bool>),
+    /// Nausea.
+    Nausea(Option<Nausea>),
+    /// Vomiting.
+    Vomiting(Option<bool>),
+    /// Light sensitivity.
+    LightSensitivity(Option<bool>),
+    /// Sound sensitivity.
+    SoundSensitivity(Option<bool>),
+    /// Aura kinds.
+    Aura(Vec<Aura>),
+    /// Aura minutes.
+    AuraMin(Option<u32>),
+    /// Preset triggers.
+    Triggers(Vec<Trigger>),
+    /// Free-text trigger.
+    TriggerNote(Option<String>),
+    /// Disability.
+    Disability(Option<Disability>),
+    /// Comment.
+    Comment(Option<String>),
+}
+
 /// Joins keys with `;` as stored and exported.
 pub fn join_keys<T: Copy>(items: &[T], key: impl Fn(T) -> &'static str) -> String {
     items.iter().map(|i| key(*i)).collect::<Vec<_>>().join(";")

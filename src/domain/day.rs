@@ -18,8 +18,23 @@ pub struct DayRecord {
     pub menstruation: Option<bool>,
     /// Free comment.
     pub comment: Option<String>,
+    /// The evening questionnaire's answers (JSON), when given.
+    pub questionnaire: Option<String>,
     /// Created.
     pub created_at: DateTime<Utc>,
     /// Last changed.
     pub updated_at: DateTime<Utc>,
+}
+
+/// One field of a day record, set on its own (the record is created when missing).
+#[derive(Debug, Clone, PartialEq)]
+pub enum DayField {
+    /// "No headache today" (`Some(true)`), or unknown again.
+    HeadacheFree(Option<bool>),
+    /// A menstruation start.
+    Menstruation(Option<bool>),
+    /// Comment.
+    Comment(Option<String>),
+    /// Questionnaire answers (JSON).
+    Questionnaire(Option<String>),
 }

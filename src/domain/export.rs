@@ -165,6 +165,7 @@ pub fn diary_csv(diary: &Diary) -> Vec<u8> {
                 headache_free: None,
                 menstruation: None,
                 comment: None,
+                questionnaire: None,
                 created_at: i.taken_at,
                 updated_at: i.taken_at,
             };
@@ -212,6 +213,7 @@ mod tests {
         a.comment = Some("line one\nline two; DROP TABLE".into());
         let ibuprofen = Intake {
             id: 1,
+            medication_id: 1,
             name: "Ibuprofen".into(),
             class: MedClass::Nsaid,
             taken_at: start + Duration::minutes(15),
@@ -254,11 +256,13 @@ mod tests {
             headache_free: Some(true),
             menstruation: None,
             comment: None,
+            questionnaire: None,
             created_at: now,
             updated_at: now,
         };
         let stray = Intake {
             id: 2,
+            medication_id: 2,
             name: "Sumatriptan".into(),
             class: MedClass::Triptan,
             taken_at: now,

@@ -34,6 +34,8 @@ pub struct Medication {
 pub struct Intake {
     /// Id.
     pub id: i64,
+    /// The medication taken.
+    pub medication_id: i64,
     /// The medication's name.
     pub name: String,
     /// The medication's class.
@@ -48,4 +50,30 @@ pub struct Intake {
     pub attack_id: Option<i64>,
     /// Effect after two hours.
     pub effect: Option<Effect>,
+}
+
+/// A dose to record.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewIntake {
+    /// The medication (from the user's list).
+    pub medication_id: i64,
+    /// The attack it was taken for, if any.
+    pub attack_id: Option<i64>,
+    /// When taken.
+    pub taken_at: DateTime<Utc>,
+    /// The user's zone then.
+    pub zone: Tz,
+    /// Dose, free text.
+    pub dose: Option<String>,
+}
+
+/// One field of a medication on the list.
+#[derive(Debug, Clone, PartialEq)]
+pub enum MedField {
+    /// Name.
+    Name(String),
+    /// Class.
+    Class(MedClass),
+    /// Usual dose.
+    DefaultDose(Option<String>),
 }

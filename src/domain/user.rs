@@ -16,6 +16,10 @@ pub struct User {
     pub zone: Option<Tz>,
     /// Set while the user has blocked the bot.
     pub blocked_at: Option<i64>,
+    /// Local time of the evening check-in (the daily reminder will use it).
+    pub checkin_time: Option<chrono::NaiveTime>,
+    /// Whether menstruation tracking is on (off by default).
+    pub track_menstruation: bool,
 }
 
 impl User {

@@ -7,20 +7,34 @@ use sqlx::migrate::{Migration, MigrationType, Migrator};
 
 /// The SQLite migrations.
 pub fn sqlite() -> Migrator {
-    migrator(&[(
-        1,
-        "init",
-        include_str!("../../migrations/sqlite/0001_init.sql"),
-    )])
+    migrator(&[
+        (
+            1,
+            "init",
+            include_str!("../../migrations/sqlite/0001_init.sql"),
+        ),
+        (
+            2,
+            "settings and questionnaire",
+            include_str!("../../migrations/sqlite/0002_settings_and_questionnaire.sql"),
+        ),
+    ])
 }
 
 /// The PostgreSQL migrations.
 pub fn postgres() -> Migrator {
-    migrator(&[(
-        1,
-        "init",
-        include_str!("../../migrations/postgres/0001_init.sql"),
-    )])
+    migrator(&[
+        (
+            1,
+            "init",
+            include_str!("../../migrations/postgres/0001_init.sql"),
+        ),
+        (
+            2,
+            "settings and questionnaire",
+            include_str!("../../migrations/postgres/0002_settings_and_questionnaire.sql"),
+        ),
+    ])
 }
 
 fn migrator(files: &[(i64, &'static str, &'static str)]) -> Migrator {

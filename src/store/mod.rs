@@ -2,15 +2,20 @@
 //! PostgreSQL (the scale-out store) from the same SQL (see `sql.rs`), with versioned
 //! migrations per backend. The backend is picked from the URL scheme.
 
+mod days;
+mod meds;
 mod migrate;
 mod postgres;
 mod sql;
 mod sqlite;
 
+pub use days::DayStore;
+pub use meds::MedStore;
+
 pub use postgres::PgStore;
 pub use sqlite::SqliteStore;
 
-use crate::domain::attack::Attack;
+use crate::domain::attack::{Attack, AttackField};
 use crate::domain::export::Diary;
 use crate::domain::lang::Lang;
 use crate::domain::user::User;
@@ -69,7 +74,7 @@ pub enum InboxOutcome {
 /// The operations every backend offers. Each call is atomic; ownership is part of every
 /// query that touches a record (`user_id = …`), so one user never reaches another's.
 #[async_trait]
-pub trait Store: Send + Sync + 'static {
+pub trait Store: DayStore + MedStore + Send + Sync + 'static {
     /// `sqlite` or `postgres`.
     fn backend(&self) -> &'static str;
     /// Checks the database answers.
@@ -83,6 +88,15 @@ pub trait Store: Send + Sync + 'static {
     async fn set_user_lang(&self, id: i64, lang: Option<Lang>, now: i64) -> StoreResult<()>;
     /// Sets the time zone.
     async fn set_user_zone(&self, id: i64, zone: Tz, now: i64) -> StoreResult<()>;
+    /// Sets (or clears) the local time of the evening check-in.
+    async fn set_user_checkin_time(
+        &self,
+        id: i64,
+        at: Option<chrono::NaiveTime>,
+        now: i64,
+    ) -> StoreResult<()>;
+    /// Turns menstruation tracking on or off.
+    async fn set_user_menstruation(&self, id: i64, on: bool, now: i64) -> StoreResult<()>;
     /// Marks the user as having blocked the bot (or not any more).
     async fn set_user_blocked(&self, id: i64, blocked_at: Option<i64>, now: i64)
     -> StoreResult<()>;
@@ -104,6 +118,20 @@ pub trait Store: Send + Sync + 'static {
         ended_at: i64,
         now: i64,
     ) -> StoreResult<Option<Attack>>;
+    /// Sets one field of a non-deleted attack; `None` when there is no such attack.
+    async fn set_attack_field(
+        &self,
+        user_id: i64,
+        id: i64,
+        field: &AttackField,
+        now: i64,
+    ) -> StoreResult<Option<Attack>>;
+    /// Non-deleted attacks overlapping `[from, to)` (open ones count from their start).
+    async fn attacks_between(&self, user_id: i64, from: i64, to: i64) -> StoreResult<Vec<Attack>>;
+    /// Attacks deleted at or after `since`, most recently deleted first (the trash).
+    async fn deleted_attacks(&self, user_id: i64, since: i64) -> StoreResult<Vec<Attack>>;
+    /// Removes for good every record deleted before `before` (all users); returns how many.
+    async fn purge_deleted(&self, before: i64) -> StoreResult<u64>;
     /// Soft-deletes (`Some(at)`) or restores (`None`) an attack; `None` when not found.
     async fn set_attack_deleted(
         &self,

@@ -31,3 +31,5 @@ impl PgStore {
 }
 
 super::sql::impl_store!(PgStore, Postgres, "postgres");
+super::days::impl_day_store!(PgStore, Postgres);
+super::meds::impl_med_store!(PgStore, Postgres);

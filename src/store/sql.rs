@@ -12,9 +12,16 @@ macro_rules! attack_cols {
     };
 }
 
+/// Columns of `app_user`, in the order `user_from_row` reads them.
+macro_rules! user_cols {
+    () => {
+        "id, lang, tg_lang, zone, blocked_at, checkin_time, track_menstruation"
+    };
+}
+
 macro_rules! impl_store {
     ($store:ty, $db:ty, $backend:literal) => {
-        use crate::domain::attack::{self as attack_dom, Attack};
+        use crate::domain::attack::{self as attack_dom, Attack, AttackField};
         use crate::domain::day::DayRecord;
         use crate::domain::export::Diary;
         use crate::domain::lang::Lang;
@@ -42,6 +49,10 @@ macro_rules! impl_store {
                 tg_lang: row.try_get("tg_lang")?,
                 zone: row.try_get::<Option<String>, _>("zone")?.map(|z| zone(&z)),
                 blocked_at: row.try_get("blocked_at")?,
+                checkin_time: row
+                    .try_get::<Option<String>, _>("checkin_time")?
+                    .and_then(|t| chrono::NaiveTime::parse_from_str(&t, "%H:%M").ok()),
+                track_menstruation: row.try_get("track_menstruation")?,
             })
         }
 
@@ -82,6 +93,42 @@ macro_rules! impl_store {
             })
         }
 
+        /// A value to bind, by SQL type.
+        enum SqlValue {
+            Int(Option<i64>),
+            Small(Option<i32>),
+            Text(Option<String>),
+            Bool(Option<bool>),
+        }
+
+        fn keys<T: Copy>(items: &[T], key: impl Fn(T) -> &'static str) -> SqlValue {
+            SqlValue::Text(Some(attack_dom::join_keys(items, key)))
+        }
+
+        fn attack_field_value(field: &AttackField) -> (&'static str, SqlValue) {
+            use AttackField as F;
+            let text = |v: Option<&str>| SqlValue::Text(v.map(str::to_owned));
+            match field {
+                F::StartedAt(t) => ("started_at", SqlValue::Int(Some(t.timestamp()))),
+                F::EndedAt(t) => ("ended_at", SqlValue::Int(t.map(|t| t.timestamp()))),
+                F::Intensity(v) => ("intensity", SqlValue::Small(v.map(i32::from))),
+                F::Locations(v) => ("location", keys(v, |k| k.key())),
+                F::Side(v) => ("side", text(v.map(|k| k.key()))),
+                F::Character(v) => ("character", text(v.map(|k| k.key()))),
+                F::WorseWithActivity(v) => ("worse_with_activity", SqlValue::Bool(*v)),
+                F::Nausea(v) => ("nausea", text(v.map(|k| k.key()))),
+                F::Vomiting(v) => ("vomiting", SqlValue::Bool(*v)),
+                F::LightSensitivity(v) => ("light_sensitivity", SqlValue::Bool(*v)),
+                F::SoundSensitivity(v) => ("sound_sensitivity", SqlValue::Bool(*v)),
+                F::Aura(v) => ("aura", keys(v, |k| k.key())),
+                F::AuraMin(v) => ("aura_min", SqlValue::Small(v.map(|m| i32::try_from(m).unwrap_or(i32::MAX)))),
+                F::Triggers(v) => ("triggers", keys(v, |k| k.key())),
+                F::TriggerNote(v) => ("trigger_note", text(v.as_deref())),
+                F::Disability(v) => ("disability", text(v.map(|k| k.key()))),
+                F::Comment(v) => ("comment", text(v.as_deref())),
+            }
+        }
+
         fn inbox_from_row(row: &DbRow) -> StoreResult<InboxRow> {
             Ok(InboxRow {
                 update_id: row.try_get("update_id")?,
@@ -108,10 +155,10 @@ macro_rules! impl_store {
                         return Ok(user);
                     }
                 }
-                let row = sqlx::query(
+                let row = sqlx::query(concat!(
                     "insert into app_user (id, tg_lang, created_at, updated_at) values ($1, $2, $3, $3) \
                      on conflict (id) do update set tg_lang = excluded.tg_lang, updated_at = excluded.updated_at \
-                     returning id, lang, tg_lang, zone, blocked_at",
+                     returning ", $crate::store::sql::user_cols!()),
                 )
                 .bind(id)
                 .bind(tg_lang)
@@ -122,7 +169,7 @@ macro_rules! impl_store {
             }
 
             async fn user(&self, id: i64) -> StoreResult<Option<User>> {
-                let row = sqlx::query("select id, lang, tg_lang, zone, blocked_at from app_user where id = $1")
+                let row = sqlx::query(concat!("select ", $crate::store::sql::user_cols!(), " from app_user where id = $1"))
                     .bind(id)
                     .fetch_optional(&self.pool)
                     .await?;
@@ -143,6 +190,26 @@ macro_rules! impl_store {
                 sqlx::query("update app_user set zone = $2, updated_at = $3 where id = $1")
                     .bind(id)
                     .bind(zone.name())
+                    .bind(now)
+                    .execute(&self.pool)
+                    .await?;
+                Ok(())
+            }
+
+            async fn set_user_checkin_time(&self, id: i64, at: Option<chrono::NaiveTime>, now: i64) -> StoreResult<()> {
+                sqlx::query("update app_user set checkin_time = $2, updated_at = $3 where id = $1")
+                    .bind(id)
+                    .bind(at.map(|t| t.format("%H:%M").to_string()))
+                    .bind(now)
+                    .execute(&self.pool)
+                    .await?;
+                Ok(())
+            }
+
+            async fn set_user_menstruation(&self, id: i64, on: bool, now: i64) -> StoreResult<()> {
+                sqlx::query("update app_user set track_menstruation = $2, updated_at = $3 where id = $1")
+                    .bind(id)
+                    .bind(on)
                     .bind(now)
                     .execute(&self.pool)
                     .await?;
@@ -246,6 +313,68 @@ macro_rules! impl_store {
                 row.as_ref().map(attack_from_row).transpose()
             }
 
+            async fn set_attack_field(&self, user_id: i64, id: i64, field: &AttackField, now: i64) -> StoreResult<Option<Attack>> {
+                let (column, value) = attack_field_value(field);
+                // The column comes from the fixed list above, never from input.
+                let sql = format!(
+                    "update attack set {column} = $3, updated_at = $4 where user_id = $1 and id = $2 \
+                     and deleted_at is null returning {}",
+                    $crate::store::sql::attack_cols!()
+                );
+                let query = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(user_id).bind(id);
+                let query = match value {
+                    SqlValue::Int(v) => query.bind(v),
+                    SqlValue::Small(v) => query.bind(v),
+                    SqlValue::Text(v) => query.bind(v),
+                    SqlValue::Bool(v) => query.bind(v),
+                };
+                let row = query.bind(now).fetch_optional(&self.pool).await?;
+                row.as_ref().map(attack_from_row).transpose()
+            }
+
+            async fn attacks_between(&self, user_id: i64, from: i64, to: i64) -> StoreResult<Vec<Attack>> {
+                let rows = sqlx::query(concat!(
+                    "select ", $crate::store::sql::attack_cols!(), " from attack where user_id = $1 and deleted_at is null \
+                     and started_at < $3 and (ended_at is null and started_at >= $2 or ended_at > $2) \
+                     order by started_at, id"
+                ))
+                .bind(user_id)
+                .bind(from)
+                .bind(to)
+                .fetch_all(&self.pool)
+                .await?;
+                rows.iter().map(attack_from_row).collect()
+            }
+
+            async fn deleted_attacks(&self, user_id: i64, since: i64) -> StoreResult<Vec<Attack>> {
+                let rows = sqlx::query(concat!(
+                    "select ", $crate::store::sql::attack_cols!(), " from attack where user_id = $1 \
+                     and deleted_at >= $2 order by deleted_at desc, id desc"
+                ))
+                .bind(user_id)
+                .bind(since)
+                .fetch_all(&self.pool)
+                .await?;
+                rows.iter().map(attack_from_row).collect()
+            }
+
+            async fn purge_deleted(&self, before: i64) -> StoreResult<u64> {
+                let mut tx = self.pool.begin().await?;
+                let mut purged = 0;
+                for sql in [
+                    "delete from intake where deleted_at < $1 \
+                     or attack_id in (select id from attack where deleted_at < $1)",
+                    "delete from attack where deleted_at < $1",
+                    "delete from intake where medication_id in (select id from medication where deleted_at < $1)",
+                    "delete from medication where deleted_at < $1",
+                    "delete from day_record where deleted_at < $1",
+                ] {
+                    purged += sqlx::query(sql).bind(before).execute(&mut *tx).await?.rows_affected();
+                }
+                tx.commit().await?;
+                Ok(purged)
+            }
+
             async fn set_attack_deleted(
                 &self,
                 user_id: i64,
@@ -299,7 +428,7 @@ macro_rules! impl_store {
                 .collect::<StoreResult<Vec<_>>>()?;
                 let mut days = Vec::new();
                 for row in sqlx::query(
-                    "select id, day, zone, headache_free, menstruation, comment, created_at, updated_at \
+                    "select id, day, zone, headache_free, menstruation, comment, questionnaire, created_at, updated_at \
                      from day_record where user_id = $1 and deleted_at is null order by day",
                 )
                 .bind(user_id)
@@ -315,13 +444,14 @@ macro_rules! impl_store {
                         headache_free: row.try_get("headache_free")?,
                         menstruation: row.try_get("menstruation")?,
                         comment: row.try_get("comment")?,
+                        questionnaire: row.try_get("questionnaire")?,
                         created_at: ts(row.try_get("created_at")?),
                         updated_at: ts(row.try_get("updated_at")?),
                     });
                 }
                 let mut intakes = Vec::new();
                 for row in sqlx::query(
-                    "select i.id, m.name, m.class, i.taken_at, i.zone, i.dose, i.attack_id, i.effect \
+                    "select i.id, i.medication_id, m.name, m.class, i.taken_at, i.zone, i.dose, i.attack_id, i.effect \
                      from intake i join medication m on m.id = i.medication_id \
                      left join attack a on a.id = i.attack_id \
                      where i.user_id = $1 and i.deleted_at is null and a.deleted_at is null order by i.taken_at, i.id",
@@ -332,6 +462,7 @@ macro_rules! impl_store {
                 {
                     intakes.push(Intake {
                         id: row.try_get("id")?,
+                        medication_id: row.try_get("medication_id")?,
                         name: row.try_get("name")?,
                         class: MedClass::from_key(&row.try_get::<String, _>("class")?).unwrap_or(MedClass::Other),
                         taken_at: ts(row.try_get("taken_at")?),
@@ -459,3 +590,4 @@ macro_rules! impl_store {
 
 pub(crate) use attack_cols;
 pub(crate) use impl_store;
+pub(crate) use user_cols;

@@ -42,3 +42,5 @@ impl SqliteStore {
 }
 
 super::sql::impl_store!(SqliteStore, Sqlite, "sqlite");
+super::days::impl_day_store!(SqliteStore, Sqlite);
+super::meds::impl_med_store!(SqliteStore, Sqlite);

@@ -1,9 +1,11 @@
 //! The store contract: the same assertions on SQLite and PostgreSQL.
 
 use crate::db::{self, Backend};
-use chrono::{Duration, TimeZone, Utc};
-use headlog::domain::attack::{Attack, Location, Nausea, Side, Trigger};
+use chrono::{DateTime, Duration, TimeZone, Utc};
+use headlog::domain::attack::{Attack, AttackField, Location, Nausea, Side, Trigger};
+use headlog::domain::day::DayField;
 use headlog::domain::lang::Lang;
+use headlog::domain::medication::{Effect, MedClass, MedField, NewIntake};
 use headlog::store::{self, InboxOutcome, InboxRow, Store};
 use std::sync::Arc;
 
@@ -36,6 +38,12 @@ on_both_stores!(
     the_inbox_deduplicates_and_resumes,
     erasing_a_user_removes_everything_of_theirs_only,
     opening_twice_migrates_once,
+    one_field_changes_at_a_time_and_only_for_the_owner,
+    attacks_between_overlap_a_window,
+    the_trash_lists_and_the_purge_removes_old_deletions,
+    day_records_are_created_on_first_write,
+    medications_and_intakes_round_trip,
+    user_settings_round_trip,
 );
 
 async fn users_are_created_once_and_keep_their_settings(b: Backend) {
@@ -262,4 +270,292 @@ async fn opening_twice_migrates_once(b: Backend) {
             "postgres"
         }
     );
+}
+
+async fn one_field_changes_at_a_time_and_only_for_the_owner(b: Backend) {
+    let Some(s) = open(b).await else { return };
+    s.touch_user(1, None, 0).await.unwrap();
+    let a = s
+        .insert_attack(&Attack::new(1, t0(), chrono_tz::UTC, t0()), None)
+        .await
+        .unwrap();
+    // Two edits from two old messages: both stay.
+    s.set_attack_field(1, a.id, &AttackField::Intensity(Some(6)), 10)
+        .await
+        .unwrap();
+    let after = s
+        .set_attack_field(1, a.id, &AttackField::Locations(vec![Location::Neck]), 11)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        (after.intensity, after.locations.clone()),
+        (Some(6), vec![Location::Neck])
+    );
+    assert_eq!(after.updated_at.timestamp(), 11);
+    for field in [
+        AttackField::StartedAt(t0() - Duration::hours(1)),
+        AttackField::EndedAt(Some(t0() + Duration::hours(1))),
+        AttackField::Side(Some(Side::Both)),
+        AttackField::Nausea(Some(Nausea::Marked)),
+        AttackField::WorseWithActivity(Some(true)),
+        AttackField::AuraMin(Some(20)),
+        AttackField::Triggers(vec![Trigger::Alcohol]),
+        AttackField::TriggerNote(Some("x".into())),
+        AttackField::Comment(None),
+    ] {
+        assert!(
+            s.set_attack_field(1, a.id, &field, 12)
+                .await
+                .unwrap()
+                .is_some(),
+            "{field:?}"
+        );
+    }
+    let back = s.attack(1, a.id).await.unwrap().unwrap();
+    assert_eq!(back.started_at, t0() - Duration::hours(1));
+    assert_eq!(back.aura_min, Some(20));
+    assert_eq!(back.intensity, Some(6));
+    assert!(
+        s.set_attack_field(2, a.id, &AttackField::Intensity(Some(1)), 13)
+            .await
+            .unwrap()
+            .is_none()
+    );
+    s.set_attack_deleted(1, a.id, Some(14), 14).await.unwrap();
+    assert!(
+        s.set_attack_field(1, a.id, &AttackField::Intensity(Some(1)), 15)
+            .await
+            .unwrap()
+            .is_none()
+    );
+}
+
+async fn attacks_between_overlap_a_window(b: Backend) {
+    let Some(s) = open(b).await else { return };
+    s.touch_user(1, None, 0).await.unwrap();
+    let day = t0().timestamp();
+    let mk = |start: i64, end: Option<i64>| {
+        let mut a = Attack::new(
+            1,
+            DateTime::from_timestamp(start, 0).unwrap(),
+            chrono_tz::UTC,
+            t0(),
+        );
+        a.ended_at = end.map(|e| DateTime::from_timestamp(e, 0).unwrap());
+        a
+    };
+    let across = s
+        .insert_attack(&mk(day - 3600, Some(day + 600)), None)
+        .await
+        .unwrap();
+    let inside = s.insert_attack(&mk(day + 7200, None), None).await.unwrap();
+    s.insert_attack(&mk(day - 7200, Some(day - 3600)), None)
+        .await
+        .unwrap();
+    s.insert_attack(&mk(day + 86_400, None), None)
+        .await
+        .unwrap();
+    let found: Vec<i64> = s
+        .attacks_between(1, day, day + 86_400)
+        .await
+        .unwrap()
+        .iter()
+        .map(|a| a.id)
+        .collect();
+    assert_eq!(found, vec![across.id, inside.id]);
+}
+
+async fn the_trash_lists_and_the_purge_removes_old_deletions(b: Backend) {
+    let Some(s) = open(b).await else { return };
+    s.touch_user(1, None, 0).await.unwrap();
+    let old = s
+        .insert_attack(&Attack::new(1, t0(), chrono_tz::UTC, t0()), None)
+        .await
+        .unwrap();
+    let recent = s
+        .insert_attack(&Attack::new(1, t0(), chrono_tz::UTC, t0()), None)
+        .await
+        .unwrap();
+    let kept = s
+        .insert_attack(&Attack::new(1, t0(), chrono_tz::UTC, t0()), None)
+        .await
+        .unwrap();
+    s.set_attack_deleted(1, old.id, Some(100), 100)
+        .await
+        .unwrap();
+    s.set_attack_deleted(1, recent.id, Some(200), 200)
+        .await
+        .unwrap();
+    let trash: Vec<i64> = s
+        .deleted_attacks(1, 150)
+        .await
+        .unwrap()
+        .iter()
+        .map(|a| a.id)
+        .collect();
+    assert_eq!(trash, vec![recent.id]);
+    assert!(s.purge_deleted(150).await.unwrap() >= 1);
+    assert!(s.attack(1, old.id).await.unwrap().is_none());
+    assert!(s.attack(1, recent.id).await.unwrap().is_some());
+    assert!(s.attack(1, kept.id).await.unwrap().is_some());
+}
+
+async fn day_records_are_created_on_first_write(b: Backend) {
+    let Some(s) = open(b).await else { return };
+    s.touch_user(1, None, 0).await.unwrap();
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 3, 9).unwrap();
+    assert!(s.day_record(1, day).await.unwrap().is_none());
+    let r = s
+        .set_day_field(
+            1,
+            day,
+            chrono_tz::Europe::Moscow,
+            &DayField::HeadacheFree(Some(true)),
+            5,
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        (r.day, r.zone, r.headache_free),
+        (day, chrono_tz::Europe::Moscow, Some(true))
+    );
+    let r2 = s
+        .set_day_field(
+            1,
+            day,
+            chrono_tz::UTC,
+            &DayField::Menstruation(Some(true)),
+            6,
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        (r2.id, r2.headache_free, r2.menstruation),
+        (r.id, Some(true), Some(true))
+    );
+    assert_eq!(r2.zone, chrono_tz::Europe::Moscow, "the first zone stays");
+    s.set_day_field(
+        1,
+        day,
+        chrono_tz::UTC,
+        &DayField::Questionnaire(Some("{\"a\":1}".into())),
+        7,
+    )
+    .await
+    .unwrap();
+    let next = day.succ_opt().unwrap();
+    s.set_day_field(
+        1,
+        next,
+        chrono_tz::UTC,
+        &DayField::Comment(Some("ok".into())),
+        8,
+    )
+    .await
+    .unwrap();
+    let all = s.day_records(1, day, next).await.unwrap();
+    assert_eq!(all.len(), 2);
+    assert_eq!(all[0].questionnaire.as_deref(), Some("{\"a\":1}"));
+    assert_eq!(s.diary(1).await.unwrap().days.len(), 2);
+}
+
+async fn medications_and_intakes_round_trip(b: Backend) {
+    let Some(s) = open(b).await else { return };
+    s.touch_user(1, None, 0).await.unwrap();
+    s.touch_user(2, None, 0).await.unwrap();
+    let ibu = s
+        .insert_medication(1, "Ibuprofen", MedClass::Nsaid, Some("400 mg"), 1)
+        .await
+        .unwrap();
+    let suma = s
+        .insert_medication(1, "sumatriptan", MedClass::Triptan, None, 1)
+        .await
+        .unwrap();
+    assert_eq!(
+        s.medications(1)
+            .await
+            .unwrap()
+            .iter()
+            .map(|m| m.id)
+            .collect::<Vec<_>>(),
+        vec![ibu.id, suma.id]
+    );
+    assert!(
+        s.medication(2, ibu.id).await.unwrap().is_none(),
+        "another user's"
+    );
+    let renamed = s
+        .set_medication_field(1, ibu.id, &MedField::DefaultDose(Some("200 mg".into())), 2)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(renamed.default_dose.as_deref(), Some("200 mg"));
+    let a = s
+        .insert_attack(&Attack::new(1, t0(), chrono_tz::UTC, t0()), None)
+        .await
+        .unwrap();
+    let dose = NewIntake {
+        medication_id: ibu.id,
+        attack_id: Some(a.id),
+        taken_at: t0(),
+        zone: chrono_tz::UTC,
+        dose: Some("400 mg".into()),
+    };
+    let first = s.insert_intake(1, &dose, Some(9), 3).await.unwrap();
+    let again = s.insert_intake(1, &dose, Some(9), 4).await.unwrap();
+    assert_eq!(first, again, "the same origin records once");
+    assert_eq!(
+        (first.name.as_str(), first.class, first.attack_id),
+        ("Ibuprofen", MedClass::Nsaid, Some(a.id))
+    );
+    let foreign = NewIntake {
+        medication_id: ibu.id,
+        ..dose.clone()
+    };
+    assert!(
+        s.insert_intake(2, &foreign, None, 5).await.is_err(),
+        "another user's medication"
+    );
+    let effect = s
+        .set_intake_effect(1, first.id, Some(Effect::Full), 6)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(effect.effect, Some(Effect::Full));
+    assert!(
+        s.set_intake_effect(2, first.id, Some(Effect::No), 6)
+            .await
+            .unwrap()
+            .is_none()
+    );
+    assert_eq!(s.intakes_for_attack(1, a.id).await.unwrap().len(), 1);
+    assert_eq!(
+        s.intakes_between(1, t0().timestamp(), t0().timestamp() + 1)
+            .await
+            .unwrap()
+            .len(),
+        1
+    );
+    assert!(s.delete_medication(1, ibu.id, 7).await.unwrap());
+    assert_eq!(s.medications(1).await.unwrap().len(), 1);
+    assert_eq!(
+        s.intake(1, first.id).await.unwrap().unwrap().name,
+        "Ibuprofen",
+        "past doses keep their name"
+    );
+    s.set_intake_deleted(1, first.id, Some(8), 8).await.unwrap();
+    assert!(s.intakes_for_attack(1, a.id).await.unwrap().is_empty());
+    assert!(s.diary(1).await.unwrap().intakes.is_empty());
+}
+
+async fn user_settings_round_trip(b: Backend) {
+    let Some(s) = open(b).await else { return };
+    let u = s.touch_user(1, None, 0).await.unwrap();
+    assert_eq!((u.checkin_time, u.track_menstruation), (None, false));
+    let nine = chrono::NaiveTime::from_hms_opt(21, 30, 0).unwrap();
+    s.set_user_checkin_time(1, Some(nine), 1).await.unwrap();
+    s.set_user_menstruation(1, true, 1).await.unwrap();
+    let u = s.user(1).await.unwrap().unwrap();
+    assert_eq!((u.checkin_time, u.track_menstruation), (Some(nine), true));
 }

@@ -160,7 +160,7 @@ pub async fn typed_end(
         Err(EndError::Store(e)) => return Err(e.into()),
     };
     dialogue::save(store, ctx.user.id, None, ctx.now.timestamp()).await?;
-    let menu = keyboards::main_menu(&ctx.bot.i18n, ctx.lang);
+    let menu = ctx.menu();
     ctx.send(&reply, Some(menu)).await;
     if let (Some(start), Some(origin)) = (
         then_start.and_then(|s| DateTime::from_timestamp(s, 0)),

@@ -3,12 +3,11 @@
 use super::Ctx;
 use super::settings;
 use crate::bot::dialogue;
-use crate::bot::keyboards;
 
 /// Greets; asks for the time zone once; shows the main menu.
 pub async fn start(ctx: &Ctx<'_>) -> anyhow::Result<()> {
     if ctx.user.zone.is_some() {
-        let menu = keyboards::main_menu(&ctx.bot.i18n, ctx.lang);
+        let menu = ctx.menu();
         ctx.send(&ctx.t("start-again"), Some(menu)).await;
         return Ok(());
     }
@@ -18,7 +17,7 @@ pub async fn start(ctx: &Ctx<'_>) -> anyhow::Result<()> {
 
 /// How to use headlog.
 pub async fn help(ctx: &Ctx<'_>) -> anyhow::Result<()> {
-    let menu = keyboards::main_menu(&ctx.bot.i18n, ctx.lang);
+    let menu = ctx.menu();
     ctx.send(&ctx.t("help"), Some(menu)).await;
     Ok(())
 }
@@ -39,7 +38,7 @@ pub async fn cancel(ctx: &Ctx<'_>) -> anyhow::Result<()> {
     } else {
         "nothing-to-cancel"
     };
-    let menu = keyboards::main_menu(&ctx.bot.i18n, ctx.lang);
+    let menu = ctx.menu();
     ctx.send(&ctx.t(key), Some(menu)).await;
     Ok(())
 }

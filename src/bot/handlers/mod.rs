@@ -1,11 +1,15 @@
 //! Handlers by feature. Each parses what it got, calls a use-case, renders the answer.
 
 pub mod attack;
+pub mod checkin;
+pub mod details;
 pub mod export;
 pub mod forget;
 pub mod history;
 pub mod info;
+pub mod meds;
 pub mod settings;
+pub mod trash;
 
 use super::BotCtx;
 use super::format;
@@ -52,6 +56,11 @@ impl Ctx<'_> {
     /// An instant as the user reads it, in `zone`.
     pub fn when(&self, at: DateTime<Utc>, zone: Tz) -> String {
         format::when(&self.bot.i18n, self.lang, at, zone, self.now)
+    }
+
+    /// The main menu for this user (with the period button while tracking is on).
+    pub fn menu(&self) -> ReplyMarkup {
+        super::keyboards::main_menu(&self.bot.i18n, self.lang, self.user.track_menstruation)
     }
 
     /// A duration as the user reads it.

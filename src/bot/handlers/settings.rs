@@ -73,14 +73,9 @@ pub async fn set_zone(ctx: &Ctx<'_>, message: Option<MessageId>, zone: Tz) -> an
     );
     if let Some(message) = message {
         ctx.edit(message, &text, None).await;
-        ctx.send(
-            &ctx.t("menu-shown"),
-            Some(keyboards::main_menu(&ctx.bot.i18n, ctx.lang)),
-        )
-        .await;
+        ctx.send(&ctx.t("menu-shown"), Some(ctx.menu())).await;
     } else {
-        ctx.send(&text, Some(keyboards::main_menu(&ctx.bot.i18n, ctx.lang)))
-            .await;
+        ctx.send(&text, Some(ctx.menu())).await;
     }
     Ok(())
 }
@@ -141,7 +136,11 @@ pub async fn set_language(
     ctx.edit(message, &i18n.t(lang, "language-set"), None).await;
     ctx.send(
         &i18n.t(lang, "menu-shown"),
-        Some(keyboards::main_menu(i18n, lang)),
+        Some(keyboards::main_menu(
+            i18n,
+            lang,
+            ctx.user.track_menstruation,
+        )),
     )
     .await;
     Ok(None)

@@ -1,0 +1,1 @@
+# headlog, en: checkin. Keys must match every other language (a test checks).

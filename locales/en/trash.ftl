@@ -1,0 +1,1 @@
+# headlog, en: trash. Keys must match every other language (a test checks).

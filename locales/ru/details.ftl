@@ -1,0 +1,1 @@
+# headlog, ru: details. Keys must match every other language (a test checks).

@@ -1,0 +1,1 @@
+# headlog, ru: meds. Keys must match every other language (a test checks).
