@@ -99,9 +99,9 @@ impl Application {
 
 /// Registers the command menu in both languages (English is the default list).
 async fn register_commands(ctx: Arc<BotCtx>) {
-    const COMMANDS: [&str; 12] = [
-        "start", "checkin", "history", "trash", "export", "settings", "timezone", "language",
-        "privacy", "forget", "cancel", "help",
+    const COMMANDS: [&str; 13] = [
+        "start", "checkin", "took", "history", "trash", "export", "settings", "timezone",
+        "language", "privacy", "forget", "cancel", "help",
     ];
     for lang in crate::domain::lang::Lang::ALL {
         let commands: Vec<BotCommand> = COMMANDS

@@ -17,6 +17,7 @@ cmd-privacy = What is stored and why
 cmd-forget = Erase everything
 cmd-cancel = Stop what you are doing
 cmd-checkin = Evening check-in
+cmd-took = Took a medication
 cmd-trash = Deleted records (restore)
 cmd-settings = Settings
 cmd-help = How to use headlog

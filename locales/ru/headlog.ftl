@@ -17,6 +17,7 @@ cmd-privacy = Что хранится и зачем
 cmd-forget = Стереть всё
 cmd-cancel = Прервать текущее действие
 cmd-checkin = Вечерний опрос
+cmd-took = Принял(а) лекарство
 cmd-trash = Удалённые записи (вернуть)
 cmd-settings = Настройки
 cmd-help = Как пользоваться

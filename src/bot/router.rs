@@ -144,6 +144,7 @@ async fn on_command(ctx: &Ctx<'_>, command: &str) -> anyhow::Result<()> {
         "language" => settings::ask_language(ctx).await,
         "forget" => forget::ask(ctx).await,
         "settings" => meds::settings(ctx).await,
+        "took" => meds::took(ctx).await,
         "checkin" => checkin::start(ctx).await,
         "trash" => trash::show(ctx).await,
         "back" | "restart" | "stop" => checkin::on_command(ctx, &name).await,

@@ -22,7 +22,8 @@ fn headlog() -> Command {
     cmd
 }
 
-fn start(fake: &FakeBot, url: &str) -> Child {
+/// Starts the real binary against `fake` and the database at `url`.
+pub fn start(fake: &FakeBot, url: &str) -> Child {
     headlog()
         .arg("run")
         .env("HEADLOG_BOT_TOKEN", fake.token())
@@ -36,7 +37,8 @@ fn start(fake: &FakeBot, url: &str) -> Child {
         .expect("start headlog")
 }
 
-async fn until(what: &str, mut check: impl AsyncFnMut() -> bool) {
+/// Waits (up to 20 s) until `check` holds.
+pub async fn until(what: &str, mut check: impl AsyncFnMut() -> bool) {
     let deadline = tokio::time::Instant::now() + Duration::from_secs(20);
     while !check().await {
         assert!(

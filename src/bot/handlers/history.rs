@@ -116,7 +116,7 @@ fn record_text(ctx: &Ctx<'_>, a: &Attack) -> String {
     lines.join("\n")
 }
 
-/// Opens a record.
+/// Opens a record: its fields, medication rows, delete and back.
 pub async fn open(
     ctx: &Ctx<'_>,
     message: MessageId,
@@ -125,7 +125,8 @@ pub async fn open(
 ) -> anyhow::Result<Option<String>> {
     match ctx.bot.store.attack(ctx.user.id, id).await? {
         Some(a) if a.deleted_at.is_none() => {
-            let keyboard = inline(vec![vec![
+            let mut rows = super::meds::attack_rows(ctx, &a).await?;
+            rows.push(vec![
                 button(
                     &ctx.bot.i18n,
                     ctx.lang,
@@ -133,8 +134,8 @@ pub async fn open(
                     Callback::Delete(id, page),
                 ),
                 button(&ctx.bot.i18n, ctx.lang, "btn-back", Callback::History(page)),
-            ]]);
-            ctx.edit(message, &record_text(ctx, &a), Some(keyboard))
+            ]);
+            ctx.edit(message, &record_text(ctx, &a), Some(inline(rows)))
                 .await;
             Ok(None)
         }

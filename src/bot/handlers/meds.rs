@@ -2,7 +2,23 @@
 //! and the one-tap menstruation mark. (Entry points wired by the router.)
 
 use super::Ctx;
-use teloxide_core::types::MessageId;
+use crate::domain::attack::Attack;
+use teloxide_core::types::{InlineKeyboardButton, MessageId};
+
+/// Rows for an attack's message (editor, record view): "took medication", and for each
+/// dose taken two or more hours ago without an effect, the effect buttons.
+pub async fn attack_rows(
+    _ctx: &Ctx<'_>,
+    _attack: &Attack,
+) -> anyhow::Result<Vec<Vec<InlineKeyboardButton>>> {
+    Ok(Vec::new())
+}
+
+/// /took: a dose on its own (preventive or stray).
+pub async fn took(ctx: &Ctx<'_>) -> anyhow::Result<()> {
+    ctx.send(&ctx.t("error-unknown-command"), None).await;
+    Ok(())
+}
 
 /// /settings.
 pub async fn settings(ctx: &Ctx<'_>) -> anyhow::Result<()> {

@@ -1,0 +1,1 @@
+//! Rules for attack details: what each field accepts.

@@ -1,0 +1,1 @@
+//! Rules for medications and doses.
