@@ -120,14 +120,21 @@ async fn register_commands(ctx: Arc<BotCtx>) {
     }
 }
 
-/// Closed inbox rows are kept two days (Telegram redelivers for at most one), then purged.
+/// Hourly upkeep: closed inbox rows are kept two days (Telegram redelivers for at most
+/// one), deleted records 30 days (the trash); then both are removed for good.
 async fn purge_inbox(ctx: Arc<BotCtx>, shutdown: CancellationToken) {
     loop {
-        let before = ctx.clock.now().timestamp() - 2 * 86_400;
-        match ctx.store.inbox_purge(before).await {
+        let now = ctx.clock.now();
+        match ctx.store.inbox_purge(now.timestamp() - 2 * 86_400).await {
             Ok(n) if n > 0 => tracing::info!(rows = n, "purged old inbox rows"),
             Ok(_) => {}
             Err(e) => tracing::warn!(error = %e, "inbox purge failed"),
+        }
+        let before = (now - crate::bot::handlers::trash::KEEP).timestamp();
+        match ctx.store.purge_deleted(before).await {
+            Ok(n) if n > 0 => tracing::info!(rows = n, "purged records deleted over 30 days ago"),
+            Ok(_) => {}
+            Err(e) => tracing::warn!(error = %e, "trash purge failed"),
         }
         tokio::select! {
             _ = shutdown.cancelled() => return,

@@ -4,7 +4,7 @@
 pub mod callback;
 pub mod dialogue;
 pub mod format;
-mod handlers;
+pub(crate) mod handlers;
 pub mod intake;
 pub mod keyboards;
 pub mod router;
