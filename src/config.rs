@@ -25,6 +25,8 @@ pub struct Settings {
     pub log: String,
     /// Most chats handled at the same time.
     pub max_concurrent_chats: usize,
+    /// Runtime threads: 1 (the default) runs everything on one thread.
+    pub worker_threads: usize,
 }
 
 /// Why the settings could not be read; the message names the setting.
@@ -62,6 +64,7 @@ struct FileSettings {
     poll_timeout: Option<u32>,
     log: Option<String>,
     max_concurrent_chats: Option<usize>,
+    worker_threads: Option<usize>,
 }
 
 impl Settings {
@@ -137,6 +140,11 @@ impl Settings {
             ));
         }
 
+        let worker_threads = number(env, "HEADLOG_WORKER_THREADS", file.worker_threads, 1)?;
+        if worker_threads == 0 {
+            return Err(invalid("HEADLOG_WORKER_THREADS", "it must be at least 1"));
+        }
+
         Ok(Settings {
             bot_token: SecretString::from(token),
             database_url: SecretString::from(database_url),
@@ -145,6 +153,7 @@ impl Settings {
             poll_timeout_secs,
             log: pick("HEADLOG_LOG", file.log).unwrap_or_else(|| "info".to_owned()),
             max_concurrent_chats,
+            worker_threads,
         })
     }
 }

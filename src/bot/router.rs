@@ -157,14 +157,10 @@ async fn on_command(ctx: &Ctx<'_>, command: &str) -> anyhow::Result<()> {
 
 async fn on_menu(ctx: &Ctx<'_>, action: MenuAction) -> anyhow::Result<()> {
     // A menu tap abandons whatever the bot was waiting for.
-    if action != MenuAction::Cancel {
-        dialogue::save(
-            ctx.bot.store.as_ref(),
-            ctx.user.id,
-            None,
-            ctx.now.timestamp(),
-        )
-        .await?;
+    // (Read first: clearing a state that isn't there would still take SQLite's write lock.)
+    let store = ctx.bot.store.as_ref();
+    if action != MenuAction::Cancel && store.dialogue(ctx.user.id).await?.is_some() {
+        dialogue::save(store, ctx.user.id, None, ctx.now.timestamp()).await?;
     }
     match action {
         MenuAction::HeadacheNow => attack::one_tap(ctx).await,

@@ -523,20 +523,20 @@ macro_rules! impl_store {
             }
 
             async fn inbox_insert(&self, rows: &[InboxRow], now: i64) -> StoreResult<Vec<i64>> {
+                const INSERT: &str = "insert into inbox (update_id, chat_id, payload, received_at) \
+                    values ($1, $2, $3, $4) on conflict (update_id) do nothing";
+                let query = |r: &InboxRow| {
+                    sqlx::query(INSERT).bind(r.update_id).bind(r.chat_id).bind(r.payload.clone()).bind(now)
+                };
+                // A single update (the common case) commits on its own: two round-trips fewer.
+                if let [r] = rows {
+                    let done = query(r).execute(&self.pool).await?;
+                    return Ok(if done.rows_affected() == 1 { vec![r.update_id] } else { Vec::new() });
+                }
                 let mut fresh = Vec::with_capacity(rows.len());
                 let mut tx = self.pool.begin().await?;
                 for r in rows {
-                    let done = sqlx::query(
-                        "insert into inbox (update_id, chat_id, payload, received_at) values ($1, $2, $3, $4) \
-                         on conflict (update_id) do nothing",
-                    )
-                    .bind(r.update_id)
-                    .bind(r.chat_id)
-                    .bind(r.payload.as_str())
-                    .bind(now)
-                    .execute(&mut *tx)
-                    .await?;
-                    if done.rows_affected() == 1 {
+                    if query(r).execute(&mut *tx).await?.rows_affected() == 1 {
                         fresh.push(r.update_id);
                     }
                 }
