@@ -56,13 +56,22 @@ pub fn inline(rows: Vec<Vec<InlineKeyboardButton>>) -> InlineKeyboardMarkup {
     InlineKeyboardMarkup::new(rows.into_iter().filter(|r| !r.is_empty()))
 }
 
-/// The buttons under an open attack: ended now, ended at…, undo.
+/// The buttons under an open attack: ended now, ended at…, add details, undo.
 pub fn open_attack(i18n: &I18n, lang: Lang, id: i64) -> InlineKeyboardMarkup {
     inline(vec![
         vec![
             button(i18n, lang, "btn-ended-now", Callback::EndNow(id)),
             button(i18n, lang, "btn-ended-at", Callback::EndAt(id)),
         ],
-        vec![button(i18n, lang, "btn-undo", Callback::Undo(id))],
+        vec![
+            add_details(i18n, lang, id),
+            button(i18n, lang, "btn-undo", Callback::Undo(id)),
+        ],
     ])
+}
+
+/// "Add details": opens the details editor on an attack.
+pub fn add_details(i18n: &I18n, lang: Lang, id: i64) -> InlineKeyboardButton {
+    let payload = super::handlers::details::add_payload(id);
+    button(i18n, lang, "btn-details-add", Callback::Details(payload))
 }

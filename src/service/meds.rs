@@ -1,1 +1,460 @@
-//! Rules for medications and doses.
+//! Rules for medications and doses (what a name, a dose, a dose time and a check-in time
+//! may be) and the use-cases the bot shares with what comes later (API, scheduler).
+
+use crate::domain::day::DayField;
+use crate::domain::medication::{Effect, Intake, MedClass, Medication, NewIntake};
+use crate::store::{Store, StoreError};
+use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
+use chrono_tz::Tz;
+
+/// The longest medication name, in characters.
+pub const NAME_MAX: usize = 100;
+/// The longest dose, in characters.
+pub const DOSE_MAX: usize = 50;
+/// How long after a dose its effect is asked for (MODEL.md: "effect after 2 h").
+pub const EFFECT_AFTER: Duration = Duration::hours(2);
+/// Check-in times offered as buttons (hour, minute).
+pub const CHECKIN_PRESETS: [(u32, u32); 4] = [(19, 0), (20, 0), (21, 0), (22, 0)];
+
+/// Why a medication name was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NameError {
+    /// Only whitespace.
+    Empty,
+    /// Longer than [`NAME_MAX`] characters (it has `length`).
+    TooLong {
+        /// Characters typed.
+        length: usize,
+    },
+}
+
+/// Why a dose was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DoseError {
+    /// Only whitespace.
+    Empty,
+    /// Longer than [`DOSE_MAX`] characters (it has `length`).
+    TooLong {
+        /// Characters typed.
+        length: usize,
+    },
+    /// A negative amount, such as `-5` or `−5 mg`.
+    Negative,
+}
+
+/// Why a typed check-in time was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CheckinTimeError {
+    /// Not of the form HH:MM.
+    Unrecognised,
+    /// HH:MM, but no such time of day (`25:00`, `10:75`).
+    OutOfRange,
+}
+
+/// A medication name: trimmed, otherwise kept verbatim (emoji, quotes and all).
+pub fn parse_name(text: &str) -> Result<String, NameError> {
+    let name = text.trim();
+    let length = name.chars().count();
+    if length == 0 {
+        Err(NameError::Empty)
+    } else if length > NAME_MAX {
+        Err(NameError::TooLong { length })
+    } else {
+        Ok(name.to_owned())
+    }
+}
+
+/// A dose, free text such as `400 mg` or `2 tablets`; a negative amount is refused.
+pub fn parse_dose(text: &str) -> Result<String, DoseError> {
+    let dose = text.trim();
+    let length = dose.chars().count();
+    if length == 0 {
+        Err(DoseError::Empty)
+    } else if length > DOSE_MAX {
+        Err(DoseError::TooLong { length })
+    } else if has_negative_amount(dose) {
+        Err(DoseError::Negative)
+    } else {
+        Ok(dose.to_owned())
+    }
+}
+
+/// A minus sign (any of the dashes people type) right before a number, at the start or
+/// after a space: `-5`, `− 5 mg`, `take -2`. A range such as `200-400 mg` is not one.
+fn has_negative_amount(text: &str) -> bool {
+    const MINUS: [char; 7] = ['-', '−', '–', '—', '‒', '﹣', '－'];
+    let chars: Vec<char> = text.chars().collect();
+    chars.iter().enumerate().any(|(i, c)| {
+        if !MINUS.contains(c) {
+            return false;
+        }
+        let at_start = chars[..i].iter().all(|c| c.is_whitespace());
+        let after_space = i > 0 && chars[i - 1].is_whitespace();
+        let next = if at_start {
+            chars[i + 1..].iter().find(|c| !c.is_whitespace())
+        } else {
+            chars.get(i + 1)
+        };
+        (at_start || after_space) && next.is_some_and(|n| n.is_ascii_digit() || *n == '.')
+    })
+}
+
+/// A check-in time typed as `H:MM` or `HH:MM` (a dot works too).
+pub fn parse_checkin_time(text: &str) -> Result<NaiveTime, CheckinTimeError> {
+    let (hour, minute) = text
+        .trim()
+        .split_once([':', '.'])
+        .ok_or(CheckinTimeError::Unrecognised)?;
+    let digits = |s: &str, min: usize| {
+        (s.len() >= min && s.len() <= 2 && s.chars().all(|c| c.is_ascii_digit()))
+            .then(|| s.parse::<u32>().ok())
+            .flatten()
+    };
+    let (Some(h), Some(m)) = (digits(hour, 1), digits(minute, 2)) else {
+        return Err(CheckinTimeError::Unrecognised);
+    };
+    NaiveTime::from_hms_opt(h, m, 0).ok_or(CheckinTimeError::OutOfRange)
+}
+
+/// A dose time must have passed.
+pub fn dose_time_is_valid(at: DateTime<Utc>, now: DateTime<Utc>) -> bool {
+    at <= now
+}
+
+/// Whether to ask how a dose worked: two hours have passed and nobody said yet.
+pub fn effect_due(intake: &Intake, now: DateTime<Utc>) -> bool {
+    intake.effect.is_none() && now - intake.taken_at >= EFFECT_AFTER
+}
+
+/// `Ibuprofen 400 mg`, or the name alone without a dose.
+pub fn dose_label(name: &str, dose: Option<&str>) -> String {
+    match dose.filter(|d| !d.is_empty()) {
+        Some(dose) => format!("{name} {dose}"),
+        None => name.to_owned(),
+    }
+}
+
+/// The medication of the list with this name, ignoring case and surrounding spaces.
+pub fn find_by_name<'a>(meds: &'a [Medication], name: &str) -> Option<&'a Medication> {
+    let wanted = name.trim().to_lowercase();
+    meds.iter().find(|m| m.name.trim().to_lowercase() == wanted)
+}
+
+/// One page of a list: the page actually shown (clamped), its items, the number of pages.
+pub fn page_of<T>(items: &[T], page: i64, size: usize) -> (usize, &[T], usize) {
+    let pages = items.len().div_ceil(size).max(1);
+    let page = usize::try_from(page).unwrap_or(0).min(pages - 1);
+    let start = page * size;
+    (page, &items[start..(start + size).min(items.len())], pages)
+}
+
+/// The local date of an instant in a zone.
+pub fn local_date(at: DateTime<Utc>, zone: Tz) -> NaiveDate {
+    at.with_timezone(&zone).date_naive()
+}
+
+/// Adds a medication; one of the same name already on the list is returned instead
+/// (`false`), so a repeated request never makes a twin.
+pub async fn add_medication(
+    store: &dyn Store,
+    user_id: i64,
+    name: &str,
+    class: MedClass,
+    now: DateTime<Utc>,
+) -> Result<(Medication, bool), StoreError> {
+    let meds = store.medications(user_id).await?;
+    if let Some(existing) = find_by_name(&meds, name) {
+        return Ok((existing.clone(), false));
+    }
+    let med = store
+        .insert_medication(user_id, name, class, None, now.timestamp())
+        .await?;
+    Ok((med, true))
+}
+
+/// Why a dose was not recorded.
+#[derive(Debug, thiserror::Error)]
+pub enum RecordError {
+    /// The time has not come yet.
+    #[error("dose time in the future")]
+    InFuture,
+    /// The medication is not (any more) on the user's list.
+    #[error("medication not found")]
+    MedicationGone,
+    /// The attack it was for is gone.
+    #[error("attack not found")]
+    AttackGone,
+    /// The store failed.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// Records a dose after re-checking that its medication and attack belong to the user.
+/// `origin` (the update that asked) makes a repeated handling return the first dose.
+pub async fn record_dose(
+    store: &dyn Store,
+    user_id: i64,
+    dose: &NewIntake,
+    origin: i64,
+    now: DateTime<Utc>,
+) -> Result<Intake, RecordError> {
+    if !dose_time_is_valid(dose.taken_at, now) {
+        return Err(RecordError::InFuture);
+    }
+    if store
+        .medication(user_id, dose.medication_id)
+        .await?
+        .is_none()
+    {
+        return Err(RecordError::MedicationGone);
+    }
+    if let Some(attack) = dose.attack_id {
+        match store.attack(user_id, attack).await? {
+            Some(a) if a.deleted_at.is_none() => {}
+            _ => return Err(RecordError::AttackGone),
+        }
+    }
+    Ok(store
+        .insert_intake(user_id, dose, Some(origin), now.timestamp())
+        .await?)
+}
+
+/// What setting an effect did.
+#[derive(Debug, Clone, PartialEq)]
+pub enum EffectOutcome {
+    /// Set now.
+    Set(Intake),
+    /// It had been set before; nothing changed.
+    Already(Intake),
+    /// No such dose of this user.
+    Gone,
+}
+
+/// Sets how a dose worked, once: a second answer (a double tap) changes nothing.
+pub async fn set_effect(
+    store: &dyn Store,
+    user_id: i64,
+    intake_id: i64,
+    effect: Effect,
+    now: DateTime<Utc>,
+) -> Result<EffectOutcome, StoreError> {
+    let Some(intake) = store.intake(user_id, intake_id).await? else {
+        return Ok(EffectOutcome::Gone);
+    };
+    if intake.effect.is_some() {
+        return Ok(EffectOutcome::Already(intake));
+    }
+    Ok(
+        match store
+            .set_intake_effect(user_id, intake_id, Some(effect), now.timestamp())
+            .await?
+        {
+            Some(intake) => EffectOutcome::Set(intake),
+            None => EffectOutcome::Gone,
+        },
+    )
+}
+
+/// What the period button did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PeriodMark {
+    /// Today is marked now.
+    Marked(NaiveDate),
+    /// Today was already marked.
+    Already(NaiveDate),
+}
+
+/// Marks today (in `zone`) as a period start, once.
+pub async fn mark_period(
+    store: &dyn Store,
+    user_id: i64,
+    zone: Tz,
+    now: DateTime<Utc>,
+) -> Result<PeriodMark, StoreError> {
+    let today = local_date(now, zone);
+    let record = store.day_record(user_id, today).await?;
+    if record.and_then(|r| r.menstruation) == Some(true) {
+        return Ok(PeriodMark::Already(today));
+    }
+    let field = DayField::Menstruation(Some(true));
+    store
+        .set_day_field(user_id, today, zone, &field, now.timestamp())
+        .await?;
+    Ok(PeriodMark::Marked(today))
+}
+
+/// Takes the period mark off a date; false when it was not marked.
+pub async fn unmark_period(
+    store: &dyn Store,
+    user_id: i64,
+    day: NaiveDate,
+    now: DateTime<Utc>,
+) -> Result<bool, StoreError> {
+    let Some(record) = store.day_record(user_id, day).await? else {
+        return Ok(false);
+    };
+    if record.menstruation != Some(true) {
+        return Ok(false);
+    }
+    let field = DayField::Menstruation(None);
+    store
+        .set_day_field(user_id, day, record.zone, &field, now.timestamp())
+        .await?;
+    Ok(true)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn med(id: i64, name: &str) -> Medication {
+        Medication {
+            id,
+            name: name.into(),
+            class: MedClass::Nsaid,
+            default_dose: None,
+        }
+    }
+
+    #[test]
+    fn a_name_is_trimmed_and_otherwise_kept_verbatim() {
+        for name in [
+            "Ибупрофен 💊",
+            "O'Brien \"forte\"",
+            "'); drop table medication; --",
+        ] {
+            assert_eq!(parse_name(&format!("  {name}\n")), Ok(name.to_owned()));
+        }
+    }
+
+    #[test]
+    fn an_empty_or_blank_name_is_refused() {
+        assert_eq!(parse_name(""), Err(NameError::Empty));
+        assert_eq!(parse_name(" \n\t "), Err(NameError::Empty));
+    }
+
+    #[test]
+    fn a_name_over_100_characters_is_refused_with_its_length() {
+        assert!(parse_name(&"я".repeat(100)).is_ok());
+        assert_eq!(
+            parse_name(&"x".repeat(5000)),
+            Err(NameError::TooLong { length: 5000 })
+        );
+    }
+
+    #[test]
+    fn ordinary_doses_are_accepted() {
+        for dose in [
+            "400 mg",
+            "2 tablets",
+            "200-400 mg",
+            "1/2 tab",
+            "0.5 mg",
+            "50 мг",
+        ] {
+            assert_eq!(parse_dose(dose), Ok(dose.to_owned()), "{dose}");
+        }
+    }
+
+    #[test]
+    fn a_negative_dose_is_refused_whatever_dash_is_typed() {
+        for dose in ["-5", "−5 mg", " – 5 mg", "take -2", "-.5 mg", "－3"] {
+            assert_eq!(parse_dose(dose), Err(DoseError::Negative), "{dose:?}");
+        }
+    }
+
+    #[test]
+    fn a_dose_over_50_characters_or_blank_is_refused() {
+        assert_eq!(
+            parse_dose(&"1".repeat(51)),
+            Err(DoseError::TooLong { length: 51 })
+        );
+        assert_eq!(parse_dose("   "), Err(DoseError::Empty));
+    }
+
+    #[test]
+    fn check_in_times_are_read_as_hours_and_minutes() {
+        let at = |h, m| NaiveTime::from_hms_opt(h, m, 0).unwrap();
+        assert_eq!(parse_checkin_time("21:30"), Ok(at(21, 30)));
+        assert_eq!(parse_checkin_time(" 9:05 "), Ok(at(9, 5)));
+        assert_eq!(parse_checkin_time("00.00"), Ok(at(0, 0)));
+    }
+
+    #[test]
+    fn check_in_times_out_of_range_or_misshapen_are_refused() {
+        for text in ["25:00", "23:60", "24:00"] {
+            assert_eq!(parse_checkin_time(text), Err(CheckinTimeError::OutOfRange));
+        }
+        for text in [
+            "abc", "", "21", "21:3", "121:00", "2l:00", "21:30:00", "+1:30",
+        ] {
+            assert_eq!(
+                parse_checkin_time(text),
+                Err(CheckinTimeError::Unrecognised),
+                "{text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_dose_time_may_be_now_but_not_later() {
+        let now = Utc.with_ymd_and_hms(2026, 3, 10, 9, 0, 0).unwrap();
+        assert!(dose_time_is_valid(now, now));
+        assert!(!dose_time_is_valid(now + Duration::minutes(1), now));
+    }
+
+    #[test]
+    fn the_effect_is_asked_two_hours_after_a_dose_until_it_is_given() {
+        let taken = Utc.with_ymd_and_hms(2026, 3, 10, 9, 0, 0).unwrap();
+        let mut intake = Intake {
+            id: 1,
+            medication_id: 1,
+            name: "Ibuprofen".into(),
+            class: MedClass::Nsaid,
+            taken_at: taken,
+            zone: Tz::UTC,
+            dose: None,
+            attack_id: None,
+            effect: None,
+        };
+        assert!(!effect_due(&intake, taken + Duration::minutes(119)));
+        assert!(effect_due(&intake, taken + EFFECT_AFTER));
+        intake.effect = Some(Effect::Partial);
+        assert!(!effect_due(&intake, taken + Duration::hours(5)));
+    }
+
+    #[test]
+    fn a_dose_label_carries_the_dose_when_there_is_one() {
+        assert_eq!(dose_label("Ibuprofen", Some("400 mg")), "Ibuprofen 400 mg");
+        assert_eq!(dose_label("Ibuprofen", Some("")), "Ibuprofen");
+        assert_eq!(dose_label("Ibuprofen", None), "Ibuprofen");
+    }
+
+    #[test]
+    fn a_name_is_found_on_the_list_ignoring_case() {
+        let meds = [med(1, "Ibuprofen"), med(2, "Суматриптан")];
+        assert_eq!(find_by_name(&meds, " ibuprofen ").map(|m| m.id), Some(1));
+        assert_eq!(find_by_name(&meds, "СУМАТРИПТАН").map(|m| m.id), Some(2));
+        assert_eq!(find_by_name(&meds, "Aspirin"), None);
+    }
+
+    #[test]
+    fn pages_are_clamped_to_the_list() {
+        let items: Vec<i32> = (1..=17).collect();
+        assert_eq!(page_of(&items, 0, 8), (0, &items[0..8], 3));
+        assert_eq!(page_of(&items, 2, 8), (2, &items[16..17], 3));
+        assert_eq!(page_of(&items, 99, 8), (2, &items[16..17], 3));
+        assert_eq!(page_of(&items, -1, 8), (0, &items[0..8], 3));
+        let empty: [i32; 0] = [];
+        assert_eq!(page_of(&empty, 0, 8), (0, &empty[..], 1));
+    }
+
+    #[test]
+    fn the_local_date_follows_the_zone() {
+        let at = Utc.with_ymd_and_hms(2026, 3, 10, 23, 30, 0).unwrap();
+        let day = |d| NaiveDate::from_ymd_opt(2026, 3, d).unwrap();
+        assert_eq!(local_date(at, Tz::UTC), day(10));
+        assert_eq!(local_date(at, chrono_tz::Europe::Moscow), day(11));
+    }
+}

@@ -18,6 +18,7 @@ fn buttons(app: &TestApp, lang: Lang, id: i64) -> Vec<(String, String)> {
     vec![
         (app.t(lang, "btn-ended-now"), format!("e:{id}")),
         (app.t(lang, "btn-ended-at"), format!("t:{id}")),
+        (app.t(lang, "btn-details-add"), format!("D:a:{id}")),
         (app.t(lang, "btn-undo"), format!("u:{id}")),
     ]
 }
@@ -108,11 +109,15 @@ async fn ended_now_edits_in_place_and_a_double_tap_changes_nothing(b: Backend, l
         made[0].text(),
         Some(app.tr(lang, "attack-ended", &args).as_str())
     );
-    assert!(made[0].inline_buttons().is_empty());
+    let id = app.store.list_attacks(21, 1, 0).await.unwrap()[0].id;
+    assert_eq!(
+        made[0].inline_buttons(),
+        vec![(app.t(lang, "btn-details-add"), format!("D:a:{id}"))],
+        "once ended, details can still be added"
+    );
 
     // A second press of the same (stale) button: the end stays where it was.
     app.clock.advance(Duration::minutes(10));
-    let id = app.store.list_attacks(21, 1, 0).await.unwrap()[0].id;
     let (_, answer) = app.press(&user, msg, &format!("e:{id}")).await;
     assert_eq!(answer, Some(app.t(lang, "done")));
     let attack = app.store.attack(21, id).await.unwrap().unwrap();

@@ -140,8 +140,11 @@ async fn a_record_opens_with_delete_and_restore(b: Backend, lang: Lang) {
         ),
         app.tr(
             lang,
-            "record-comment",
-            &[("text", "note 1, \"quoted\"; 🤕".into())],
+            "details-line",
+            &[
+                ("label", app.t(lang, "details-field-comment").into()),
+                ("value", "note 1, \"quoted\"; 🤕".into()),
+            ],
         ),
     ]
     .join("\n");
@@ -149,6 +152,11 @@ async fn a_record_opens_with_delete_and_restore(b: Backend, lang: Lang) {
     assert_eq!(
         made[0].inline_buttons(),
         vec![
+            (app.t(lang, "took-btn"), format!("M:t:{}", newest.id)),
+            (
+                app.t(lang, "btn-details-edit"),
+                format!("D:o:{}:h0", newest.id)
+            ),
             (app.t(lang, "btn-delete"), format!("d:{}:0", newest.id)),
             (app.t(lang, "btn-back"), "h:0".into())
         ]

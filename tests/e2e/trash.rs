@@ -10,10 +10,15 @@ use headlog::i18n::Arg;
 e2e!(the_trash_lists_recent_deletions_and_restores_them);
 
 async fn the_trash_lists_recent_deletions_and_restores_them(b: Backend, lang: Lang) {
-    let Some(app) = TestApp::spawn(b).await else { return };
+    let Some(app) = TestApp::spawn(b).await else {
+        return;
+    };
     let user = app.user(60, lang);
     app.onboard(&user, chrono_tz::UTC).await;
-    assert_eq!(app.say(&user, "/trash").await.text(), Some(app.t(lang, "trash-empty").as_str()));
+    assert_eq!(
+        app.say(&user, "/trash").await.text(),
+        Some(app.t(lang, "trash-empty").as_str())
+    );
 
     let start = t0() - Duration::hours(5);
     let mut ids = Vec::new();
@@ -23,8 +28,14 @@ async fn the_trash_lists_recent_deletions_and_restores_them(b: Backend, lang: La
         ids.push(app.store.insert_attack(&a, None).await.unwrap().id);
     }
     let now = t0().timestamp();
-    app.store.set_attack_deleted(60, ids[0], Some(now - 31 * 86_400), now).await.unwrap();
-    app.store.set_attack_deleted(60, ids[1], Some(now - 3600), now).await.unwrap();
+    app.store
+        .set_attack_deleted(60, ids[0], Some(now - 31 * 86_400), now)
+        .await
+        .unwrap();
+    app.store
+        .set_attack_deleted(60, ids[1], Some(now - 3600), now)
+        .await
+        .unwrap();
 
     let list = app.say(&user, "/trash").await;
     let header = app.tr(lang, "trash-header", &[("count", Arg::Num(1))]);
@@ -34,12 +45,23 @@ async fn the_trash_lists_recent_deletions_and_restores_them(b: Backend, lang: La
         "trash-line",
         &[
             ("start", today("04:00").into()),
-            ("duration", app.tr(lang, "duration-hours", &[("h", 2i64.into()), ("m", 0i64.into())]).into()),
+            (
+                "duration",
+                app.tr(
+                    lang,
+                    "duration-hours",
+                    &[("h", 2i64.into()), ("m", 0i64.into())],
+                )
+                .into(),
+            ),
             ("deleted", today("08:00").into()),
         ],
     );
     assert_eq!(list.text(), Some(format!("{header}\n1. {line}").as_str()));
-    let restore = (app.tr(lang, "trash-restore", &[("n", Arg::Num(1))]), format!("T:r:{}:0", ids[1]));
+    let restore = (
+        app.tr(lang, "trash-restore", &[("n", Arg::Num(1))]),
+        format!("T:r:{}:0", ids[1]),
+    );
     assert_eq!(list.inline_buttons(), vec![restore.clone()]);
 
     // An expired deletion, another user's record and garbage restore nothing.
@@ -59,7 +81,10 @@ async fn the_trash_lists_recent_deletions_and_restores_them(b: Backend, lang: La
     assert_eq!(app.store.count_attacks(60).await.unwrap(), 1);
 
     let (made, answer) = app.press(&user, msg, &restore.1).await;
-    assert_eq!(answer, Some(app.tr(lang, "record-restored", &[("start", today("04:00").into())])));
+    assert_eq!(
+        answer,
+        Some(app.tr(lang, "record-restored", &[("start", today("04:00").into())]))
+    );
     assert_eq!(made[0].text(), Some(app.t(lang, "trash-empty").as_str()));
     assert_eq!(app.store.count_attacks(60).await.unwrap(), 2);
     // A double tap finds it restored already: nothing changes.

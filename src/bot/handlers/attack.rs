@@ -9,7 +9,7 @@ use crate::domain::typed_time::parse_typed_time;
 use crate::i18n::Arg;
 use crate::service::diary::{self, EndError, OneTap};
 use chrono::DateTime;
-use teloxide_core::types::{MessageId, ReplyMarkup};
+use teloxide_core::types::{InlineKeyboardMarkup, MessageId, ReplyMarkup};
 
 fn start_arg(ctx: &Ctx<'_>, a: &Attack) -> (&'static str, Arg) {
     ("start", ctx.when(a.started_at, a.zone).into())
@@ -28,10 +28,31 @@ fn ended_text(ctx: &Ctx<'_>, key: &str, a: &Attack) -> String {
     )
 }
 
+/// Under an ended attack: "Add details".
+fn ended_keyboard(ctx: &Ctx<'_>, a: &Attack) -> InlineKeyboardMarkup {
+    keyboards::inline(vec![vec![keyboards::add_details(
+        &ctx.bot.i18n,
+        ctx.lang,
+        a.id,
+    )]])
+}
+
+/// The attack's own message (what the details editor's "Done" goes back to).
+pub(super) fn attack_message(ctx: &Ctx<'_>, a: &Attack) -> (String, InlineKeyboardMarkup) {
+    match tap_view(ctx, a, "attack-recorded") {
+        (text, Some(ReplyMarkup::InlineKeyboard(k))) => (text, k),
+        (text, _) => (text, ended_keyboard(ctx, a)),
+    }
+}
+
 /// The message of an attack as the one tap shows it, with its buttons.
 fn tap_view(ctx: &Ctx<'_>, a: &Attack, key: &str) -> (String, Option<ReplyMarkup>) {
     if !a.is_open() {
-        return (ended_text(ctx, "attack-ended", a), None);
+        let keyboard = ended_keyboard(ctx, a);
+        return (
+            ended_text(ctx, "attack-ended", a),
+            Some(ReplyMarkup::InlineKeyboard(keyboard)),
+        );
     }
     let mut text = ctx.tr(
         key,
@@ -86,13 +107,19 @@ pub async fn end_now(ctx: &Ctx<'_>, message: MessageId, id: i64) -> anyhow::Resu
     let store = ctx.bot.store.as_ref();
     match diary::end_attack(store, ctx.user.id, id, ctx.now, ctx.now).await {
         Ok(a) => {
-            ctx.edit(message, &ended_text(ctx, "attack-ended", &a), None)
-                .await;
+            let keyboard = ended_keyboard(ctx, &a);
+            ctx.edit(
+                message,
+                &ended_text(ctx, "attack-ended", &a),
+                Some(keyboard),
+            )
+            .await;
             Ok(None)
         }
         Err(EndError::AlreadyEnded(a)) => {
             let text = ended_text(ctx, "attack-already-ended", &a);
-            ctx.edit(message, &text, None).await;
+            ctx.edit(message, &text, Some(ended_keyboard(ctx, &a)))
+                .await;
             Ok(Some(ctx.t("done")))
         }
         Err(EndError::NotFound) => Ok(Some(ctx.t("attack-gone"))),

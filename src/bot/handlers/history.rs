@@ -1,10 +1,9 @@
-//! History: pages of ten, newest first; a record opens with delete and back.
+//! History: pages of ten, newest first; a record opens with edit, delete and back.
 
 use super::Ctx;
 use crate::bot::callback::Callback;
 use crate::bot::keyboards::{button, inline};
-use crate::domain::attack::{Attack, Band};
-use crate::i18n::Arg;
+use crate::domain::attack::Attack;
 use crate::service::diary::{self, HistoryPage, PAGE_SIZE};
 use teloxide_core::types::{InlineKeyboardButton, InlineKeyboardMarkup, MessageId, ReplyMarkup};
 
@@ -87,36 +86,14 @@ pub async fn page(ctx: &Ctx<'_>, message: MessageId, page: i64) -> anyhow::Resul
     Ok(None)
 }
 
+/// A record as a doctor reads it: start, end, duration and every known detail.
 fn record_text(ctx: &Ctx<'_>, a: &Attack) -> String {
-    let mut lines = vec![
-        ctx.t("record-title"),
-        ctx.tr(
-            "record-started",
-            &[("start", ctx.when(a.started_at, a.zone).into())],
-        ),
-    ];
-    lines.push(match a.ended_at {
-        Some(end) => ctx.tr("record-ended", &[("end", ctx.when(end, a.zone).into())]),
-        None => ctx.t("record-ongoing"),
-    });
-    lines.push(ctx.tr(
-        "record-duration",
-        &[("duration", ctx.duration(a.duration(ctx.now)).into())],
-    ));
-    if let Some(i) = a.intensity {
-        let args = [
-            ("value", Arg::Num(i64::from(i))),
-            ("band", ctx.t(Band::of(i).key()).into()),
-        ];
-        lines.push(ctx.tr("record-intensity", &args));
-    }
-    if let Some(c) = a.comment.as_deref().filter(|c| !c.is_empty()) {
-        lines.push(ctx.tr("record-comment", &[("text", c.into())]));
-    }
-    lines.join("\n")
+    let mut lines = vec![ctx.t("record-title")];
+    lines.extend(super::details::summary_lines(ctx, a, false));
+    super::details::fit(lines.join("\n"))
 }
 
-/// Opens a record: its fields, medication rows, delete and back.
+/// Opens a record: its fields, medication rows, edit, delete and back.
 pub async fn open(
     ctx: &Ctx<'_>,
     message: MessageId,
@@ -127,6 +104,12 @@ pub async fn open(
         Some(a) if a.deleted_at.is_none() => {
             let mut rows = super::meds::attack_rows(ctx, &a).await?;
             rows.push(vec![
+                button(
+                    &ctx.bot.i18n,
+                    ctx.lang,
+                    "btn-details-edit",
+                    Callback::Details(super::details::edit_payload(id, page)),
+                ),
                 button(
                     &ctx.bot.i18n,
                     ctx.lang,

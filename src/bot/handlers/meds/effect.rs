@@ -1,0 +1,79 @@
+//! How a dose worked two hours later: the question rows under an attack's message and
+//! the answers to them.
+
+use super::payload::Action;
+use super::took::what;
+use super::{Ctx, btn, short, tbtn};
+use crate::domain::attack::Attack;
+use crate::domain::medication::Effect;
+use crate::service::meds::{self as rules, EffectOutcome};
+use teloxide_core::types::{InlineKeyboardButton, MessageId};
+
+/// Longest name on a button.
+const LABEL_MAX: usize = 30;
+/// Longest "name dose" in a notice (notices hold 200 characters).
+const NOTICE_MAX: usize = 80;
+
+/// "Took medication", then the effect question of each dose due for one.
+pub async fn attack_rows(
+    ctx: &Ctx<'_>,
+    attack: &Attack,
+) -> anyhow::Result<Vec<Vec<InlineKeyboardButton>>> {
+    let mut rows = vec![vec![tbtn(ctx, "took-btn", Action::Took(Some(attack.id)))]];
+    let intakes = ctx
+        .bot
+        .store
+        .intakes_for_attack(ctx.user.id, attack.id)
+        .await?;
+    for i in intakes.iter().filter(|i| rules::effect_due(i, ctx.now)) {
+        let name = short(&i.name, LABEL_MAX);
+        let question = ctx.tr("took-effect-question", &[("name", name.into())]);
+        rows.push(vec![btn(question, Action::EffectHint(i.id))]);
+        rows.push(
+            [Effect::No, Effect::Partial, Effect::Full]
+                .iter()
+                .map(|e| {
+                    let key = format!("took-btn-effect-{}", e.key());
+                    tbtn(ctx, &key, Action::Effect(i.id, *e))
+                })
+                .collect(),
+        );
+    }
+    Ok(rows)
+}
+
+/// How a dose worked: saved once; the attack's message is shown again without the question.
+pub async fn effect(
+    ctx: &Ctx<'_>,
+    message: MessageId,
+    id: i64,
+    effect: Effect,
+) -> anyhow::Result<Option<String>> {
+    let store = ctx.bot.store.as_ref();
+    let intake = match rules::set_effect(store, ctx.user.id, id, effect, ctx.now).await? {
+        EffectOutcome::Gone => return Ok(Some(ctx.t("took-dose-gone"))),
+        EffectOutcome::Already(_) => return Ok(Some(ctx.t("took-effect-already"))),
+        EffectOutcome::Set(intake) => intake,
+    };
+    let key = format!("took-effect-saved-{}", effect.key());
+    let notice = ctx.tr(&key, &[("what", what(&intake, NOTICE_MAX).into())]);
+    match intake.attack_id {
+        Some(attack) => {
+            crate::bot::handlers::history::open(ctx, message, attack, 0).await?;
+        }
+        None => ctx.edit(message, &notice, None).await,
+    }
+    Ok(Some(notice))
+}
+
+/// The question row of a dose: says which dose it is about.
+pub async fn hint(ctx: &Ctx<'_>, id: i64) -> anyhow::Result<Option<String>> {
+    let Some(i) = ctx.bot.store.intake(ctx.user.id, id).await? else {
+        return Ok(Some(ctx.t("took-dose-gone")));
+    };
+    let args = [
+        ("what", what(&i, NOTICE_MAX).into()),
+        ("time", ctx.when(i.taken_at, i.zone).into()),
+    ];
+    Ok(Some(ctx.tr("took-effect-hint", &args)))
+}
