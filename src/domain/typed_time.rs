@@ -50,7 +50,10 @@
 //!   far back the instant is (before 1970 in local terms, or more than ten
 //!   years before now, is too far back).
 //!
-//! The result is always a whole minute (seconds and nanoseconds zero).
+//! The result is always a whole minute: of the user's wall clock for times of day and
+//! dates, of UTC for `now` and amounts ago. The two differ only in the few historical
+//! zones whose offset had seconds (Africa/Monrovia was UTC−0:44:30 until 1972): there
+//! `04:22` stays 04:22 local, which is 05:06:30 UTC. Nanoseconds are always zero.
 
 use std::fmt;
 
@@ -638,6 +641,21 @@ mod tests {
     /// Thursday 2026-01-15, 14:00:45 in Berlin.
     fn berlin_afternoon() -> DateTime<Utc> {
         instant("2026-01-15T13:00:45.123Z")
+    }
+
+    #[test]
+    fn a_time_of_day_keeps_its_wall_clock_minute_in_a_zone_with_a_seconds_offset() {
+        // Found by the fuzz target: Monrovia's offset was -0:44:30 in 1970.
+        let zone = chrono_tz::Africa::Monrovia;
+        let now = instant("1970-07-14T04:02:41Z");
+
+        let parsed = parse_typed_time("4:22", now, zone).expect("a valid time");
+
+        assert_eq!(parsed, instant("1970-07-13T05:06:30Z"));
+        assert_eq!(
+            parsed.with_timezone(&zone).format("%H:%M:%S").to_string(),
+            "04:22:00"
+        );
     }
 
     /// Asserts that every input reads as `expected` at `now` in `zone`.
