@@ -58,6 +58,19 @@ impl Ctx<'_> {
         format::when(&self.bot.i18n, self.lang, at, zone, self.now)
     }
 
+    /// One of this user's attacks, unless it is deleted (or another user's, or never was).
+    pub async fn live_attack(
+        &self,
+        id: i64,
+    ) -> anyhow::Result<Option<crate::domain::attack::Attack>> {
+        Ok(self
+            .bot
+            .store
+            .attack(self.user.id, id)
+            .await?
+            .filter(|a| a.deleted_at.is_none()))
+    }
+
     /// The main menu for this user (with the period button while tracking is on).
     pub fn menu(&self) -> ReplyMarkup {
         super::keyboards::main_menu(&self.bot.i18n, self.lang, self.user.track_menstruation)

@@ -12,12 +12,7 @@ async fn attack(ctx: &Ctx<'_>, st: &State) -> anyhow::Result<Option<Attack>> {
     let Some(id) = st.attack else {
         return Ok(None);
     };
-    Ok(ctx
-        .bot
-        .store
-        .attack(ctx.user.id, id)
-        .await?
-        .filter(|a| a.deleted_at.is_none()))
+    ctx.live_attack(id).await
 }
 
 /// Sets one field of the attack (user-scoped); `Lost` when the attack is gone.

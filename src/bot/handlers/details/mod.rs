@@ -59,16 +59,6 @@ impl Action {
     }
 }
 
-/// The user's attack if it is there and not deleted.
-async fn live_attack(ctx: &Ctx<'_>, id: i64) -> anyhow::Result<Option<Attack>> {
-    Ok(ctx
-        .bot
-        .store
-        .attack(ctx.user.id, id)
-        .await?
-        .filter(|a| a.deleted_at.is_none()))
-}
-
 /// Stops waiting for typed input, if the editor was.
 async fn stop_waiting(ctx: &Ctx<'_>) -> anyhow::Result<()> {
     let store = ctx.bot.store.as_ref();
@@ -149,7 +139,7 @@ pub async fn on_button(
     let Some(action) = Action::parse(payload) else {
         return Ok(Some(ctx.t("error-stale-button")));
     };
-    let Some(a) = live_attack(ctx, action.attack()).await? else {
+    let Some(a) = ctx.live_attack(action.attack()).await? else {
         return Ok(Some(ctx.t("attack-gone")));
     };
     match action {

@@ -3,7 +3,7 @@
 
 use super::payload::{Field, Origin};
 use super::set::{explain, store_fields};
-use super::{Waiting, after, live_attack, show};
+use super::{Waiting, after, show};
 use crate::bot::dialogue;
 use crate::bot::handlers::Ctx;
 use crate::domain::attack::{Attack, AttackField};
@@ -55,7 +55,7 @@ pub async fn on_text(ctx: &Ctx<'_>, text: &str, data: serde_json::Value) -> anyh
     let Some((id, field, origin, message)) = waiting else {
         return give_up(ctx, "error-unknown-input").await;
     };
-    let Some(a) = live_attack(ctx, id).await? else {
+    let Some(a) = ctx.live_attack(id).await? else {
         return give_up(ctx, "attack-gone").await;
     };
     let change = match read(ctx, &a, field, text) {

@@ -16,15 +16,6 @@ const PAGE: usize = 8;
 /// Longest name on a button.
 const LABEL_MAX: usize = 30;
 
-async fn live_attack(ctx: &Ctx<'_>, id: i64) -> anyhow::Result<Option<Attack>> {
-    Ok(ctx
-        .bot
-        .store
-        .attack(ctx.user.id, id)
-        .await?
-        .filter(|a| a.deleted_at.is_none()))
-}
-
 fn med_question(
     ctx: &Ctx<'_>,
     attack: Option<&Attack>,
@@ -62,7 +53,7 @@ fn med_question(
 /// Starts recording a dose (as a new message); a notice when the attack is gone.
 pub async fn start(ctx: &Ctx<'_>, attack: Option<i64>) -> anyhow::Result<Option<String>> {
     let found = match attack {
-        Some(id) => match live_attack(ctx, id).await? {
+        Some(id) => match ctx.live_attack(id).await? {
             Some(a) => Some(a),
             None => return Ok(Some(ctx.t("attack-gone"))),
         },
@@ -95,7 +86,7 @@ pub async fn page(ctx: &Ctx<'_>, message: MessageId, page: i64) -> anyhow::Resul
         return Ok(Some(ctx.t("error-stale-button")));
     };
     let attack = match took.attack {
-        Some(id) => live_attack(ctx, id).await?,
+        Some(id) => ctx.live_attack(id).await?,
         None => None,
     };
     let meds = ctx.bot.store.medications(ctx.user.id).await?;
@@ -292,7 +283,7 @@ async fn recorded_text(ctx: &Ctx<'_>, i: &Intake) -> anyhow::Result<String> {
         ("time", ctx.when(i.taken_at, i.zone).into()),
     ];
     let attack = match i.attack_id {
-        Some(id) => live_attack(ctx, id).await?,
+        Some(id) => ctx.live_attack(id).await?,
         None => None,
     };
     Ok(match attack {
