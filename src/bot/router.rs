@@ -77,6 +77,7 @@ async fn context<'a>(
         now,
         chat: id,
         update_id,
+        keyboard: None,
     })
 }
 
@@ -173,7 +174,13 @@ async fn on_menu(ctx: &Ctx<'_>, action: MenuAction) -> anyhow::Result<()> {
 }
 
 async fn on_callback(bot: &BotCtx, update_id: i64, q: &CallbackQuery) -> anyhow::Result<()> {
-    let ctx = context(bot, update_id, &q.from).await?;
+    let mut ctx = context(bot, update_id, &q.from).await?;
+    ctx.keyboard = q
+        .message
+        .as_ref()
+        .and_then(|m| m.regular_message())
+        .and_then(|m| m.reply_markup())
+        .cloned();
     let message = q
         .message
         .as_ref()

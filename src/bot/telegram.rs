@@ -122,6 +122,29 @@ impl Telegram {
         }
     }
 
+    /// Replaces a message's inline keyboard. "Not modified" counts as done.
+    pub async fn edit_keyboard(
+        &self,
+        chat: i64,
+        message: MessageId,
+        keyboard: InlineKeyboardMarkup,
+    ) -> Result<(), SendError> {
+        let result = self
+            .retrying(|| {
+                self.bot
+                    .edit_message_reply_markup(ChatId(chat), message)
+                    .reply_markup(keyboard.clone())
+                    .into_future()
+            })
+            .await;
+        match result {
+            Ok(_) | Err(SendError::Other(RequestError::Api(ApiError::MessageNotModified))) => {
+                Ok(())
+            }
+            Err(e) => Err(e),
+        }
+    }
+
     /// Answers a button press (with a short notice, or silently).
     pub async fn answer(&self, callback_id: &str, text: Option<&str>) -> Result<(), SendError> {
         self.retrying(|| {

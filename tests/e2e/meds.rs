@@ -18,6 +18,7 @@ e2e!(
     a_long_list_is_paginated,
     took_records_a_dose_with_the_usual_dose_or_a_typed_one_and_exports_it,
     a_dose_for_an_attack_asks_its_effect_after_two_hours_and_exports_it,
+    an_effect_answered_in_the_details_editor_keeps_the_editor,
     forged_and_foreign_buttons_change_nothing,
     a_repeated_handling_does_not_double_a_dose,
 );
@@ -1090,5 +1091,62 @@ async fn a_repeated_handling_does_not_double_a_dose(b: Backend, lang: Lang) {
     assert_eq!(doses.len(), 1, "recorded once");
     assert_eq!(doses[0].taken_at, t0() - Duration::minutes(30));
     assert_eq!(doses[0].dose.as_deref(), Some("25 mg"));
+    app.stop().await;
+}
+
+async fn an_effect_answered_in_the_details_editor_keeps_the_editor(b: Backend, lang: Lang) {
+    let Some(app) = TestApp::spawn(b).await else {
+        return;
+    };
+    let user = app.user(79, lang);
+    app.onboard(&user, chrono_tz::UTC).await;
+    let med = add_med(&app, 79, "Ibuprofen", MedClass::Nsaid, Some("400 mg")).await;
+    app.say(&user, &app.t(lang, "btn-headache-now")).await;
+    let attack = app.store.latest_open_attack(79).await.unwrap().unwrap();
+    let dose = NewIntake {
+        medication_id: med.id,
+        attack_id: Some(attack.id),
+        taken_at: app.clock_now(),
+        zone: chrono_tz::UTC,
+        dose: Some("400 mg".into()),
+    };
+    let intake = app.store.insert_intake(79, &dose, None, 0).await.unwrap();
+    app.clock.advance(Duration::hours(2));
+
+    let history = app.say(&user, "/history").await.message_id.unwrap();
+    app.press_label(&user, history, "1").await;
+    let (made, _) = app
+        .press(&user, history, &format!("D:o:{}:h0", attack.id))
+        .await;
+    let editor_text = made[0].text().unwrap().to_owned();
+    let before = made[0].inline_buttons();
+    let effect = format!("M:f:{}:partial", intake.id);
+    assert!(before.iter().any(|(_, d)| *d == effect), "{before:?}");
+
+    let (made, answer) = app.press(&user, history, &effect).await;
+    let saved = app.tr(
+        lang,
+        "took-effect-saved-partial",
+        &[("what", s("Ibuprofen 400 mg"))],
+    );
+    assert_eq!(answer, Some(saved));
+    assert_eq!(made.len(), 1);
+    assert_eq!(made[0].method, "editmessagereplymarkup");
+    let question = format!("M:q:{}", intake.id);
+    let after: Vec<(String, String)> = before
+        .into_iter()
+        .filter(|(_, d)| !d.starts_with(&format!("M:f:{}:", intake.id)) && *d != question)
+        .collect();
+    assert_eq!(
+        made[0].inline_buttons(),
+        after,
+        "only the question rows are gone"
+    );
+    let shown = app.fake.message(79, history).unwrap();
+    assert_eq!(
+        shown.text.as_deref(),
+        Some(editor_text.as_str()),
+        "still the editor"
+    );
     app.stop().await;
 }

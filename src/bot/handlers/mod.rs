@@ -35,6 +35,8 @@ pub struct Ctx<'a> {
     pub chat: i64,
     /// The update being handled (idempotency key for what it creates).
     pub update_id: i64,
+    /// For a button press: the inline keyboard of the pressed message, as the user sees it.
+    pub keyboard: Option<InlineKeyboardMarkup>,
 }
 
 impl Ctx<'_> {
@@ -96,6 +98,16 @@ impl Ctx<'_> {
     ) {
         let result = self.bot.tg.edit(self.chat, message, text, keyboard).await;
         self.settle("editMessageText", result).await;
+    }
+
+    /// Replaces only the inline keyboard of one of the bot's messages in this chat.
+    pub async fn edit_keyboard(&self, message: MessageId, keyboard: InlineKeyboardMarkup) {
+        let result = self
+            .bot
+            .tg
+            .edit_keyboard(self.chat, message, keyboard)
+            .await;
+        self.settle("editMessageReplyMarkup", result).await;
     }
 
     /// Logs a failed send (ids only) and remembers a block; the diary change stands.

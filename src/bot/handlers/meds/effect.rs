@@ -4,10 +4,13 @@
 use super::payload::Action;
 use super::took::what;
 use super::{Ctx, btn, short, tbtn};
+use crate::bot::callback::Callback;
 use crate::domain::attack::Attack;
 use crate::domain::medication::Effect;
 use crate::service::meds::{self as rules, EffectOutcome};
-use teloxide_core::types::{InlineKeyboardButton, MessageId};
+use teloxide_core::types::{
+    InlineKeyboardButton, InlineKeyboardButtonKind, InlineKeyboardMarkup, MessageId,
+};
 
 /// Longest name on a button.
 const LABEL_MAX: usize = 30;
@@ -57,11 +60,30 @@ pub async fn effect(
     };
     let key = format!("took-effect-saved-{}", effect.key());
     let notice = ctx.tr(&key, &[("what", what(&intake, NOTICE_MAX).into())]);
-    match intake.attack_id {
-        Some(attack) => {
+    // The question may stand under the record view or the details editor: take just its
+    // rows off the keyboard the user pressed, and leave the rest of that message as it is.
+    match (&ctx.keyboard, intake.attack_id) {
+        (Some(keyboard), _) => {
+            let asked: Vec<String> = [Effect::No, Effect::Partial, Effect::Full]
+                .iter()
+                .map(|e| Action::Effect(id, *e))
+                .chain([Action::EffectHint(id)])
+                .map(|a| Callback::Meds(a.encode()).encode())
+                .collect();
+            let is_question = |b: &InlineKeyboardButton| matches!(&b.kind, InlineKeyboardButtonKind::CallbackData(d) if asked.contains(d));
+            let rows = keyboard
+                .inline_keyboard
+                .iter()
+                .filter(|row| !row.iter().any(is_question))
+                .cloned()
+                .collect::<Vec<_>>();
+            ctx.edit_keyboard(message, InlineKeyboardMarkup::new(rows))
+                .await;
+        }
+        (None, Some(attack)) => {
             crate::bot::handlers::history::open(ctx, message, attack, 0).await?;
         }
-        None => ctx.edit(message, &notice, None).await,
+        (None, None) => ctx.edit(message, &notice, None).await,
     }
     Ok(Some(notice))
 }
