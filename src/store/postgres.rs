@@ -18,6 +18,9 @@ impl PgStore {
     pub async fn open(url: &str) -> anyhow::Result<Self> {
         let pool = PgPoolOptions::new()
             .max_connections(10)
+            // No ping round trip before each query; a broken connection fails its query and
+            // the update is retried.
+            .test_before_acquire(false)
             .acquire_timeout(Duration::from_secs(5))
             .connect(url)
             .await

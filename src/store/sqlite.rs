@@ -29,6 +29,9 @@ impl SqliteStore {
             .busy_timeout(Duration::from_secs(5));
         let pool = SqlitePoolOptions::new()
             .max_connections(4)
+            // No ping before each query: every call to a connection is a hop to its thread
+            // and back, and those hops are most of headlog's CPU (see the benchmark).
+            .test_before_acquire(false)
             .min_connections(1)
             .connect_with(options)
             .await
