@@ -154,7 +154,7 @@ mod tests {
     }
 
     #[test]
-    fn every_message_formats_without_errors_given_its_arguments() {
+    fn every_key_has_a_value_in_every_language() {
         let i18n = I18n::new().unwrap();
         for (lang, source) in SOURCES {
             for key in I18n::keys(source) {

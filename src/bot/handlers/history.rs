@@ -100,8 +100,8 @@ pub async fn open(
     id: i64,
     page: i64,
 ) -> anyhow::Result<Option<String>> {
-    match ctx.bot.store.attack(ctx.user.id, id).await? {
-        Some(a) if a.deleted_at.is_none() => {
+    match ctx.live_attack(id).await? {
+        Some(a) => {
             let mut rows = super::meds::attack_rows(ctx, &a).await?;
             rows.push(vec![
                 button(

@@ -4,7 +4,7 @@
 use super::list::{open, send_med};
 use super::payload::Action;
 use super::state::{self, Step, Took};
-use super::{Ctx, btn, class_name, markup, name_error, tbtn};
+use super::{Ctx, btn, class_name, markup, tbtn, typed_med_name};
 use crate::domain::medication::MedClass;
 use crate::service::meds as rules;
 use teloxide_core::types::{InlineKeyboardMarkup, MessageId, ReplyMarkup};
@@ -37,19 +37,14 @@ pub async fn ask_class(ctx: &Ctx<'_>, name: String, took: Option<Took>) -> anyho
 
 /// A typed name of a medication to add.
 pub async fn typed_name(ctx: &Ctx<'_>, text: &str) -> anyhow::Result<()> {
-    let name = match rules::parse_name(text) {
-        Ok(name) => name,
-        Err(e) => {
-            ctx.send(&name_error(ctx, e), None).await;
-            return Ok(());
-        }
+    let Some((name, existing)) = typed_med_name(ctx, text).await? else {
+        return Ok(());
     };
-    let meds = ctx.bot.store.medications(ctx.user.id).await?;
-    if let Some(existing) = rules::find_by_name(&meds, &name) {
+    if let Some(existing) = existing {
         state::save(ctx, None).await?;
         let note = ctx.tr("med-exists", &[("name", existing.name.clone().into())]);
         ctx.send(&note, None).await;
-        send_med(ctx, existing).await;
+        send_med(ctx, &existing).await;
         return Ok(());
     }
     ask_class(ctx, name, None).await

@@ -3,7 +3,7 @@
 
 use super::payload::Action;
 use super::state::{self, Step};
-use super::{Ctx, btn, class_name, dose_error, markup, name_error, short, show_screen, tbtn};
+use super::{Ctx, btn, class_name, dose_error, markup, short, show_screen, tbtn, typed_med_name};
 use crate::domain::medication::{MedClass, MedField, Medication};
 use crate::service::meds as rules;
 use teloxide_core::types::{InlineKeyboardMarkup, MessageId, ReplyMarkup};
@@ -169,15 +169,10 @@ pub async fn ask_rename(ctx: &Ctx<'_>, id: i64) -> anyhow::Result<Option<String>
 
 /// A typed new name; one already on the list (another medication) is refused.
 pub async fn typed_rename(ctx: &Ctx<'_>, text: &str, med: i64) -> anyhow::Result<()> {
-    let name = match rules::parse_name(text) {
-        Ok(name) => name,
-        Err(e) => {
-            ctx.send(&name_error(ctx, e), None).await;
-            return Ok(());
-        }
+    let Some((name, existing)) = typed_med_name(ctx, text).await? else {
+        return Ok(());
     };
-    let meds = ctx.bot.store.medications(ctx.user.id).await?;
-    if let Some(other) = rules::find_by_name(&meds, &name).filter(|m| m.id != med) {
+    if let Some(other) = existing.filter(|m| m.id != med) {
         let note = ctx.tr("med-exists", &[("name", other.name.clone().into())]);
         ctx.send(&note, None).await;
         return Ok(());
@@ -205,16 +200,15 @@ pub async fn class_menu(
     Ok(None)
 }
 
-/// A class chosen for a medication on the list.
-pub async fn set_class(
+/// Sets one field from a button and shows the medication again in that message.
+async fn change_in_place(
     ctx: &Ctx<'_>,
     message: MessageId,
     id: i64,
-    class: MedClass,
+    field: MedField,
 ) -> anyhow::Result<Option<String>> {
-    let field = MedField::Class(class);
-    let store = ctx.bot.store.as_ref();
     let now = ctx.now.timestamp();
+    let store = ctx.bot.store.as_ref();
     let Some(m) = store
         .set_medication_field(ctx.user.id, id, &field, now)
         .await?
@@ -224,6 +218,16 @@ pub async fn set_class(
     let (text, keyboard) = render_med(ctx, &m, 0);
     ctx.edit(message, &text, Some(keyboard)).await;
     Ok(None)
+}
+
+/// A class chosen for a medication on the list.
+pub async fn set_class(
+    ctx: &Ctx<'_>,
+    message: MessageId,
+    id: i64,
+    class: MedClass,
+) -> anyhow::Result<Option<String>> {
+    change_in_place(ctx, message, id, MedField::Class(class)).await
 }
 
 /// "Usual dose": waits for it, or "no usual dose".
@@ -243,27 +247,16 @@ pub async fn ask_dose(ctx: &Ctx<'_>, id: i64) -> anyhow::Result<Option<String>> 
     Ok(None)
 }
 
-/// "No usual dose".
+/// "No usual dose" (also ends a wait for a typed dose of this medication).
 pub async fn clear_dose(
     ctx: &Ctx<'_>,
     message: MessageId,
     id: i64,
 ) -> anyhow::Result<Option<String>> {
-    let field = MedField::DefaultDose(None);
-    let store = ctx.bot.store.as_ref();
-    let now = ctx.now.timestamp();
-    let Some(m) = store
-        .set_medication_field(ctx.user.id, id, &field, now)
-        .await?
-    else {
-        return gone(ctx);
-    };
     if state::load(ctx).await? == Some(Step::EditDose { med: id }) {
         state::save(ctx, None).await?;
     }
-    let (text, keyboard) = render_med(ctx, &m, 0);
-    ctx.edit(message, &text, Some(keyboard)).await;
-    Ok(None)
+    change_in_place(ctx, message, id, MedField::DefaultDose(None)).await
 }
 
 /// Takes a medication off the list; doses already recorded keep its name.

@@ -112,6 +112,24 @@ pub async fn on_text(ctx: &Ctx<'_>, text: &str, data: serde_json::Value) -> anyh
 }
 
 /// The explanation of a refused name.
+/// A typed medication name, checked (a bad one is explained to the user and gives `None`),
+/// with the medication of that name already on the user's list, if there is one.
+pub async fn typed_med_name(
+    ctx: &Ctx<'_>,
+    text: &str,
+) -> anyhow::Result<Option<(String, Option<crate::domain::medication::Medication>)>> {
+    let name = match crate::service::meds::parse_name(text) {
+        Ok(name) => name,
+        Err(e) => {
+            ctx.send(&name_error(ctx, e), None).await;
+            return Ok(None);
+        }
+    };
+    let meds = ctx.bot.store.medications(ctx.user.id).await?;
+    let existing = crate::service::meds::find_by_name(&meds, &name).cloned();
+    Ok(Some((name, existing)))
+}
+
 pub fn name_error(ctx: &Ctx<'_>, e: NameError) -> String {
     match e {
         NameError::Empty => ctx.t("med-error-name-empty"),

@@ -3,7 +3,7 @@
 use super::add::ask_class;
 use super::payload::Action;
 use super::state::{self, Step, Took};
-use super::{Ctx, btn, dose_error, markup, name_error, short, show_screen, tbtn};
+use super::{Ctx, btn, dose_error, markup, short, show_screen, tbtn, typed_med_name};
 use crate::domain::attack::Attack;
 use crate::domain::medication::{Intake, Medication, NewIntake};
 use crate::domain::typed_time::parse_typed_time;
@@ -118,16 +118,11 @@ pub async fn other(ctx: &Ctx<'_>, message: MessageId) -> anyhow::Result<Option<S
 
 /// A typed medication name: one on the list is taken, another is added on the spot.
 pub async fn typed_med(ctx: &Ctx<'_>, text: &str, took: Took) -> anyhow::Result<()> {
-    let name = match rules::parse_name(text) {
-        Ok(name) => name,
-        Err(e) => {
-            ctx.send(&name_error(ctx, e), None).await;
-            return Ok(());
-        }
+    let Some((name, existing)) = typed_med_name(ctx, text).await? else {
+        return Ok(());
     };
-    let meds = ctx.bot.store.medications(ctx.user.id).await?;
-    match rules::find_by_name(&meds, &name) {
-        Some(m) => ask_dose(ctx, None, took, m).await,
+    match existing {
+        Some(m) => ask_dose(ctx, None, took, &m).await,
         None => ask_class(ctx, name, Some(took)).await,
     }
 }
