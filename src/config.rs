@@ -27,6 +27,13 @@ pub struct Settings {
     pub max_concurrent_chats: usize,
     /// Runtime threads: 1 (the default) runs everything on one thread.
     pub worker_threads: usize,
+    /// Updates one user may send per second, sustained (S3: 3).
+    pub flood_per_second: u32,
+    /// Updates one user may send at once (S3: 5).
+    pub flood_burst: u32,
+    /// How long a worker's hold on the replies it is sending lasts; after a crash on
+    /// PostgreSQL, another process sends them again once it lapses.
+    pub outbox_claim_secs: u32,
 }
 
 /// Why the settings could not be read; the message names the setting.
@@ -65,6 +72,9 @@ struct FileSettings {
     log: Option<String>,
     max_concurrent_chats: Option<usize>,
     worker_threads: Option<usize>,
+    flood_per_second: Option<u32>,
+    flood_burst: Option<u32>,
+    outbox_claim_secs: Option<u32>,
 }
 
 impl Settings {
@@ -145,15 +155,39 @@ impl Settings {
             return Err(invalid("HEADLOG_WORKER_THREADS", "it must be at least 1"));
         }
 
+        let flood_per_second = number(env, "HEADLOG_FLOOD_PER_SECOND", file.flood_per_second, 3)?;
+        let flood_burst = number(env, "HEADLOG_FLOOD_BURST", file.flood_burst, 5)?;
+        if flood_per_second == 0 || flood_burst == 0 {
+            return Err(invalid(
+                "HEADLOG_FLOOD_PER_SECOND",
+                "the inbound limit and its burst must be at least 1",
+            ));
+        }
+        let outbox_claim_secs =
+            number(env, "HEADLOG_OUTBOX_CLAIM_SECS", file.outbox_claim_secs, 30)?;
+        if outbox_claim_secs == 0 {
+            return Err(invalid(
+                "HEADLOG_OUTBOX_CLAIM_SECS",
+                "it must be at least 1",
+            ));
+        }
+        // RUST_LOG is honoured too, as Rust programs usually do; HEADLOG_LOG wins.
+        let log = pick("HEADLOG_LOG", file.log)
+            .or_else(|| env.get("RUST_LOG").cloned())
+            .unwrap_or_else(|| "info".to_owned());
+
         Ok(Settings {
             bot_token: SecretString::from(token),
             database_url: SecretString::from(database_url),
             telegram_api_url,
             http_addr,
             poll_timeout_secs,
-            log: pick("HEADLOG_LOG", file.log).unwrap_or_else(|| "info".to_owned()),
+            log,
             max_concurrent_chats,
             worker_threads,
+            flood_per_second,
+            flood_burst,
+            outbox_claim_secs,
         })
     }
 }

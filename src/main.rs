@@ -71,7 +71,7 @@ fn main() -> ExitCode {
     };
     let result = runtime.block_on(async move {
         if command == "migrate" {
-            headlog::store::open(settings.database_url.expose_secret()).await?;
+            headlog::store::Db::open(settings.database_url.expose_secret()).await?;
             tracing::info!("database is up to date");
             return Ok(());
         }

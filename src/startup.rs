@@ -2,19 +2,18 @@
 //! into an [`Application`] that tests start on port 0 with their own clock and database.
 
 use crate::bot::BotCtx;
+use crate::bot::api::{Answer, BotApi};
 use crate::bot::intake::{self, Dispatcher};
-use crate::bot::telegram::Telegram;
+use crate::bot::outbox::{Outbox, Policy};
 use crate::clock::{Clock, SystemClock};
 use crate::config::Settings;
 use crate::i18n::I18n;
-use crate::store::{self, Store};
+use crate::store::Db;
 use anyhow::Context;
 use secrecy::ExposeSecret;
 use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Duration;
-use teloxide_core::prelude::Requester;
-use teloxide_core::types::BotCommand;
 use tokio::net::TcpListener;
 use tokio_util::sync::CancellationToken;
 
@@ -31,21 +30,37 @@ impl Application {
         Self::build_with_clock(settings, Arc::new(SystemClock)).await
     }
 
-    /// Like [`Application::build`], with a given clock (tests step time).
+    /// Like [`Application::build`], with a given clock for the diary (tests step time).
+    /// Delivery (retry_after, back-off, lateness) keeps to the wall clock.
     pub async fn build_with_clock(
         settings: Settings,
         clock: Arc<dyn Clock>,
     ) -> anyhow::Result<Self> {
-        let store = store::open(settings.database_url.expose_secret()).await?;
+        let store = Db::open(settings.database_url.expose_secret()).await?;
         let listener = TcpListener::bind(settings.http_addr)
             .await
             .with_context(|| format!("binding the HTTP listener to {}", settings.http_addr))?;
         let i18n = Arc::new(I18n::new()?);
-        let tg = Telegram::new(
-            settings.bot_token.expose_secret(),
-            settings.telegram_api_url.clone(),
-        );
-        let ctx = Arc::new(BotCtx::new(store, clock, i18n, tg));
+        let token = settings.bot_token.expose_secret();
+        let url = &settings.telegram_api_url;
+        // Sends give up after 20 s (and are tried again); a poll outlasts its own timeout.
+        let send_api = BotApi::new(token, url, Duration::from_secs(20));
+        let poll_api = BotApi::new(token, url, Duration::from_secs(75));
+        let outbox = Arc::new(Outbox::new(
+            store.clone(),
+            send_api,
+            Arc::new(SystemClock),
+            Policy {
+                claim_secs: i64::from(settings.outbox_claim_secs),
+                ..Policy::default()
+            },
+        ));
+        let mut bot = BotCtx::new(store, clock, i18n, poll_api, outbox);
+        bot.rate = crate::domain::ratelimit::Rate {
+            per_second: f64::from(settings.flood_per_second),
+            burst: f64::from(settings.flood_burst),
+        };
+        let ctx = Arc::new(bot);
         Ok(Application {
             settings,
             listener,
@@ -61,8 +76,13 @@ impl Application {
     }
 
     /// The store in use.
-    pub fn store(&self) -> Arc<dyn Store> {
+    pub fn store(&self) -> Db {
         self.ctx.store.clone()
+    }
+
+    /// The outbox sender (its counters).
+    pub fn outbox(&self) -> Arc<Outbox> {
+        self.ctx.outbox.clone()
     }
 
     /// Runs until `shutdown` is cancelled: resumes unfinished updates, polls, serves HTTP.
@@ -81,8 +101,9 @@ impl Application {
         let http = axum::serve(listener, crate::http::router(ctx.store.clone()))
             .with_graceful_shutdown(shutdown.clone().cancelled_owned());
         let http = tokio::spawn(async move { http.await });
+        let pump = tokio::spawn(ctx.outbox.clone().pump(shutdown.clone()));
         tokio::spawn(register_commands(ctx.clone()));
-        tokio::spawn(purge_inbox(ctx.clone(), shutdown.clone()));
+        tokio::spawn(purge(ctx.clone(), shutdown.clone()));
 
         intake::poll(
             dispatcher.clone(),
@@ -91,6 +112,7 @@ impl Application {
         )
         .await;
         dispatcher.drain_all(Duration::from_secs(10)).await;
+        let _ = pump.await;
         http.await.context("HTTP task")?.context("HTTP server")?;
         tracing::info!("stopped");
         Ok(())
@@ -104,37 +126,51 @@ async fn register_commands(ctx: Arc<BotCtx>) {
         "language", "privacy", "forget", "cancel", "help",
     ];
     for lang in crate::domain::lang::Lang::ALL {
-        let commands: Vec<BotCommand> = COMMANDS
+        let commands: Vec<serde_json::Value> = COMMANDS
             .iter()
-            .map(|c| BotCommand::new(*c, ctx.i18n.t(lang, &format!("cmd-{c}"))))
+            .map(|c| serde_json::json!({"command": c, "description": ctx.i18n.t(lang, &format!("cmd-{c}"))}))
             .collect();
-        let mut request = ctx.tg.bot().set_my_commands(commands);
+        let mut params = serde_json::json!({ "commands": commands });
         if lang != crate::domain::lang::Lang::En {
-            request =
-                teloxide_core::payloads::SetMyCommandsSetters::language_code(request, lang.code());
+            params["language_code"] = lang.code().into();
         }
-        let result = ctx.tg.retrying(|| request.clone().into_future()).await;
-        if let Err(e) = result {
-            tracing::warn!(lang = lang.code(), error = %e, "setMyCommands failed");
+        for _ in 0..5 {
+            match ctx.poll_api.call("setMyCommands", &params, None).await {
+                Answer::Ok(_) => break,
+                Answer::RetryAfter(wait) => tokio::time::sleep(wait).await,
+                Answer::Transient(_) => tokio::time::sleep(Duration::from_secs(2)).await,
+                other => {
+                    tracing::warn!(lang = lang.code(), answer = ?other, "setMyCommands failed");
+                    break;
+                }
+            }
         }
     }
 }
 
-/// Hourly upkeep: closed inbox rows are kept two days (Telegram redelivers for at most
-/// one), deleted records 30 days (the trash); then both are removed for good.
-async fn purge_inbox(ctx: Arc<BotCtx>, shutdown: CancellationToken) {
+/// Hourly upkeep: closed inbox rows and sent outbox rows are kept two days (Telegram
+/// redelivers for at most one; sent rows carry no text), deleted records 30 days (the
+/// trash); then they are removed for good.
+async fn purge(ctx: Arc<BotCtx>, shutdown: CancellationToken) {
     loop {
         let now = ctx.clock.now();
-        match ctx.store.inbox_purge(now.timestamp() - 2 * 86_400).await {
-            Ok(n) if n > 0 => tracing::info!(rows = n, "purged old inbox rows"),
-            Ok(_) => {}
-            Err(e) => tracing::warn!(error = %e, "inbox purge failed"),
-        }
         let before = (now - crate::bot::handlers::trash::KEEP).timestamp();
-        match ctx.store.purge_deleted(before).await {
-            Ok(n) if n > 0 => tracing::info!(rows = n, "purged records deleted over 30 days ago"),
+        let two_days = now.timestamp() - 2 * 86_400;
+        let result = ctx
+            .store
+            .run(async |tx| {
+                let inbox = tx.inbox_purge(two_days).await?;
+                let outbox = tx.outbox_purge(two_days).await?;
+                let records = tx.purge_deleted(before).await?;
+                Ok((inbox, outbox, records))
+            })
+            .await;
+        match result {
+            Ok((i, o, r)) if i + o + r > 0 => {
+                tracing::info!(inbox = i, outbox = o, records = r, "purged old rows")
+            }
             Ok(_) => {}
-            Err(e) => tracing::warn!(error = %e, "trash purge failed"),
+            Err(e) => tracing::warn!(error = %e, "purge failed"),
         }
         tokio::select! {
             _ = shutdown.cancelled() => return,

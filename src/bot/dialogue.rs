@@ -1,7 +1,7 @@
 //! Dialogue state: what the bot is waiting for from a user, kept in the database so a
 //! restart resumes it.
 
-use crate::store::{Store, StoreError};
+use crate::store::{StoreError, Tx};
 use serde::{Deserialize, Serialize};
 
 /// What the next typed message means.
@@ -43,7 +43,7 @@ pub enum Dialogue {
 }
 
 /// Loads the user's state; an unreadable one (from an older version) counts as none.
-pub async fn load(store: &dyn Store, user_id: i64) -> Result<Option<Dialogue>, StoreError> {
+pub async fn load(store: &Tx, user_id: i64) -> Result<Option<Dialogue>, StoreError> {
     Ok(store
         .dialogue(user_id)
         .await?
@@ -52,7 +52,7 @@ pub async fn load(store: &dyn Store, user_id: i64) -> Result<Option<Dialogue>, S
 
 /// Saves (or clears, with `None`) the user's state.
 pub async fn save(
-    store: &dyn Store,
+    store: &Tx,
     user_id: i64,
     state: Option<&Dialogue>,
     now: i64,

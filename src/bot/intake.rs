@@ -1,37 +1,37 @@
 //! Intake, as TELEGRAM.md "Decisions" says: every received update is written to the inbox
-//! (unique on update_id) before its offset is confirmed; handlers work from the inbox, in
-//! order per chat, and close each row; at start-up, unfinished rows are handled first.
+//! (unique on update_id) before its offset is confirmed; each is then handled as one unit
+//! of work ([`Dispatcher::work_once`]): one transaction takes the chat's oldest pending
+//! update, runs the handler (its records, dialogue state and replies, queued in the
+//! outbox), closes the inbox row and commits, or nothing happens. Replies go out after
+//! commit. At start-up, unfinished rows are handled first.
 //!
-//! Crash windows: an update received but not yet stored is delivered again by Telegram
-//! (its offset was not confirmed); one stored but not yet closed is handled again at
-//! start-up, and what it creates is keyed by its update_id, so nothing is doubled. Its
-//! reply may be sent twice in that window; it is never lost.
+//! Faults: a store that is unavailable (locked, unreachable, file gone) is waited for with
+//! back-off, without limit, and the update is never given up on for it. An update that
+//! fails on itself (a handler error or panic) is tried [`MAX_ATTEMPTS`] times, then closed
+//! as failed and the user told so. An unreadable update is stored as failed at once.
+//! Updates from one user beyond the inbound limit are closed without effect (one notice).
 
 use super::BotCtx;
+use super::api::{self, Answer, RawUpdate};
+use super::handlers::{Ctx, Outgoing};
 use super::router;
-use crate::store::{InboxOutcome, InboxRow};
-use std::collections::{HashMap, VecDeque};
+use crate::domain::lang::Lang;
+use crate::domain::ratelimit::{Admit, RateLimiter};
+use crate::store::{self, InboxOutcome, InboxRow, PendingUpdate, StoreError};
+use chrono::{DateTime, Utc};
+use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
-use teloxide_core::payloads::GetUpdatesSetters;
-use teloxide_core::prelude::Requester;
-use teloxide_core::types::{AllowedUpdate, Update};
+use teloxide_core::types::Update;
 use tokio::sync::Semaphore;
 use tokio_util::sync::CancellationToken;
 use tokio_util::task::TaskTracker;
 
-/// Attempts before an update is given up on (the user is told; the row stays, marked).
-const MAX_ATTEMPTS: i32 = 3;
+/// Attempts before an update that fails on itself is given up on.
+pub const MAX_ATTEMPTS: i32 = 3;
 
-/// One stored update waiting to be handled.
-struct Job {
-    update_id: i64,
-    update: Option<Update>,
-    attempts: i32,
-}
-
-/// Hands updates to handlers: one worker per chat at a time, so a chat's updates are
-/// handled in order, while different chats proceed in parallel (bounded).
+/// Hands chats to workers: one worker per chat at a time in this process (and, on
+/// PostgreSQL, across processes, by a lock in the store), different chats in parallel.
 #[derive(Clone)]
 pub struct Dispatcher {
     inner: Arc<Inner>,
@@ -39,151 +39,241 @@ pub struct Dispatcher {
 
 struct Inner {
     ctx: Arc<BotCtx>,
-    queues: Mutex<HashMap<i64, VecDeque<Job>>>,
+    /// Chats with a running worker; `true` when more work arrived while it ran.
+    running: Mutex<HashMap<Option<i64>, bool>>,
     permits: Semaphore,
     tracker: TaskTracker,
+    limiter: Mutex<RateLimiter>,
+}
+
+/// What one unit of work came to.
+enum Worked {
+    /// An update was handled (or closed); there may be more.
+    Handled,
+    /// The chat has nothing pending.
+    Empty,
+    /// Another worker holds the chat.
+    Held,
 }
 
 impl Dispatcher {
     /// A dispatcher running at most `max_chats` chats at once.
     pub fn new(ctx: Arc<BotCtx>, max_chats: usize) -> Self {
+        let limiter = RateLimiter::new(ctx.rate);
         Dispatcher {
             inner: Arc::new(Inner {
                 ctx,
-                queues: Mutex::new(HashMap::new()),
+                running: Mutex::new(HashMap::new()),
                 permits: Semaphore::new(max_chats),
                 tracker: TaskTracker::new(),
+                limiter: Mutex::new(limiter),
             }),
         }
     }
 
-    /// Queues a stored update behind the earlier ones of its chat.
-    fn enqueue(&self, chat: Option<i64>, job: Job) {
-        // Updates without a chat have no order to keep with anything: key them apart.
-        let key = chat.unwrap_or(i64::MIN);
-        let mut queues = self.inner.queues.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some(queue) = queues.get_mut(&key) {
-            queue.push_back(job);
+    /// Makes sure a worker runs for `chat`.
+    pub fn kick(&self, chat: Option<i64>) {
+        let mut running = self.inner.running.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(more) = running.get_mut(&chat) {
+            *more = true;
             return;
         }
-        queues.insert(key, VecDeque::from([job]));
-        drop(queues);
+        running.insert(chat, false);
+        drop(running);
         let this = self.clone();
         self.inner
             .tracker
-            .spawn(async move { this.drain(key).await });
+            .spawn(async move { this.drain(chat).await });
     }
 
-    /// Works through one chat's queue; the entry exists exactly while a worker runs.
-    async fn drain(self, key: i64) {
+    async fn drain(self, chat: Option<i64>) {
         let Ok(_permit) = self.inner.permits.acquire().await else {
             return;
         };
+        let mut unavailable = Duration::from_millis(100);
+        let mut held = 0u32;
         loop {
-            let job = {
-                let mut queues = self.inner.queues.lock().unwrap_or_else(|e| e.into_inner());
-                match queues.get_mut(&key).and_then(VecDeque::pop_front) {
-                    Some(job) => job,
-                    None => {
-                        queues.remove(&key);
-                        return;
-                    }
+            match self.work_once(chat).await {
+                Ok(Worked::Handled) => {
+                    unavailable = Duration::from_millis(100);
+                    held = 0;
                 }
-            };
-            self.run(job).await;
+                Ok(Worked::Held) if held < 600 => {
+                    held += 1;
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                }
+                Ok(Worked::Empty | Worked::Held) => {
+                    let mut running = self.inner.running.lock().unwrap_or_else(|e| e.into_inner());
+                    if running.get(&chat) == Some(&true) {
+                        running.insert(chat, false);
+                        continue;
+                    }
+                    running.remove(&chat);
+                    return;
+                }
+                Err(e) => {
+                    tracing::warn!(error = %e, wait_ms = unavailable.as_millis() as u64, "store unavailable; the update waits");
+                    tokio::time::sleep(unavailable).await;
+                    unavailable = (unavailable * 2).min(Duration::from_secs(5));
+                }
+            }
         }
     }
 
-    /// Handles one update, retrying a failed attempt; closes its inbox row.
-    async fn run(&self, job: Job) {
-        let ctx = &self.inner.ctx;
-        let Some(update) = job.update else {
-            tracing::warn!(
-                update_id = job.update_id,
-                "unreadable update closed as failed"
-            );
-            finish(ctx, job.update_id, InboxOutcome::Failed).await;
-            return;
+    /// Handles the chat's oldest pending update as one unit of work. `Err` only when the
+    /// store is unavailable (the caller waits and tries again).
+    async fn work_once(&self, chat: Option<i64>) -> Result<Worked, StoreError> {
+        let ctx = self.inner.ctx.clone();
+        let limiter_admit = {
+            let this = self.clone();
+            move |user: i64, at: DateTime<Utc>| {
+                let mut l = this.inner.limiter.lock().unwrap_or_else(|e| e.into_inner());
+                l.admit(user, at)
+            }
         };
-        let update = Arc::new(update);
-        let mut attempts = job.attempts;
-        while attempts < MAX_ATTEMPTS {
-            attempts += 1;
-            // Its own task, so a panic in a handler is one failed attempt, not a dead chat.
-            let ctx2 = ctx.clone();
-            let upd = update.clone();
-            let id = job.update_id;
-            let outcome = tokio::spawn(async move { router::handle(&ctx2, id, &upd).await }).await;
-            match outcome {
-                Ok(Ok(())) => {
-                    finish(ctx, job.update_id, InboxOutcome::Done).await;
-                    return;
+        // Its own task, so a panicking handler rolls back its transaction and costs one attempt.
+        let task = tokio::spawn(async move { unit_of_work(&ctx, chat, limiter_admit).await });
+        match task.await {
+            Ok(Ok(Some((worked, rows, poke)))) => {
+                let outbox = &self.inner.ctx.outbox;
+                outbox.deliver(rows).await;
+                if poke {
+                    outbox.poke();
                 }
-                Ok(Err(e)) => tracing::warn!(
-                    update_id = id,
-                    attempt = attempts,
-                    error = format!("{e:#}"),
-                    "handling failed"
-                ),
-                Err(e) => {
-                    tracing::error!(update_id = id, attempt = attempts, error = %e, "handler panicked")
+                Ok(worked)
+            }
+            Ok(Ok(None)) => Ok(Worked::Handled),
+            Ok(Err(Failure::Unavailable(e))) => Err(e),
+            Ok(Err(Failure::Update(update_id, why))) => {
+                self.failed_attempt(update_id, &why).await?;
+                Ok(Worked::Handled)
+            }
+            Err(join) => {
+                // The update that panicked is the chat's oldest pending one.
+                let pending = self.oldest(chat).await?;
+                if let Some(p) = pending {
+                    self.failed_attempt(p.update_id, &format!("handler panicked: {join}"))
+                        .await?;
                 }
+                Ok(Worked::Handled)
             }
-            if let Err(e) = ctx.store.inbox_attempt(job.update_id).await {
-                tracing::warn!(error = %e, "could not count an attempt");
-            }
-            tokio::time::sleep(Duration::from_millis(100 * 4u64.pow(attempts as u32))).await;
         }
-        give_up(ctx, job.update_id, &update).await;
+    }
+
+    async fn oldest(&self, chat: Option<i64>) -> Result<Option<PendingUpdate>, StoreError> {
+        let tx = self.inner.ctx.store.begin().await?;
+        tx.inbox_next(chat).await
+    }
+
+    /// Counts a failed attempt; at the limit, closes the update as failed and tells the
+    /// user the truth (what they sent was not recorded), in one transaction.
+    async fn failed_attempt(&self, update_id: i64, why: &str) -> Result<(), StoreError> {
+        tracing::warn!(update_id, error = %why, "handling failed");
+        let ctx = &self.inner.ctx;
+        let tx = ctx.store.begin().await?;
+        tx.inbox_attempt(update_id).await?;
+        self.finish_attempt(tx, update_id).await
+    }
+
+    async fn finish_attempt(&self, tx: store::Tx, update_id: i64) -> Result<(), StoreError> {
+        let ctx = &self.inner.ctx;
+        let row = tx.inbox_row(update_id).await?;
+        let Some(row) = row else {
+            return tx.commit().await;
+        };
+        if row.attempts < MAX_ATTEMPTS {
+            tokio::time::sleep(Duration::from_millis(
+                100 * 4u64.pow(row.attempts.clamp(0, 4) as u32),
+            ))
+            .await;
+            return tx.commit().await;
+        }
+        tracing::error!(
+            update_id,
+            "giving up on an update after {MAX_ATTEMPTS} attempts"
+        );
+        let now = ctx.clock.now();
+        tx.inbox_finish(update_id, InboxOutcome::Failed, now.timestamp())
+            .await?;
+        let mut rows = Vec::new();
+        if let Some(update) = api::parse_update(&row.payload)
+            && let Some(chat) = update.chat().map(|c| c.id.0)
+        {
+            let lang = update
+                .from()
+                .and_then(|u| u.language_code.as_deref())
+                .map(Lang::from_code)
+                .unwrap_or_default();
+            let user = crate::domain::user::User::unknown(chat);
+            let c = Ctx {
+                bot: ctx,
+                tx: &tx,
+                user,
+                lang,
+                now,
+                chat,
+                update_id,
+                keyboard: None,
+                out: Outgoing::default(),
+            };
+            c.send(&c.t("error-not-recorded"), None).await;
+            if let UpdateKindRef::Callback(id) = callback_id(&update) {
+                c.answer(&id, Some(&c.t("error-not-recorded"))).await;
+            }
+            rows = c.out.finish()?;
+        }
+        tx.commit().await?;
+        ctx.outbox.deliver(rows).await;
+        Ok(())
     }
 
     /// Handles what an earlier run left unfinished, before anything new.
     pub async fn resume(&self) -> anyhow::Result<usize> {
-        let ctx = &self.inner.ctx;
-        let rows = ctx.store.inbox_pending(100_000).await?;
-        let count = rows.len();
-        for row in rows {
-            // A row that was being handled when the process died counts as an attempt,
-            // so an update that crashes the process cannot do so forever.
-            ctx.store.inbox_attempt(row.update_id).await?;
-            let update = serde_json::from_str::<Update>(&row.payload).ok();
-            let job = Job {
-                update_id: row.update_id,
-                update,
-                attempts: row.attempts + 1,
-            };
-            self.enqueue(row.chat_id, job);
+        let chats = {
+            let tx = self.inner.ctx.store.begin().await?;
+            tx.inbox_pending_chats().await?
+        };
+        let count = chats.len();
+        for chat in chats {
+            self.kick(chat);
         }
         if count > 0 {
-            tracing::info!(count, "resuming unfinished updates");
+            tracing::info!(chats = count, "resuming unfinished updates");
         }
         Ok(count)
     }
 
-    /// Stores received updates, then queues the new ones. Returns once they are durable.
-    pub async fn receive(&self, updates: &[Update]) -> anyhow::Result<()> {
+    /// Stores a received batch, then wakes the chats' workers. Returns once it is durable.
+    /// Unreadable updates are stored as failed; repeated ids are ignored.
+    pub async fn receive(&self, batch: &[RawUpdate]) -> Result<(), StoreError> {
         let ctx = &self.inner.ctx;
-        let rows: Vec<InboxRow> = updates
-            .iter()
-            .map(|u| InboxRow {
-                update_id: i64::from(u.id.0),
-                chat_id: u.chat().map(|c| c.id.0),
-                payload: serde_json::to_string(u).unwrap_or_default(),
-                attempts: 0,
-            })
-            .collect();
-        let fresh = ctx
-            .store
-            .inbox_insert(&rows, ctx.clock.now().timestamp())
-            .await?;
-        for (row, update) in rows.into_iter().zip(updates) {
+        let now = ctx.clock.now().timestamp();
+        let mut rows = Vec::with_capacity(batch.len());
+        let mut unreadable = Vec::new();
+        for raw in batch {
+            let Some(update_id) = raw.update_id else {
+                continue;
+            };
+            match api::parse_update(&raw.json) {
+                Some(update) => rows.push(InboxRow {
+                    update_id,
+                    chat_id: update.chat().map(|c| c.id.0),
+                    payload: raw.json.clone(),
+                }),
+                None => unreadable.push(update_id),
+            }
+        }
+        let tx = ctx.store.begin().await?;
+        let fresh = tx.inbox_insert(&rows, now).await?;
+        for id in &unreadable {
+            if tx.inbox_insert_unreadable(*id, now).await? {
+                tracing::warn!(update_id = id, "unreadable update stored as failed");
+            }
+        }
+        tx.commit().await?;
+        for row in rows {
             if fresh.contains(&row.update_id) {
-                let job = Job {
-                    update_id: row.update_id,
-                    update: Some(update.clone()),
-                    attempts: 0,
-                };
-                self.enqueue(row.chat_id, job);
+                self.kick(row.chat_id);
             } else {
                 tracing::debug!(update_id = row.update_id, "repeated delivery ignored");
             }
@@ -191,7 +281,7 @@ impl Dispatcher {
         Ok(())
     }
 
-    /// Waits (up to `limit`) for the queued updates to be handled.
+    /// Waits (up to `limit`) for the running workers to finish.
     pub async fn drain_all(&self, limit: Duration) {
         self.inner.tracker.close();
         if tokio::time::timeout(limit, self.inner.tracker.wait())
@@ -203,90 +293,152 @@ impl Dispatcher {
     }
 }
 
-async fn finish(ctx: &BotCtx, update_id: i64, outcome: InboxOutcome) {
-    let now = ctx.clock.now().timestamp();
-    if let Err(e) = ctx.store.inbox_finish(update_id, outcome, now).await {
-        // The row stays pending and is handled again at the next start (idempotently).
-        tracing::warn!(update_id, error = %e, "could not close an inbox row");
-    }
+enum UpdateKindRef {
+    Callback(String),
+    Other,
 }
 
-async fn give_up(ctx: &BotCtx, update_id: i64, update: &Update) {
-    tracing::error!(
-        update_id,
-        "giving up on an update after {MAX_ATTEMPTS} attempts"
-    );
-    if let Some(chat) = update.chat().map(|c| c.id.0) {
-        let lang = update
-            .from()
-            .and_then(|u| u.language_code.as_deref())
-            .map(crate::domain::lang::Lang::from_code)
-            .unwrap_or_default();
-        let text = ctx.i18n.t(lang, "error-internal");
-        if let Err(e) = ctx.tg.send(chat, &text, None).await {
-            tracing::warn!(chat, error = %e, "could not tell the user about a failure");
+fn callback_id(update: &Update) -> UpdateKindRef {
+    match &update.kind {
+        teloxide_core::types::UpdateKind::CallbackQuery(q) => {
+            UpdateKindRef::Callback(q.id.0.clone())
         }
+        _ => UpdateKindRef::Other,
     }
-    finish(ctx, update_id, InboxOutcome::Failed).await;
 }
 
-/// Long polling: fetch, store, then confirm (by asking with the next offset).
+/// Why a unit of work did not commit.
+enum Failure {
+    /// The store could not take it: wait and try again.
+    Unavailable(StoreError),
+    /// The update failed on itself.
+    Update(i64, String),
+}
+
+/// What a committed unit of work left to do: rows to send, and whether to wake the pump.
+type Committed = (Worked, Vec<store::outbox::OutRow>, bool);
+
+/// One transaction: take the chat's next update, handle it, close it, commit.
+async fn unit_of_work(
+    ctx: &Arc<BotCtx>,
+    chat: Option<i64>,
+    admit: impl Fn(i64, DateTime<Utc>) -> Admit,
+) -> Result<Option<Committed>, Failure> {
+    let unavailable = Failure::Unavailable;
+    let tx = ctx.store.begin().await.map_err(unavailable)?;
+    if !tx.hold_chat(chat).await.map_err(Failure::Unavailable)? {
+        return Ok(Some((Worked::Held, Vec::new(), false)));
+    }
+    let Some(pending) = tx.inbox_next(chat).await.map_err(Failure::Unavailable)? else {
+        return Ok(Some((Worked::Empty, Vec::new(), false)));
+    };
+    let id = pending.update_id;
+    tracing::debug!(update_id = id, "handling");
+    let handled_at = ctx.clock.now();
+    let out = match api::parse_update(&pending.payload) {
+        None => {
+            tracing::warn!(update_id = id, "unreadable update closed as failed");
+            tx.inbox_finish(id, InboxOutcome::Failed, handled_at.timestamp())
+                .await
+                .map_err(Failure::Unavailable)?;
+            Outgoing::default()
+        }
+        Some(update) => {
+            let acted_at = acted_at(&update, pending.received_at, handled_at);
+            let admitted = match update.from().map(|u| u.id.0 as i64) {
+                Some(user) => admit(user, acted_at),
+                None => Admit::Yes,
+            };
+            let result = router::handle(ctx, &tx, id, &update, acted_at, admitted).await;
+            match result {
+                Ok(out) => {
+                    tx.inbox_finish(id, InboxOutcome::Done, handled_at.timestamp())
+                        .await
+                        .map_err(Failure::Unavailable)?;
+                    out
+                }
+                Err(e) if store::is_unavailable(&e) => {
+                    return Err(Failure::Unavailable(StoreError::Unavailable(format!(
+                        "{e:#}"
+                    ))));
+                }
+                Err(e) => return Err(Failure::Update(id, format!("{e:#}"))),
+            }
+        }
+    };
+    let poke = out.left_for_pump();
+    let rows = out.finish().map_err(Failure::Unavailable)?;
+    tx.commit().await.map_err(Failure::Unavailable)?;
+    Ok(Some((Worked::Handled, rows, poke)))
+}
+
+/// When the user acted: a message's own date (a late delivery keeps its time), or when a
+/// button press was received; never later than now.
+fn acted_at(update: &Update, received_at: i64, now: DateTime<Utc>) -> DateTime<Utc> {
+    use teloxide_core::types::UpdateKind;
+    let at = match &update.kind {
+        UpdateKind::Message(m) => Some(m.date),
+        _ => DateTime::from_timestamp(received_at, 0),
+    };
+    at.map_or(now, |at| at.min(now))
+}
+
+/// Long polling: fetch, store, then confirm (by asking with the next offset). A 429 is
+/// waited out in full; other failures back off up to 30 s.
 pub async fn poll(dispatcher: Dispatcher, timeout_secs: u32, shutdown: CancellationToken) {
     let ctx = dispatcher.inner.ctx.clone();
-    let bot = ctx.tg.bot().clone();
-    if let Err(e) = bot.delete_webhook().await {
-        tracing::warn!(error = %e, "deleteWebhook failed; polling anyway");
+    let api = ctx.poll_api.clone();
+    let deleted = api
+        .call("deleteWebhook", &serde_json::json!({}), None)
+        .await;
+    if !matches!(deleted, Answer::Ok(_)) {
+        tracing::warn!(answer = ?deleted, "deleteWebhook failed; polling anyway");
     }
-    let mut offset: i32 = 0;
+    let mut offset: i64 = 0;
     let mut backoff = Duration::from_millis(500);
     tracing::info!("polling for updates");
     loop {
-        let request = bot
-            .get_updates()
-            .offset(offset)
-            .timeout(timeout_secs)
-            .allowed_updates([
-                AllowedUpdate::Message,
-                AllowedUpdate::CallbackQuery,
-                AllowedUpdate::MyChatMember,
-            ]);
         let result = tokio::select! {
             _ = shutdown.cancelled() => break,
-            r = request.into_future() => r,
+            r = api.get_updates(offset, timeout_secs) => r,
         };
-        let updates = match result {
-            Ok(updates) => updates,
-            Err(e) => {
-                tracing::warn!(error = %e, wait_ms = backoff.as_millis() as u64, "getUpdates failed");
+        let batch = match result {
+            Ok(batch) => batch,
+            Err(answer) => {
+                let wait = match answer {
+                    Answer::RetryAfter(wait) => wait,
+                    _ => backoff,
+                };
+                tracing::warn!(answer = ?answer, wait_ms = wait.as_millis() as u64, "getUpdates failed");
                 tokio::select! {
                     _ = shutdown.cancelled() => break,
-                    _ = tokio::time::sleep(backoff) => {}
+                    _ = tokio::time::sleep(wait) => {}
                 }
                 backoff = (backoff * 2).min(Duration::from_secs(30));
                 continue;
             }
         };
         backoff = Duration::from_millis(500);
-        let Some(last) = updates.iter().map(|u| u.id.0).max() else {
+        tracing::debug!(updates = batch.len(), "received");
+        let Some(last) = batch.iter().filter_map(|u| u.update_id).max() else {
             continue;
         };
         // Keep trying to store the batch: the offset moves only once it is durable.
+        let mut wait = Duration::from_millis(100);
         loop {
-            match dispatcher.receive(&updates).await {
+            match dispatcher.receive(&batch).await {
                 Ok(()) => break,
                 Err(e) => {
-                    tracing::error!(
-                        error = format!("{e:#}"),
-                        "could not store updates; retrying"
-                    );
+                    tracing::error!(error = %e, "could not store updates; retrying");
                     tokio::select! {
                         _ = shutdown.cancelled() => return,
-                        _ = tokio::time::sleep(Duration::from_secs(1)) => {}
+                        _ = tokio::time::sleep(wait) => {}
                     }
+                    wait = (wait * 2).min(Duration::from_secs(5));
                 }
             }
         }
-        offset = i32::try_from(last).unwrap_or(i32::MAX).saturating_add(1);
+        offset = last.saturating_add(1);
     }
     tracing::info!("polling stopped");
 }

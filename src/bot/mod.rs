@@ -1,33 +1,40 @@
-//! Telegram in and out: intake (inbox before offset), the router, handlers per feature,
-//! and the client wrapper that sends replies at once, honouring 429 retry_after.
+//! Telegram in and out: intake (inbox before offset, one unit of work per update), the
+//! router, handlers per feature, the outbox sender and the Bot API client.
 
+pub mod api;
 pub mod callback;
 pub mod dialogue;
 pub mod format;
 pub(crate) mod handlers;
 pub mod intake;
 pub mod keyboards;
+pub mod outbox;
 pub mod router;
-pub mod telegram;
 
 use crate::clock::Clock;
+use crate::domain::ratelimit::Rate;
 use crate::domain::zones::LocationZones;
 use crate::i18n::I18n;
-use crate::store::Store;
+use crate::store::Db;
+use api::BotApi;
+use outbox::Outbox;
 use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
-use telegram::Telegram;
 
 /// What handlers need, built once and shared.
 pub struct BotCtx {
     /// The store.
-    pub store: Arc<dyn Store>,
+    pub store: Db,
     /// The clock.
     pub clock: Arc<dyn Clock>,
     /// Translations.
     pub i18n: Arc<I18n>,
-    /// The Bot API client.
-    pub tg: Telegram,
+    /// The Bot API client for getUpdates (its timeout outlasts a long poll).
+    pub poll_api: BotApi,
+    /// The sender of everything in the outbox.
+    pub outbox: Arc<Outbox>,
+    /// The per-user inbound limit.
+    pub rate: Rate,
     /// Main-menu button texts of every language.
     pub menu: HashMap<String, router::MenuAction>,
     zones: OnceLock<LocationZones>,
@@ -36,17 +43,20 @@ pub struct BotCtx {
 impl BotCtx {
     /// Builds the context.
     pub fn new(
-        store: Arc<dyn Store>,
+        store: Db,
         clock: Arc<dyn Clock>,
         i18n: Arc<I18n>,
-        tg: Telegram,
+        poll_api: BotApi,
+        outbox: Arc<Outbox>,
     ) -> Self {
         BotCtx {
             menu: router::menu_labels(&i18n),
             store,
             clock,
             i18n,
-            tg,
+            poll_api,
+            outbox,
+            rate: Rate::default(),
             zones: OnceLock::new(),
         }
     }

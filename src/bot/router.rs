@@ -4,8 +4,11 @@ use super::BotCtx;
 use super::callback::Callback;
 use super::dialogue::{self, Dialogue};
 use super::handlers::{
-    Ctx, attack, checkin, details, export, forget, history, info, meds, settings, trash,
+    Ctx, Outgoing, attack, checkin, details, export, forget, history, info, meds, settings, trash,
 };
+use crate::domain::ratelimit::Admit;
+use crate::store::Tx;
+use chrono::{DateTime, Utc};
 use std::collections::HashMap;
 use teloxide_core::types::{CallbackQuery, ChatMemberUpdated, Message, Update, UpdateKind};
 
@@ -44,50 +47,87 @@ pub fn menu_labels(i18n: &crate::i18n::I18n) -> HashMap<String, MenuAction> {
     .collect()
 }
 
-/// Handles one update. An `Err` is a failure worth retrying (the store did not answer).
-pub async fn handle(bot: &BotCtx, update_id: i64, update: &Update) -> anyhow::Result<()> {
-    match &update.kind {
-        UpdateKind::Message(msg) => on_message(bot, update_id, msg).await,
-        UpdateKind::CallbackQuery(q) => on_callback(bot, update_id, q).await,
-        UpdateKind::MyChatMember(m) => on_member(bot, m).await,
-        _ => Ok(()),
+/// Handles one update inside the unit of work `tx`; returns what it queued to send. An
+/// `Err` rolls the unit of work back (to be tried again).
+pub async fn handle(
+    bot: &BotCtx,
+    tx: &Tx,
+    update_id: i64,
+    update: &Update,
+    now: DateTime<Utc>,
+    admitted: Admit,
+) -> anyhow::Result<Outgoing> {
+    let ctx = match &update.kind {
+        UpdateKind::Message(msg) => match msg.from.as_ref().filter(|_| msg.chat.is_private()) {
+            Some(from) => Some((context(bot, tx, update_id, from, now).await?, None)),
+            None => None,
+        },
+        UpdateKind::CallbackQuery(q) => {
+            Some((context(bot, tx, update_id, &q.from, now).await?, Some(q)))
+        }
+        UpdateKind::MyChatMember(m) => {
+            on_member(bot, tx, m).await?;
+            None
+        }
+        _ => None,
+    };
+    let Some((mut ctx, query)) = ctx else {
+        return Ok(Outgoing::default());
+    };
+    match (admitted, query) {
+        (Admit::Yes, None) => {
+            if let UpdateKind::Message(msg) = &update.kind {
+                on_message(&ctx, msg).await?;
+            }
+        }
+        (Admit::Yes, Some(q)) => on_callback(&mut ctx, q).await?,
+        (Admit::Warn, q) => {
+            let text = ctx.t("error-slow-down");
+            match q {
+                Some(q) => ctx.answer(&q.id.0, Some(&text)).await,
+                None => {
+                    ctx.send(&text, None).await;
+                }
+            }
+        }
+        // Closed without effect; a press is still answered, or its button spins.
+        (Admit::Drop, Some(q)) => ctx.answer(&q.id.0, None).await,
+        (Admit::Drop, None) => {}
     }
+    Ok(ctx.out)
 }
 
 async fn context<'a>(
     bot: &'a BotCtx,
+    tx: &'a Tx,
     update_id: i64,
     from: &teloxide_core::types::User,
+    now: DateTime<Utc>,
 ) -> anyhow::Result<Ctx<'a>> {
-    let now = bot.clock.now();
     let id = i64::try_from(from.id.0)?;
-    let user = bot
-        .store
+    let user = tx
         .touch_user(id, from.language_code.as_deref(), now.timestamp())
         .await?;
     if user.blocked_at.is_some() {
-        bot.store
-            .set_user_blocked(id, None, now.timestamp())
-            .await?;
+        tx.set_user_blocked(id, None, now.timestamp()).await?;
     }
     Ok(Ctx {
         bot,
+        tx,
         lang: user.lang(),
         user,
         now,
         chat: id,
         update_id,
         keyboard: None,
+        out: Outgoing::default(),
     })
 }
 
-async fn on_message(bot: &BotCtx, update_id: i64, msg: &Message) -> anyhow::Result<()> {
-    let Some(from) = msg.from.as_ref().filter(|_| msg.chat.is_private()) else {
-        return Ok(());
-    };
-    let ctx = context(bot, update_id, from).await?;
+async fn on_message(ctx: &Ctx<'_>, msg: &Message) -> anyhow::Result<()> {
+    let bot = ctx.bot;
     if let Some(loc) = msg.location() {
-        return settings::location(&ctx, loc.latitude, loc.longitude).await;
+        return settings::location(ctx, loc.latitude, loc.longitude).await;
     }
     let Some(text) = msg.text() else {
         ctx.send(&ctx.t("error-unknown-input"), None).await;
@@ -103,21 +143,21 @@ async fn on_message(bot: &BotCtx, update_id: i64, msg: &Message) -> anyhow::Resu
         return Ok(());
     }
     if let Some(command) = text.strip_prefix('/') {
-        return on_command(&ctx, command).await;
+        return on_command(ctx, command).await;
     }
     if let Some(action) = bot.menu.get(text.trim()).copied() {
-        return on_menu(&ctx, action).await;
+        return on_menu(ctx, action).await;
     }
-    match dialogue::load(bot.store.as_ref(), ctx.user.id).await? {
-        Some(Dialogue::AwaitZone) => settings::typed_zone(&ctx, text).await,
+    match dialogue::load(ctx.tx, ctx.user.id).await? {
+        Some(Dialogue::AwaitZone) => settings::typed_zone(ctx, text).await,
         Some(Dialogue::AwaitEnd {
             attack,
             then_start,
             origin,
-        }) => attack::typed_end(&ctx, text, attack, then_start, origin).await,
-        Some(Dialogue::Details { data }) => details::on_text(&ctx, text, data).await,
-        Some(Dialogue::Meds { data }) => meds::on_text(&ctx, text, data).await,
-        Some(Dialogue::Checkin { data }) => checkin::on_text(&ctx, text, data).await,
+        }) => attack::typed_end(ctx, text, attack, then_start, origin).await,
+        Some(Dialogue::Details { data }) => details::on_text(ctx, text, data).await,
+        Some(Dialogue::Meds { data }) => meds::on_text(ctx, text, data).await,
+        Some(Dialogue::Checkin { data }) => checkin::on_text(ctx, text, data).await,
         Some(Dialogue::ConfirmForget { .. }) | None => {
             ctx.send(&ctx.t("error-unknown-input"), None).await;
             Ok(())
@@ -159,7 +199,7 @@ async fn on_command(ctx: &Ctx<'_>, command: &str) -> anyhow::Result<()> {
 async fn on_menu(ctx: &Ctx<'_>, action: MenuAction) -> anyhow::Result<()> {
     // A menu tap abandons whatever the bot was waiting for.
     // (Read first: clearing a state that isn't there would still take SQLite's write lock.)
-    let store = ctx.bot.store.as_ref();
+    let store = ctx.tx;
     if action != MenuAction::Cancel && store.dialogue(ctx.user.id).await?.is_some() {
         dialogue::save(store, ctx.user.id, None, ctx.now.timestamp()).await?;
     }
@@ -173,8 +213,7 @@ async fn on_menu(ctx: &Ctx<'_>, action: MenuAction) -> anyhow::Result<()> {
     }
 }
 
-async fn on_callback(bot: &BotCtx, update_id: i64, q: &CallbackQuery) -> anyhow::Result<()> {
-    let mut ctx = context(bot, update_id, &q.from).await?;
+async fn on_callback(ctx: &mut Ctx<'_>, q: &CallbackQuery) -> anyhow::Result<()> {
     ctx.keyboard = q
         .message
         .as_ref()
@@ -195,7 +234,7 @@ async fn on_callback(bot: &BotCtx, update_id: i64, q: &CallbackQuery) -> anyhow:
     let parsed = q.data.as_deref().and_then(Callback::parse);
     let notice = match (parsed, message) {
         (Some(cb), Some(message)) => {
-            let notice = on_button(&ctx, message, cb).await?;
+            let notice = on_button(ctx, message, cb).await?;
             if visible {
                 notice
             } else {
@@ -204,9 +243,7 @@ async fn on_callback(bot: &BotCtx, update_id: i64, q: &CallbackQuery) -> anyhow:
         }
         _ => Some(ctx.t("error-stale-button")),
     };
-    if let Err(e) = bot.tg.answer(&q.id.0, notice.as_deref()).await {
-        tracing::warn!(chat = ctx.chat, error = %e, "answerCallbackQuery failed");
-    }
+    ctx.answer(&q.id.0, notice.as_deref()).await;
     Ok(())
 }
 
@@ -237,7 +274,7 @@ async fn on_button(
     }
 }
 
-async fn on_member(bot: &BotCtx, m: &ChatMemberUpdated) -> anyhow::Result<()> {
+async fn on_member(bot: &BotCtx, tx: &Tx, m: &ChatMemberUpdated) -> anyhow::Result<()> {
     if !m.chat.is_private() {
         return Ok(());
     }
@@ -245,8 +282,6 @@ async fn on_member(bot: &BotCtx, m: &ChatMemberUpdated) -> anyhow::Result<()> {
     let id = i64::try_from(m.from.id.0)?;
     let blocked = m.new_chat_member.is_banned() || m.new_chat_member.is_left();
     tracing::info!(chat = id, blocked, "chat membership changed");
-    bot.store
-        .set_user_blocked(id, blocked.then_some(now), now)
-        .await?;
+    tx.set_user_blocked(id, blocked.then_some(now), now).await?;
     Ok(())
 }

@@ -5,6 +5,7 @@ pub mod day;
 pub mod export;
 pub mod lang;
 pub mod medication;
+pub mod ratelimit;
 pub mod typed_time;
 pub mod user;
 pub mod zones;

@@ -23,6 +23,19 @@ pub struct User {
 }
 
 impl User {
+    /// Someone the store does not know (yet, or any more): defaults everywhere.
+    pub fn unknown(id: i64) -> Self {
+        User {
+            id,
+            lang: None,
+            tg_lang: None,
+            zone: None,
+            blocked_at: None,
+            checkin_time: None,
+            track_menstruation: false,
+        }
+    }
+
     /// The language to speak: the chosen one, else Telegram's, else English.
     pub fn lang(&self) -> Lang {
         self.lang

@@ -1,16 +1,16 @@
 //! The HTTP side: `/health` (liveness: the process answers) and `/health/ready`
-//! (readiness: 503 while the database does not answer). Later: metrics, webhook, API.
+//! (readiness: 200 only when a write would succeed now; 503 within a second otherwise).
+//! Later: metrics, webhook, API.
 
-use crate::store::Store;
+use crate::store::Db;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::routing::get;
 use axum::{Json, Router};
 use serde_json::{Value, json};
-use std::sync::Arc;
 
 /// The router, given the store it checks.
-pub fn router(store: Arc<dyn Store>) -> Router {
+pub fn router(store: Db) -> Router {
     Router::new()
         .route("/health", get(health))
         .route("/health/ready", get(ready))
@@ -21,8 +21,14 @@ async fn health() -> Json<Value> {
     Json(json!({ "status": "ok" }))
 }
 
-async fn ready(State(store): State<Arc<dyn Store>>) -> (StatusCode, Json<Value>) {
-    match store.ping().await {
+async fn ready(State(store): State<Db>) -> (StatusCode, Json<Value>) {
+    let check = tokio::time::timeout(std::time::Duration::from_secs(1), store.ready()).await;
+    let result = check.unwrap_or_else(|_| {
+        Err(crate::store::StoreError::Unavailable(
+            "no answer within 1 s".into(),
+        ))
+    });
+    match result {
         Ok(()) => (
             StatusCode::OK,
             Json(json!({ "status": "ok", "database": "ok" })),

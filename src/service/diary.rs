@@ -4,7 +4,7 @@
 use crate::domain::attack::Attack;
 use crate::domain::export::diary_csv;
 use crate::domain::user::User;
-use crate::store::{Store, StoreError};
+use crate::store::{StoreError, Tx};
 use chrono::{DateTime, Utc};
 
 /// Records per history page.
@@ -44,7 +44,7 @@ pub enum EndError {
 /// The one tap. `origin` (the update that asked) makes a repeated handling of the same
 /// update return the attack it made the first time.
 pub async fn one_tap(
-    store: &dyn Store,
+    store: &Tx,
     user: &User,
     now: DateTime<Utc>,
     origin: i64,
@@ -66,7 +66,7 @@ pub async fn one_tap(
 
 /// Starts an attack at a given instant (after a stale one was closed).
 pub async fn start_attack_at(
-    store: &dyn Store,
+    store: &Tx,
     user: &User,
     at: DateTime<Utc>,
     now: DateTime<Utc>,
@@ -78,7 +78,7 @@ pub async fn start_attack_at(
 
 /// Ends an open attack at `at`.
 pub async fn end_attack(
-    store: &dyn Store,
+    store: &Tx,
     user_id: i64,
     attack_id: i64,
     at: DateTime<Utc>,
@@ -113,7 +113,7 @@ pub async fn end_attack(
 /// Soft-deletes an attack (restorable). `None` when the user has no such attack.
 /// Deleting a deleted attack keeps its first deletion time.
 pub async fn delete_attack(
-    store: &dyn Store,
+    store: &Tx,
     user_id: i64,
     attack_id: i64,
     now: DateTime<Utc>,
@@ -131,7 +131,7 @@ pub async fn delete_attack(
 
 /// Restores a soft-deleted attack. `None` when the user has no such attack.
 pub async fn restore_attack(
-    store: &dyn Store,
+    store: &Tx,
     user_id: i64,
     attack_id: i64,
     now: DateTime<Utc>,
@@ -166,11 +166,7 @@ impl HistoryPage {
 }
 
 /// A page of history; a page past the end shows the last one.
-pub async fn history(
-    store: &dyn Store,
-    user_id: i64,
-    page: i64,
-) -> Result<HistoryPage, StoreError> {
+pub async fn history(store: &Tx, user_id: i64, page: i64) -> Result<HistoryPage, StoreError> {
     let total = store.count_attacks(user_id).await?;
     let last = ((total - 1).max(0)) / PAGE_SIZE;
     let page = page.clamp(0, last);
@@ -181,7 +177,7 @@ pub async fn history(
 }
 
 /// The diary CSV and how many rows it has; `None` when there is nothing to export.
-pub async fn export(store: &dyn Store, user_id: i64) -> Result<Option<(Vec<u8>, i64)>, StoreError> {
+pub async fn export(store: &Tx, user_id: i64) -> Result<Option<(Vec<u8>, i64)>, StoreError> {
     let diary = store.diary(user_id).await?;
     let count = (diary.attacks.len() + diary.days.len()) as i64;
     if count == 0 && diary.intakes.is_empty() {

@@ -3,7 +3,7 @@
 
 use crate::domain::day::DayField;
 use crate::domain::medication::{Effect, Intake, MedClass, Medication, NewIntake};
-use crate::store::{Store, StoreError};
+use crate::store::{StoreError, Tx};
 use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
 use chrono_tz::Tz;
 
@@ -156,7 +156,7 @@ pub fn local_date(at: DateTime<Utc>, zone: Tz) -> NaiveDate {
 /// Adds a medication; one of the same name already on the list is returned instead
 /// (`false`), so a repeated request never makes a twin.
 pub async fn add_medication(
-    store: &dyn Store,
+    store: &Tx,
     user_id: i64,
     name: &str,
     class: MedClass,
@@ -192,7 +192,7 @@ pub enum RecordError {
 /// Records a dose after re-checking that its medication and attack belong to the user.
 /// `origin` (the update that asked) makes a repeated handling return the first dose.
 pub async fn record_dose(
-    store: &dyn Store,
+    store: &Tx,
     user_id: i64,
     dose: &NewIntake,
     origin: i64,
@@ -232,7 +232,7 @@ pub enum EffectOutcome {
 
 /// Sets how a dose worked, once: a second answer (a double tap) changes nothing.
 pub async fn set_effect(
-    store: &dyn Store,
+    store: &Tx,
     user_id: i64,
     intake_id: i64,
     effect: Effect,
@@ -266,7 +266,7 @@ pub enum PeriodMark {
 
 /// Marks today (in `zone`) as a period start, once.
 pub async fn mark_period(
-    store: &dyn Store,
+    store: &Tx,
     user_id: i64,
     zone: Tz,
     now: DateTime<Utc>,
@@ -285,7 +285,7 @@ pub async fn mark_period(
 
 /// Takes the period mark off a date; false when it was not marked.
 pub async fn unmark_period(
-    store: &dyn Store,
+    store: &Tx,
     user_id: i64,
     day: NaiveDate,
     now: DateTime<Utc>,

@@ -1,143 +1,108 @@
 //! Day records: a local day's "no headache today", menstruation start, comment and
 //! questionnaire answers. One row per user and local date, created on first write.
 
+use super::exec::{Row, query};
+use super::{StoreError, StoreResult, Tx};
 use crate::domain::day::{DayField, DayRecord};
-use async_trait::async_trait;
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate};
 use chrono_tz::Tz;
 
-use super::StoreResult;
+const COLS: &str =
+    "id, day, zone, headache_free, menstruation, comment, questionnaire, created_at, updated_at";
 
-/// Day records of a user.
-#[async_trait]
-pub trait DayStore: Send + Sync {
-    /// The non-deleted record of a local date, if any.
-    async fn day_record(&self, user_id: i64, day: NaiveDate) -> StoreResult<Option<DayRecord>>;
-    /// Sets one field of a date's record, creating the record (in `zone`) when missing.
-    async fn set_day_field(
+fn day_from_row(row: &Row) -> StoreResult<DayRecord> {
+    let day: String = row.try_get("day")?;
+    let ts = |c: &str| -> StoreResult<_> {
+        Ok(DateTime::from_timestamp(row.try_get::<i64>(c)?, 0).unwrap_or_default())
+    };
+    Ok(DayRecord {
+        id: row.try_get("id")?,
+        day: NaiveDate::parse_from_str(&day, "%Y-%m-%d")
+            .map_err(|_| StoreError::Corrupt(format!("day_record.day {day:?}")))?,
+        zone: row.try_get::<String>("zone")?.parse().unwrap_or(Tz::UTC),
+        headache_free: row.try_get("headache_free")?,
+        menstruation: row.try_get("menstruation")?,
+        comment: row.try_get("comment")?,
+        questionnaire: row.try_get("questionnaire")?,
+        created_at: ts("created_at")?,
+        updated_at: ts("updated_at")?,
+    })
+}
+
+impl Tx {
+    pub async fn day_record(&self, user_id: i64, day: NaiveDate) -> StoreResult<Option<DayRecord>> {
+        let sql = format!(
+            "select {COLS} from day_record where user_id = $1 and day = $2 and deleted_at is null"
+        );
+        let row = query(sql)
+            .bind(user_id)
+            .bind(day.format("%Y-%m-%d").to_string())
+            .fetch_optional(self)
+            .await?;
+        row.as_ref().map(day_from_row).transpose()
+    }
+
+    pub async fn set_day_field(
         &self,
         user_id: i64,
         day: NaiveDate,
         zone: Tz,
         field: &DayField,
         now: i64,
-    ) -> StoreResult<DayRecord>;
-    /// Non-deleted records of dates in `[from, to]`, oldest first.
-    async fn day_records(
+    ) -> StoreResult<DayRecord> {
+        let date = day.format("%Y-%m-%d").to_string();
+        // A deleted record of that date comes back empty rather than colliding.
+        query(
+            "insert into day_record (user_id, day, zone, created_at, updated_at) values ($1, $2, $3, $4, $4) \
+             on conflict (user_id, day) do update set \
+             headache_free = case when day_record.deleted_at is null then day_record.headache_free end, \
+             menstruation = case when day_record.deleted_at is null then day_record.menstruation end, \
+             comment = case when day_record.deleted_at is null then day_record.comment end, \
+             questionnaire = case when day_record.deleted_at is null then day_record.questionnaire end, \
+             deleted_at = null",
+        )
+        .bind(user_id)
+        .bind(&date)
+        .bind(zone.name())
+        .bind(now)
+        .execute(self)
+        .await?;
+        let (column, text, flag) = match field {
+            DayField::HeadacheFree(v) => ("headache_free", None, *v),
+            DayField::Menstruation(v) => ("menstruation", None, *v),
+            DayField::Comment(v) => ("comment", v.clone(), None),
+            DayField::Questionnaire(v) => ("questionnaire", v.clone(), None),
+        };
+        // The column comes from the fixed list above, never from input.
+        let sql = format!(
+            "update day_record set {column} = $3, updated_at = $4 where user_id = $1 and day = $2 returning {COLS}"
+        );
+        let query = query(sql).bind(user_id).bind(&date);
+        let query = if matches!(field, DayField::Comment(_) | DayField::Questionnaire(_)) {
+            query.bind(text)
+        } else {
+            query.bind(flag)
+        };
+        let row = query.bind(now).fetch_one(self).await?;
+        day_from_row(&row)
+    }
+
+    pub async fn day_records(
         &self,
         user_id: i64,
         from: NaiveDate,
         to: NaiveDate,
-    ) -> StoreResult<Vec<DayRecord>>;
+    ) -> StoreResult<Vec<DayRecord>> {
+        let sql = format!(
+            "select {COLS} from day_record where user_id = $1 and day >= $2 and day <= $3 \
+             and deleted_at is null order by day"
+        );
+        let rows = query(sql)
+            .bind(user_id)
+            .bind(from.format("%Y-%m-%d").to_string())
+            .bind(to.format("%Y-%m-%d").to_string())
+            .fetch_all(self)
+            .await?;
+        rows.iter().map(day_from_row).collect()
+    }
 }
-
-macro_rules! impl_day_store {
-    ($store:ty, $db:ty) => {
-        mod day_sql {
-            use super::*;
-            use crate::domain::day::{DayField, DayRecord};
-            use crate::store::{DayStore, StoreError, StoreResult};
-            use chrono::{DateTime, NaiveDate};
-            use chrono_tz::Tz;
-            use sqlx::Row;
-
-            const COLS: &str =
-                "id, day, zone, headache_free, menstruation, comment, questionnaire, created_at, updated_at";
-
-            fn day_from_row(row: &<$db as sqlx::Database>::Row) -> StoreResult<DayRecord> {
-                let day: String = row.try_get("day")?;
-                let ts = |c: &str| -> StoreResult<_> {
-                    Ok(DateTime::from_timestamp(row.try_get::<i64, _>(c)?, 0).unwrap_or_default())
-                };
-                Ok(DayRecord {
-                    id: row.try_get("id")?,
-                    day: NaiveDate::parse_from_str(&day, "%Y-%m-%d")
-                        .map_err(|_| StoreError::Corrupt(format!("day_record.day {day:?}")))?,
-                    zone: row.try_get::<String, _>("zone")?.parse().unwrap_or(Tz::UTC),
-                    headache_free: row.try_get("headache_free")?,
-                    menstruation: row.try_get("menstruation")?,
-                    comment: row.try_get("comment")?,
-                    questionnaire: row.try_get("questionnaire")?,
-                    created_at: ts("created_at")?,
-                    updated_at: ts("updated_at")?,
-                })
-            }
-
-            #[async_trait::async_trait]
-            impl DayStore for $store {
-                async fn day_record(&self, user_id: i64, day: NaiveDate) -> StoreResult<Option<DayRecord>> {
-                    let sql = format!("select {COLS} from day_record where user_id = $1 and day = $2 and deleted_at is null");
-                    let row = sqlx::query(sqlx::AssertSqlSafe(sql))
-                        .bind(user_id)
-                        .bind(day.format("%Y-%m-%d").to_string())
-                        .fetch_optional(&self.pool)
-                        .await?;
-                    row.as_ref().map(day_from_row).transpose()
-                }
-
-                async fn set_day_field(
-                    &self,
-                    user_id: i64,
-                    day: NaiveDate,
-                    zone: Tz,
-                    field: &DayField,
-                    now: i64,
-                ) -> StoreResult<DayRecord> {
-                    let date = day.format("%Y-%m-%d").to_string();
-                    let mut tx = self.pool.begin().await?;
-                    // A deleted record of that date comes back empty rather than colliding.
-                    sqlx::query(
-                        "insert into day_record (user_id, day, zone, created_at, updated_at) values ($1, $2, $3, $4, $4) \
-                         on conflict (user_id, day) do update set \
-                         headache_free = case when day_record.deleted_at is null then day_record.headache_free end, \
-                         menstruation = case when day_record.deleted_at is null then day_record.menstruation end, \
-                         comment = case when day_record.deleted_at is null then day_record.comment end, \
-                         questionnaire = case when day_record.deleted_at is null then day_record.questionnaire end, \
-                         deleted_at = null",
-                    )
-                    .bind(user_id)
-                    .bind(&date)
-                    .bind(zone.name())
-                    .bind(now)
-                    .execute(&mut *tx)
-                    .await?;
-                    let (column, text, flag) = match field {
-                        DayField::HeadacheFree(v) => ("headache_free", None, *v),
-                        DayField::Menstruation(v) => ("menstruation", None, *v),
-                        DayField::Comment(v) => ("comment", v.clone(), None),
-                        DayField::Questionnaire(v) => ("questionnaire", v.clone(), None),
-                    };
-                    // The column comes from the fixed list above, never from input.
-                    let sql = format!(
-                        "update day_record set {column} = $3, updated_at = $4 where user_id = $1 and day = $2 returning {COLS}"
-                    );
-                    let query = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(user_id).bind(&date);
-                    let query = if matches!(field, DayField::Comment(_) | DayField::Questionnaire(_)) {
-                        query.bind(text)
-                    } else {
-                        query.bind(flag)
-                    };
-                    let row = query.bind(now).fetch_one(&mut *tx).await?;
-                    tx.commit().await?;
-                    day_from_row(&row)
-                }
-
-                async fn day_records(&self, user_id: i64, from: NaiveDate, to: NaiveDate) -> StoreResult<Vec<DayRecord>> {
-                    let sql = format!(
-                        "select {COLS} from day_record where user_id = $1 and day >= $2 and day <= $3 \
-                         and deleted_at is null order by day"
-                    );
-                    let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
-                        .bind(user_id)
-                        .bind(from.format("%Y-%m-%d").to_string())
-                        .bind(to.format("%Y-%m-%d").to_string())
-                        .fetch_all(&self.pool)
-                        .await?;
-                    rows.iter().map(day_from_row).collect()
-                }
-            }
-        }
-    };
-}
-
-pub(crate) use impl_day_store;

@@ -38,10 +38,7 @@ async fn one_tap_records_now_and_a_second_tap_shows_the_open_attack(b: Backend, 
                 .as_str()
         )
     );
-    let attack = app
-        .store
-        .latest_open_attack(20)
-        .await
+    let attack = db!(app.store, latest_open_attack(20))
         .unwrap()
         .expect("an open attack");
     assert_eq!(
@@ -61,7 +58,7 @@ async fn one_tap_records_now_and_a_second_tap_shows_the_open_attack(b: Backend, 
     assert_eq!(again.text(), Some(expected.as_str()));
     assert_eq!(again.inline_buttons(), buttons(&app, lang, attack.id));
     assert_eq!(
-        app.store.count_attacks(20).await.unwrap(),
+        db!(app.store, count_attacks(20)).unwrap(),
         1,
         "no duplicate"
     );
@@ -109,7 +106,7 @@ async fn ended_now_edits_in_place_and_a_double_tap_changes_nothing(b: Backend, l
         made[0].text(),
         Some(app.tr(lang, "attack-ended", &args).as_str())
     );
-    let id = app.store.list_attacks(21, 1, 0).await.unwrap()[0].id;
+    let id = db!(app.store, list_attacks(21, 1, 0)).unwrap()[0].id;
     assert_eq!(
         made[0].inline_buttons(),
         vec![(app.t(lang, "btn-details-add"), format!("D:a:{id}"))],
@@ -120,7 +117,7 @@ async fn ended_now_edits_in_place_and_a_double_tap_changes_nothing(b: Backend, l
     app.clock.advance(Duration::minutes(10));
     let (_, answer) = app.press(&user, msg, &format!("e:{id}")).await;
     assert_eq!(answer, Some(app.t(lang, "done")));
-    let attack = app.store.attack(21, id).await.unwrap().unwrap();
+    let attack = db!(app.store, attack(21, id)).unwrap().unwrap();
     assert_eq!(attack.ended_at, Some(t0() + Duration::minutes(95)));
     assert_eq!(
         app.fake.message(21, msg).unwrap().text,
@@ -165,7 +162,7 @@ async fn ended_at_reads_a_typed_time_and_explains_bad_ones(b: Backend, lang: Lan
         let answer = app.say(&user, typed).await;
         assert_eq!(answer.text(), Some(expected.as_str()), "typed {typed:?}");
         assert!(
-            app.store.latest_open_attack(22).await.unwrap().is_some(),
+            db!(app.store, latest_open_attack(22)).unwrap().is_some(),
             "still open after {typed:?}"
         );
     }
@@ -196,7 +193,7 @@ async fn ended_at_reads_a_typed_time_and_explains_bad_ones(b: Backend, lang: Lan
         done.text(),
         Some(app.tr(lang, "attack-ended", &args).as_str())
     );
-    let attack = app.store.list_attacks(22, 1, 0).await.unwrap().remove(0);
+    let attack = db!(app.store, list_attacks(22, 1, 0)).unwrap().remove(0);
     assert_eq!(attack.ended_at, Some(t0() + Duration::minutes(150)));
     // The question is over: a time typed now is not taken as an end.
     let after = app.say(&user, "14:00").await;
@@ -224,7 +221,7 @@ async fn undo_removes_the_attack_and_restore_brings_it_back(b: Backend, lang: La
                 .as_str()
         )
     );
-    assert_eq!(app.store.count_attacks(23).await.unwrap(), 0);
+    assert_eq!(db!(app.store, count_attacks(23)).unwrap(), 0);
     let (made, _) = app
         .press_label(&user, msg, &app.t(lang, "btn-restore"))
         .await;
@@ -235,15 +232,15 @@ async fn undo_removes_the_attack_and_restore_brings_it_back(b: Backend, lang: La
                 .as_str()
         )
     );
-    assert_eq!(app.store.count_attacks(23).await.unwrap(), 1);
+    assert_eq!(db!(app.store, count_attacks(23)).unwrap(), 1);
     // Undo twice (a double tap) deletes once and keeps the first deletion time.
-    let id = app.store.list_attacks(23, 1, 0).await.unwrap()[0].id;
+    let id = db!(app.store, list_attacks(23, 1, 0)).unwrap()[0].id;
     app.press(&user, msg, &format!("u:{id}")).await;
-    let first = app.store.attack(23, id).await.unwrap().unwrap().deleted_at;
+    let first = db!(app.store, attack(23, id)).unwrap().unwrap().deleted_at;
     app.clock.advance(Duration::minutes(1));
     app.press(&user, msg, &format!("u:{id}")).await;
     assert_eq!(
-        app.store.attack(23, id).await.unwrap().unwrap().deleted_at,
+        db!(app.store, attack(23, id)).unwrap().unwrap().deleted_at,
         first
     );
     app.stop().await;
@@ -293,7 +290,7 @@ async fn a_stale_open_attack_is_closed_before_a_new_one_starts(b: Backend, lang:
         Some(app.tr(lang, "attack-stale-open", &args).as_str())
     );
     assert_eq!(
-        app.store.count_attacks(24).await.unwrap(),
+        db!(app.store, count_attacks(24)).unwrap(),
         1,
         "nothing new yet"
     );
@@ -343,7 +340,7 @@ async fn a_stale_open_attack_is_closed_before_a_new_one_starts(b: Backend, lang:
         )],
     );
     assert_eq!(replies[1].text(), Some(recorded.as_str()));
-    let attacks = app.store.list_attacks(24, 10, 0).await.unwrap();
+    let attacks = db!(app.store, list_attacks(24, 10, 0)).unwrap();
     assert_eq!(attacks.len(), 2);
     assert_eq!(attacks[0].started_at, t0() + Duration::hours(73));
     assert!(attacks[0].is_open());
@@ -365,7 +362,7 @@ async fn without_a_zone_times_are_utc_and_the_user_is_told(b: Backend, lang: Lan
     );
     assert_eq!(reply.text(), Some(expected.as_str()));
     assert_eq!(
-        app.store.list_attacks(25, 1, 0).await.unwrap()[0].zone,
+        db!(app.store, list_attacks(25, 1, 0)).unwrap()[0].zone,
         chrono_tz::UTC
     );
     app.stop().await;

@@ -13,8 +13,7 @@ use headlog::domain::lang::Lang;
 use headlog::domain::medication::MedClass;
 use headlog::i18n::{Arg, I18n};
 use headlog::service::checkin::Answers;
-use headlog::store::{self, Store};
-use std::sync::Arc;
+use headlog::store::Db;
 
 e2e!(
     the_yes_path_fills_every_field_of_the_attack_and_the_csv,
@@ -194,13 +193,13 @@ impl<'a> Flow<'a> {
     }
 
     async fn attack(&self) -> Attack {
-        let mut all = self.app.store.list_attacks(self.id(), 10, 0).await.unwrap();
+        let mut all = db!(self.app.store, list_attacks(self.id(), 10, 0)).unwrap();
         assert_eq!(all.len(), 1, "exactly one attack");
         all.remove(0)
     }
 
     async fn answers(&self, day: NaiveDate) -> Answers {
-        let record = self.app.store.day_record(self.id(), day).await.unwrap();
+        let record = db!(self.app.store, day_record(self.id(), day)).unwrap();
         Answers::from_json(record.and_then(|r| r.questionnaire).as_deref())
     }
 }
@@ -220,10 +219,11 @@ async fn the_yes_path_fills_every_field_of_the_attack_and_the_csv(b: Backend, la
     };
     let mut f = Flow::new(&app, 60, lang).await;
     let now = evening().timestamp();
-    app.store
-        .insert_medication(60, "Ibuprofen", MedClass::Nsaid, Some("400 mg"), now)
-        .await
-        .unwrap();
+    db!(
+        app.store,
+        insert_medication(60, "Ibuprofen", MedClass::Nsaid, Some("400 mg"), now)
+    )
+    .unwrap();
 
     let first = f.answer("/checkin").await;
     assert_eq!(
@@ -418,7 +418,7 @@ async fn the_yes_path_fills_every_field_of_the_attack_and_the_csv(b: Backend, la
         Some(&f.t("btn-headache-now")),
         "the menu"
     );
-    assert_eq!(app.store.dialogue(60).await.unwrap(), None);
+    assert_eq!(db!(app.store, dialogue(60)).unwrap(), None);
 
     let a = f.attack().await;
     assert_eq!(
@@ -438,9 +438,9 @@ async fn the_yes_path_fills_every_field_of_the_attack_and_the_csv(b: Backend, la
     assert_eq!(a.triggers, vec![Trigger::Stress, Trigger::PoorSleep]);
     assert_eq!(a.trigger_note.as_deref(), Some("red wine"));
     assert_eq!(a.comment.as_deref(), Some("Long day at work"));
-    let intakes = app.store.intakes_for_attack(60, a.id).await.unwrap();
+    let intakes = db!(app.store, intakes_for_attack(60, a.id)).unwrap();
     assert_eq!(intakes.len(), 2);
-    let meds = app.store.medications(60).await.unwrap();
+    let meds = db!(app.store, medications(60)).unwrap();
     let suma = meds.iter().find(|m| m.name == "Sumatriptan").unwrap();
     assert_eq!(suma.class, MedClass::Other);
     let answers = f.answers(march(10)).await;
@@ -515,9 +515,9 @@ async fn no_headache_today_is_one_tap(b: Backend, lang: Lang) {
         f.labels(&meds),
         f.keys(&["btn-checkin-no-meds", "btn-checkin-skip"])
     );
-    let record = app.store.day_record(61, march(10)).await.unwrap().unwrap();
+    let record = db!(app.store, day_record(61, march(10))).unwrap().unwrap();
     assert_eq!(record.headache_free, Some(true));
-    assert_eq!(app.store.count_attacks(61).await.unwrap(), 0);
+    assert_eq!(db!(app.store, count_attacks(61)).unwrap(), 0);
 
     let comment = f.tap_key("btn-checkin-no-meds").await;
     assert_eq!(
@@ -533,8 +533,8 @@ async fn no_headache_today_is_one_tap(b: Backend, lang: Lang) {
         )
     );
     assert!(done.inline_buttons().is_empty());
-    assert_eq!(app.store.dialogue(61).await.unwrap(), None);
-    let record = app.store.day_record(61, march(10)).await.unwrap().unwrap();
+    assert_eq!(db!(app.store, dialogue(61)).unwrap(), None);
+    let record = db!(app.store, day_record(61, march(10))).unwrap().unwrap();
     assert_eq!(
         record.questionnaire.as_deref(),
         Some(r#"{"headache":false,"medications":[],"completed":true}"#)
@@ -623,7 +623,7 @@ async fn back_restart_and_stop_move_through_the_questions(b: Backend, lang: Lang
 
     let stopped = f.say("/stop").await;
     assert_eq!(stopped.text(), Some(f.t("checkin-stopped").as_str()));
-    assert_eq!(app.store.dialogue(62).await.unwrap(), None);
+    assert_eq!(db!(app.store, dialogue(62)).unwrap(), None);
     let skip = app.button_data(62, f.msg, &f.t("btn-checkin-skip"));
     f.stale(f.msg, &skip).await;
     assert_eq!(f.attack().await.ended_at, Some(local(18, 0)), "kept");
@@ -633,7 +633,7 @@ async fn back_restart_and_stop_move_through_the_questions(b: Backend, lang: Lang
 
 /// The day record's headache-free mark for 10 March.
 async fn free_mark(app: &TestApp, user: i64) -> Option<bool> {
-    let record = app.store.day_record(user, march(10)).await.unwrap();
+    let record = db!(app.store, day_record(user, march(10))).unwrap();
     record.and_then(|r| r.headache_free)
 }
 
@@ -695,8 +695,8 @@ async fn a_day_cannot_be_both_and_the_bot_asks_which_is_right(b: Backend, lang: 
             .as_str()
         )
     );
-    assert_eq!(app.store.count_attacks(63).await.unwrap(), 0);
-    assert_eq!(app.store.deleted_attacks(63, 0).await.unwrap().len(), 1);
+    assert_eq!(db!(app.store, count_attacks(63)).unwrap(), 0);
+    assert_eq!(db!(app.store, deleted_attacks(63, 0)).unwrap().len(), 1);
     assert_eq!(free_mark(&app, 63).await, Some(true));
 
     // "Yes" on a headache-free day: asked again; "no headache after all" keeps the mark.
@@ -723,7 +723,7 @@ async fn a_day_cannot_be_both_and_the_bot_asks_which_is_right(b: Backend, lang: 
     );
     f.tap_key("btn-checkin-keep-free").await;
     assert_eq!(free_mark(&app, 63).await, Some(true));
-    assert_eq!(app.store.count_attacks(63).await.unwrap(), 0);
+    assert_eq!(db!(app.store, count_attacks(63)).unwrap(), 0);
 
     f.answer("/back").await;
     f.tap_key("btn-checkin-headache-yes").await;
@@ -745,14 +745,15 @@ async fn existing_attacks_are_filled_not_duplicated(b: Backend, lang: Lang) {
     let mut f = Flow::new(&app, 64, lang).await;
     let zone = chrono_tz::Europe::Berlin;
     let early = Attack::new(64, local(9, 0), zone, local(9, 0));
-    let early = app.store.insert_attack(&early, None).await.unwrap();
+    let early = db!(app.store, insert_attack(&early, None)).unwrap();
     let now = evening().timestamp();
-    app.store
-        .end_attack(64, early.id, local(10, 0).timestamp(), now)
-        .await
-        .unwrap();
+    db!(
+        app.store,
+        end_attack(64, early.id, local(10, 0).timestamp(), now)
+    )
+    .unwrap();
     let later = Attack::new(64, local(14, 0), zone, local(14, 0));
-    let later = app.store.insert_attack(&later, None).await.unwrap();
+    let later = db!(app.store, insert_attack(&later, None)).unwrap();
 
     let first = f.answer("/checkin").await;
     let two = f.tr("checkin-note-attacks", &[("count", 2i64.into())]);
@@ -787,13 +788,13 @@ async fn existing_attacks_are_filled_not_duplicated(b: Backend, lang: Lang) {
     f.tap("18:00").await;
     f.say("/stop").await;
 
-    assert_eq!(app.store.count_attacks(64).await.unwrap(), 2, "none added");
-    let later = app.store.attack(64, later.id).await.unwrap().unwrap();
+    assert_eq!(db!(app.store, count_attacks(64)).unwrap(), 2, "none added");
+    let later = db!(app.store, attack(64, later.id)).unwrap().unwrap();
     assert_eq!(
         (later.started_at, later.ended_at),
         (local(14, 0), Some(local(18, 0)))
     );
-    let early_now = app.store.attack(64, early.id).await.unwrap().unwrap();
+    let early_now = db!(app.store, attack(64, early.id)).unwrap().unwrap();
     assert_eq!(
         early_now.ended_at,
         Some(local(10, 0)),
@@ -844,7 +845,7 @@ async fn typed_answers_are_checked_and_explained(b: Backend, lang: Lang) {
     f.tap_key("btn-checkin-other-day").await;
     f.tap_key("btn-checkin-today").await;
     f.day = today;
-    let sunday = app.store.day_record(65, march(8)).await.unwrap();
+    let sunday = db!(app.store, day_record(65, march(8))).unwrap();
     assert_eq!(sunday, None, "choosing a day alone records nothing");
 
     f.tap_key("btn-checkin-headache-yes").await;
@@ -881,7 +882,7 @@ async fn typed_answers_are_checked_and_explained(b: Backend, lang: Lang) {
         &f.too_long("checkin-med-name-too-long", 101, 100),
     )
     .await;
-    assert!(app.store.medications(65).await.unwrap().is_empty());
+    assert!(db!(app.store, medications(65)).unwrap().is_empty());
     f.answer("Aspirin").await;
     f.refused("-1 tablet", &f.t("checkin-dose-negative")).await;
     f.refused(
@@ -895,15 +896,13 @@ async fn typed_answers_are_checked_and_explained(b: Backend, lang: Lang) {
         .await;
     let a = f.attack().await;
     assert!(
-        app.store
-            .intakes_for_attack(65, a.id)
-            .await
+        db!(app.store, intakes_for_attack(65, a.id))
             .unwrap()
             .is_empty()
     );
     let at_start = f.tr("btn-checkin-at-start", &[("time", "14:00".into())]);
     f.tap(&at_start).await;
-    let intakes = app.store.intakes_for_attack(65, a.id).await.unwrap();
+    let intakes = db!(app.store, intakes_for_attack(65, a.id)).unwrap();
     assert_eq!(intakes.len(), 1);
     assert_eq!(
         (intakes[0].taken_at, intakes[0].dose.as_deref()),
@@ -928,18 +927,18 @@ async fn stale_and_forged_buttons_change_nothing(b: Backend, lang: Lang) {
     let mut f = Flow::new(&app, 66, lang).await;
     f.stale(999, "C:1:H:y").await;
     let now = evening().timestamp();
-    app.store.touch_user(67, Some("en"), now).await.unwrap();
-    let foreign = app
-        .store
-        .insert_medication(67, "Theirs", MedClass::Triptan, None, now)
-        .await
-        .unwrap();
+    db!(app.store, touch_user(67, Some("en"), now)).unwrap();
+    let foreign = db!(
+        app.store,
+        insert_medication(67, "Theirs", MedClass::Triptan, None, now)
+    )
+    .unwrap();
 
     f.answer("/checkin").await;
     let yes = app.button_data(66, f.msg, &f.t("btn-checkin-headache-yes"));
     f.tap_key("btn-checkin-headache-no-today").await;
     f.stale(f.msg, &yes).await;
-    assert_eq!(app.store.count_attacks(66).await.unwrap(), 0);
+    assert_eq!(db!(app.store, count_attacks(66)).unwrap(), 0);
 
     let none = app.button_data(66, f.msg, &f.t("btn-checkin-no-meds"));
     let seq: u32 = none.split(':').nth(1).unwrap().parse().unwrap();
@@ -955,13 +954,11 @@ async fn stale_and_forged_buttons_change_nothing(b: Backend, lang: Lang) {
         f.stale(f.msg, &forged).await;
     }
     assert!(
-        app.store
-            .intakes_between(66, 0, i64::MAX)
-            .await
+        db!(app.store, intakes_between(66, 0, i64::MAX))
             .unwrap()
             .is_empty()
     );
-    assert!(app.store.medications(66).await.unwrap().is_empty());
+    assert!(db!(app.store, medications(66)).unwrap().is_empty());
     assert_eq!(f.answers(march(10)).await.medications, None);
 
     // The real button still works.
@@ -1071,10 +1068,10 @@ async fn killed_in_the_middle_of_the_questionnaire(backend: Backend) {
     let fake = FakeBot::start().await;
     let i18n = I18n::new().unwrap();
     let t = |key: &str| i18n.t(Lang::En, key);
-    let store: Arc<dyn Store> = store::open(&url).await.unwrap();
+    let store = Db::open(&url).await.unwrap();
     let now = Utc::now().timestamp();
-    store.touch_user(90, Some("en"), now).await.unwrap();
-    store.set_user_zone(90, chrono_tz::UTC, now).await.unwrap();
+    db!(store, touch_user(90, Some("en"), now)).unwrap();
+    db!(store, set_user_zone(90, chrono_tz::UTC, now)).unwrap();
     let user = TgUser::new(90, Some("en"));
     let press = |message: i64, label: &str| {
         let data = data(&fake, 90, message, label);
@@ -1097,7 +1094,7 @@ async fn killed_in_the_middle_of_the_questionnaire(backend: Backend) {
     let from = press(ended, &format!("✓ {}", t("btn-checkin-still-going")));
     call_after(&fake, from, 90, "answercallbackquery").await;
     first.kill().await.unwrap();
-    let before = store.list_attacks(90, 10, 0).await.unwrap().remove(0);
+    let before = db!(store, list_attacks(90, 10, 0)).unwrap().remove(0);
 
     // Restarted: the question on screen still works, and /checkin resumes.
     let mut second = start(&fake, &url);
@@ -1117,8 +1114,8 @@ async fn killed_in_the_middle_of_the_questionnaire(backend: Backend) {
     fake.send_text(&user, "/stop");
     call_after(&fake, from, 90, "sendmessage").await;
 
-    assert_eq!(store.count_attacks(90).await.unwrap(), 1);
-    let a = store.attack(90, before.id).await.unwrap().unwrap();
+    assert_eq!(db!(store, count_attacks(90)).unwrap(), 1);
+    let a = db!(store, attack(90, before.id)).unwrap().unwrap();
     assert_eq!(
         a.started_at, before.started_at,
         "the start typed before the kill"
@@ -1128,10 +1125,7 @@ async fn killed_in_the_middle_of_the_questionnaire(backend: Backend) {
     assert_eq!(a.aura, vec![Aura::Visual]);
     assert_eq!(a.locations, vec![Location::Temples]);
     let today = Utc::now().date_naive();
-    let records = store
-        .day_records(90, today - Duration::days(1), today)
-        .await
-        .unwrap();
+    let records = db!(store, day_records(90, today - Duration::days(1), today)).unwrap();
     assert_eq!(records.len(), 1);
     let answers = Answers::from_json(records[0].questionnaire.as_deref());
     assert_eq!(

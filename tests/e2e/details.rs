@@ -12,8 +12,7 @@ use headlog::domain::attack::{Attack, Aura, Character, Location, Nausea, Side, T
 use headlog::domain::export::COLUMNS;
 use headlog::domain::lang::Lang;
 use headlog::i18n::{Arg, I18n};
-use headlog::store::{self, Store};
-use std::sync::Arc;
+use headlog::store::Db;
 
 e2e!(
     add_details_walks_the_fields_and_saves_each_answer_at_once,
@@ -70,10 +69,7 @@ async fn tap(app: &TestApp, user: &TgUser) -> (Call, Attack) {
     let reply = app
         .say(user, &app.t(user_lang(user), "btn-headache-now"))
         .await;
-    let a = app
-        .store
-        .latest_open_attack(user.id)
-        .await
+    let a = db!(app.store, latest_open_attack(user.id))
         .unwrap()
         .unwrap();
     (reply, a)
@@ -241,7 +237,7 @@ async fn add_details_walks_the_fields_and_saves_each_answer_at_once(b: Backend, 
         Some(screen(&app, lang, &noon, Some(2), "location", None).as_str())
     );
     assert_eq!(
-        app.store.attack(60, id).await.unwrap().unwrap().intensity,
+        db!(app.store, attack(60, id)).unwrap().unwrap().intensity,
         Some(7)
     );
     // Toggles stay on the screen and save the whole set each time.
@@ -269,7 +265,7 @@ async fn add_details_walks_the_fields_and_saves_each_answer_at_once(b: Backend, 
         ]
     );
     assert_eq!(
-        app.store.attack(60, id).await.unwrap().unwrap().locations,
+        db!(app.store, attack(60, id)).unwrap().unwrap().locations,
         vec![Location::Temples, Location::BehindEyes]
     );
     let side = press(&app, &user, msg, &app.t(lang, "btn-details-next")).await;
@@ -291,7 +287,7 @@ async fn add_details_walks_the_fields_and_saves_each_answer_at_once(b: Backend, 
     let done = press(&app, &user, msg, &app.t(lang, "btn-details-done")).await;
     assert_eq!(done.text(), reply.text());
     assert_eq!(done.inline_buttons(), tap_buttons);
-    let a = app.store.attack(60, id).await.unwrap().unwrap();
+    let a = db!(app.store, attack(60, id)).unwrap().unwrap();
     assert_eq!((a.side, a.character), (None, Some(Character::Pulsating)));
 
     // "Add details" again continues at the first field still unknown.
@@ -335,7 +331,7 @@ async fn a_past_record_opens_in_the_editor_from_history(b: Backend, lang: Lang) 
     a.intensity = Some(4);
     a.side = Some(Side::Left);
     a.comment = Some("ok".into());
-    let id = app.store.insert_attack(&a, None).await.unwrap().id;
+    let id = db!(app.store, insert_attack(&a, None)).unwrap().id;
     let list = app.say(&user, "/history").await;
     let msg = list.message_id.unwrap();
     let record = press(&app, &user, msg, "1").await;
@@ -423,7 +419,7 @@ async fn a_past_record_opens_in_the_editor_from_history(b: Backend, lang: Lang) 
         ]
     );
     press(&app, &user, msg, &app.t(lang, "btn-details-clear")).await;
-    let a = app.store.attack(61, id).await.unwrap().unwrap();
+    let a = db!(app.store, attack(61, id)).unwrap().unwrap();
     assert_eq!((a.side, a.nausea), (None, Some(Nausea::Slight)));
     // Done goes back to the record, which shows what changed.
     let done = press(&app, &user, msg, &app.t(lang, "btn-details-done")).await;
@@ -466,7 +462,7 @@ async fn typed_start_and_end_are_read_in_the_attacks_zone_and_checked(b: Backend
         assert_eq!(answer.text(), Some(expected.as_str()), "typed {typed:?}");
     }
     assert_eq!(
-        app.store.attack(62, id).await.unwrap().unwrap().started_at,
+        db!(app.store, attack(62, id)).unwrap().unwrap().started_at,
         t0()
     );
 
@@ -477,7 +473,7 @@ async fn typed_start_and_end_are_read_in_the_attacks_zone_and_checked(b: Backend
         saved.text(),
         Some(overview(&app, lang, open_head, &[]).as_str())
     );
-    let a = app.store.attack(62, id).await.unwrap().unwrap();
+    let a = db!(app.store, attack(62, id)).unwrap().unwrap();
     assert_eq!(a.started_at, t0() - Duration::hours(1));
 
     let end = press(&app, &user, msg, &app.t(lang, "btn-details-end")).await;
@@ -506,7 +502,7 @@ async fn typed_start_and_end_are_read_in_the_attacks_zone_and_checked(b: Backend
         let answer = app.say(&user, typed).await;
         assert_eq!(answer.text(), Some(expected.as_str()), "typed {typed:?}");
     }
-    assert!(app.store.attack(62, id).await.unwrap().unwrap().is_open());
+    assert!(db!(app.store, attack(62, id)).unwrap().unwrap().is_open());
     let ago = if lang == Lang::Ru {
         "30 минут назад"
     } else {
@@ -525,7 +521,7 @@ async fn typed_start_and_end_are_read_in_the_attacks_zone_and_checked(b: Backend
         saved.text(),
         Some(overview(&app, lang, closed, &[]).as_str())
     );
-    let a = app.store.attack(62, id).await.unwrap().unwrap();
+    let a = db!(app.store, attack(62, id)).unwrap().unwrap();
     assert_eq!(a.ended_at, Some(t0() + Duration::minutes(150)));
 
     // A start after the end is refused; the start stays.
@@ -537,7 +533,7 @@ async fn typed_start_and_end_are_read_in_the_attacks_zone_and_checked(b: Backend
         &[("end", half_past.into())],
     );
     assert_eq!(after.text(), Some(expected.as_str()));
-    let a = app.store.attack(62, id).await.unwrap().unwrap();
+    let a = db!(app.store, attack(62, id)).unwrap().unwrap();
     assert_eq!(a.started_at, t0() - Duration::hours(1));
     app.stop().await;
 }
@@ -573,7 +569,7 @@ async fn comment_trigger_note_and_aura_minutes_are_typed_and_checked(b: Backend,
         assert_eq!(answer.text(), Some(expected.as_str()));
     }
     assert_eq!(
-        app.store.attack(63, id).await.unwrap().unwrap().comment,
+        db!(app.store, attack(63, id)).unwrap().unwrap().comment,
         None
     );
     let odd = "Robert'); DROP TABLE attack;-- «да» \"no\" 🤕\nline two";
@@ -592,9 +588,7 @@ async fn comment_trigger_note_and_aura_minutes_are_typed_and_checked(b: Backend,
         Some(overview(&app, lang, open_head(), &[("comment", odd.to_owned())]).as_str())
     );
     assert_eq!(
-        app.store
-            .attack(63, id)
-            .await
+        db!(app.store, attack(63, id))
             .unwrap()
             .unwrap()
             .comment
@@ -628,7 +622,7 @@ async fn comment_trigger_note_and_aura_minutes_are_typed_and_checked(b: Backend,
         );
     }
     assert_eq!(
-        app.store.attack(63, id).await.unwrap().unwrap().aura_min,
+        db!(app.store, attack(63, id)).unwrap().unwrap().aura_min,
         None
     );
     let aura = typed_ok(&app, &user, msg, "20").await;
@@ -672,7 +666,7 @@ async fn comment_trigger_note_and_aura_minutes_are_typed_and_checked(b: Backend,
         triggers.text(),
         Some(screen(&app, lang, &noon, None, "triggers", Some(&value)).as_str())
     );
-    let a = app.store.attack(63, id).await.unwrap().unwrap();
+    let a = db!(app.store, attack(63, id)).unwrap().unwrap();
     assert_eq!((a.aura, a.aura_min), (vec![Aura::Visual], Some(20)));
     assert_eq!(a.triggers, vec![Trigger::Stress, Trigger::PoorSleep]);
     assert_eq!(a.trigger_note.as_deref(), Some("red wine 🍷"));
@@ -704,7 +698,7 @@ async fn cancel_leaves_the_editor_and_keeps_what_was_saved(b: Backend, lang: Lan
         after.text(),
         Some(app.t(lang, "error-unknown-input").as_str())
     );
-    let a = app.store.attack(64, id).await.unwrap().unwrap();
+    let a = db!(app.store, attack(64, id)).unwrap().unwrap();
     assert_eq!((a.intensity, a.comment), (Some(5), None));
     // The editor's buttons still work afterwards.
     let back = press(&app, &user, msg, &app.t(lang, "btn-back")).await;
@@ -726,7 +720,7 @@ async fn forged_and_foreign_buttons_change_nothing(b: Backend, lang: Lang) {
     let (msg, id) = (reply.message_id.unwrap(), a.id);
     press(&app, &user, msg, &app.t(lang, "btn-details-add")).await;
     press(&app, &user, msg, "3").await;
-    let before = app.store.attack(65, id).await.unwrap().unwrap();
+    let before = db!(app.store, attack(65, id)).unwrap().unwrap();
     let stale = app.t(lang, "error-stale-button");
     let bad_intensity = app.t(lang, "details-error-intensity");
     let gone = app.t(lang, "attack-gone");
@@ -762,13 +756,13 @@ async fn forged_and_foreign_buttons_change_nothing(b: Backend, lang: Lang) {
         assert_eq!(answer.as_ref(), Some(&gone), "{data}");
         assert!(made.is_empty(), "{data}: {made:?}");
     }
-    assert_eq!(app.store.attack(65, id).await.unwrap().unwrap(), before);
+    assert_eq!(db!(app.store, attack(65, id)).unwrap().unwrap(), before);
     // A deleted attack can't be edited from an old editor.
     let (_, undo) = app.press(&user, msg, &format!("u:{id}")).await;
     assert_eq!(undo, None);
     let (_, answer) = app.press(&user, msg, &format!("D:s:{id}:g:i:9")).await;
     assert_eq!(answer, Some(gone));
-    let a = app.store.attack(65, id).await.unwrap().unwrap();
+    let a = db!(app.store, attack(65, id)).unwrap().unwrap();
     assert_eq!(a.intensity, Some(3));
     app.stop().await;
 }
@@ -801,7 +795,7 @@ async fn two_old_editor_messages_both_keep_their_edits(b: Backend, lang: Lang) {
         "{labels:?}"
     );
     press(&app, &user, first, &app.t(lang, "loc-forehead")).await;
-    let a = app.store.attack(67, id).await.unwrap().unwrap();
+    let a = db!(app.store, attack(67, id)).unwrap().unwrap();
     assert_eq!(
         a.locations,
         vec![Location::Forehead, Location::Temples, Location::Neck]
@@ -814,7 +808,7 @@ async fn two_old_editor_messages_both_keep_their_edits(b: Backend, lang: Lang) {
     press(&app, &user, second, &app.t(lang, "btn-details-nausea")).await;
     press(&app, &user, first, "8").await;
     let shown = press(&app, &user, second, &app.t(lang, "nausea-marked")).await;
-    let a = app.store.attack(67, id).await.unwrap().unwrap();
+    let a = db!(app.store, attack(67, id)).unwrap().unwrap();
     assert_eq!((a.intensity, a.nausea), (Some(8), Some(Nausea::Marked)));
     let eight = app.tr(
         lang,
@@ -950,11 +944,11 @@ async fn a_restart_in_the_middle_of_the_editor_keeps_waiting(backend: Backend) {
     })
     .await;
     let msg = sent(&fake, "sendmessage")[0].message_id.unwrap();
-    let store: Arc<dyn Store> = store::open(&url).await.unwrap();
-    let id = store.latest_open_attack(70).await.unwrap().unwrap().id;
+    let store = Db::open(&url).await.unwrap();
+    let id = db!(store, latest_open_attack(70)).unwrap().unwrap().id;
     fake.press(&user, msg, &format!("D:f:{id}:t:cm"));
     until("the comment is asked for", async || {
-        sent(&fake, "editmessagetext").len() == 1 && store.dialogue(70).await.unwrap().is_some()
+        sent(&fake, "editmessagetext").len() == 1 && db!(store, dialogue(70)).unwrap().is_some()
     })
     .await;
     first.kill().await.unwrap();
@@ -963,7 +957,7 @@ async fn a_restart_in_the_middle_of_the_editor_keeps_waiting(backend: Backend) {
     let comment = "typed after a restart ✍️";
     fake.send_text(&user, comment);
     until("the comment is saved", async || {
-        let a = store.attack(70, id).await.unwrap().unwrap();
+        let a = db!(store, attack(70, id)).unwrap().unwrap();
         a.comment.as_deref() == Some(comment)
     })
     .await;
@@ -976,7 +970,7 @@ async fn a_restart_in_the_middle_of_the_editor_keeps_waiting(backend: Backend) {
     .await;
     let editor = fake.message(70, msg).unwrap().text.unwrap();
     assert!(editor.contains(comment), "{editor}");
-    assert_eq!(store.dialogue(70).await.unwrap(), None);
+    assert_eq!(db!(store, dialogue(70)).unwrap(), None);
     second.kill().await.unwrap();
 }
 

@@ -23,7 +23,7 @@ async fn forget_erases_everything_only_after_its_own_confirmation(b: Backend, la
     assert_eq!(buttons[1], (app.t(lang, "btn-forget-no"), "k".into()));
     let (made, _) = app.press(&user, first.message_id.unwrap(), "k").await;
     assert_eq!(made[0].text(), Some(app.t(lang, "forget-kept").as_str()));
-    assert_eq!(app.store.count_attacks(40).await.unwrap(), 1);
+    assert_eq!(db!(app.store, count_attacks(40)).unwrap(), 1);
 
     // The first confirmation's button no longer confirms anything, nor does a forged one.
     let (_, answer) = app
@@ -35,25 +35,23 @@ async fn forget_erases_everything_only_after_its_own_confirmation(b: Backend, la
         .press(&user, second.message_id.unwrap(), "f:123456789")
         .await;
     assert_eq!(answer, Some(app.t(lang, "forget-expired")));
-    assert_eq!(app.store.count_attacks(40).await.unwrap(), 1);
+    assert_eq!(db!(app.store, count_attacks(40)).unwrap(), 1);
 
     let third = app.say(&user, "/forget").await;
     let yes = third.inline_buttons()[0].1.clone();
     let (made, answer) = app.press(&user, third.message_id.unwrap(), &yes).await;
     assert_eq!(answer, None);
     assert_eq!(made[0].text(), Some(app.t(lang, "forget-done").as_str()));
-    assert_eq!(app.store.count_attacks(40).await.unwrap(), 0);
-    assert!(app.store.dialogue(40).await.unwrap().is_none());
+    assert_eq!(db!(app.store, count_attacks(40)).unwrap(), 0);
+    assert!(db!(app.store, dialogue(40)).unwrap().is_none());
     assert!(
-        app.store
-            .inbox_pending(100)
-            .await
+        db!(app.store, inbox_pending(100))
             .unwrap()
             .iter()
             .all(|r| r.chat_id != Some(40))
     );
     assert_eq!(
-        app.store.count_attacks(41).await.unwrap(),
+        db!(app.store, count_attacks(41)).unwrap(),
         1,
         "others keep theirs"
     );
@@ -61,7 +59,7 @@ async fn forget_erases_everything_only_after_its_own_confirmation(b: Backend, la
     let (_, answer) = app.press(&user, third.message_id.unwrap(), &yes).await;
     assert_eq!(answer, Some(app.t(lang, "forget-expired")));
     assert_eq!(
-        app.store.user(40).await.unwrap().unwrap().zone,
+        db!(app.store, user(40)).unwrap().unwrap().zone,
         None,
         "settings were erased too"
     );

@@ -9,7 +9,7 @@ use headlog::config::Settings;
 use headlog::domain::lang::Lang;
 use headlog::i18n::{Arg, I18n};
 use headlog::startup::Application;
-use headlog::store::Store;
+use headlog::store::Db;
 use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::Duration;
@@ -28,7 +28,7 @@ pub struct TestApp {
     pub fake: FakeBot,
     pub clock: ManualClock,
     pub i18n: I18n,
-    pub store: Arc<dyn Store>,
+    pub store: Db,
     pub http: std::net::SocketAddr,
     pub db_url: String,
     shutdown: CancellationToken,
@@ -42,6 +42,9 @@ pub fn settings(fake: &FakeBot, database_url: &str) -> Settings {
         ("HEADLOG_DATABASE_URL", database_url.to_owned()),
         ("HEADLOG_HTTP_ADDR", "127.0.0.1:0".to_owned()),
         ("HEADLOG_POLL_TIMEOUT", "1".to_owned()),
+        // The test clock stands still, so every update looks simultaneous: no flood limit
+        // here (robustness.rs tests the limit with its own settings).
+        ("HEADLOG_FLOOD_BURST", "100000".to_owned()),
     ]
     .into_iter()
     .map(|(k, v)| (k.to_owned(), v))
@@ -53,6 +56,9 @@ impl TestApp {
     /// Starts headlog on `backend`; `None` when that backend is unavailable outside CI.
     pub async fn spawn(backend: Backend) -> Option<TestApp> {
         let url = db::fresh(backend).await?;
+        if let Ok(filter) = std::env::var("HEADLOG_TEST_LOG") {
+            headlog::telemetry::init(&filter);
+        }
         let fake = FakeBot::start().await;
         let clock = ManualClock::new(t0());
         let app = Application::build_with_clock(settings(&fake, &url), Arc::new(clock.clone()))
@@ -245,14 +251,12 @@ impl TestApp {
 
     /// Sets the user's zone directly (most flows start after onboarding).
     pub async fn onboard(&self, user: &TgUser, zone: chrono_tz::Tz) {
-        self.store
-            .touch_user(user.id, user.language_code.as_deref(), t0().timestamp())
-            .await
-            .unwrap();
-        self.store
-            .set_user_zone(user.id, zone, t0().timestamp())
-            .await
-            .unwrap();
+        db!(
+            self.store,
+            touch_user(user.id, user.language_code.as_deref(), t0().timestamp())
+        )
+        .unwrap();
+        db!(self.store, set_user_zone(user.id, zone, t0().timestamp())).unwrap();
     }
 
     pub async fn stop(self) {

@@ -22,7 +22,7 @@ async fn twelve(app: &TestApp, user: i64) -> Vec<Attack> {
         let mut a = Attack::new(user, start, chrono_tz::Europe::Berlin, start);
         a.ended_at = Some(start + Duration::hours(5));
         a.comment = Some(format!("note {i}, \"quoted\"; 🤕"));
-        out.push(app.store.insert_attack(&a, None).await.unwrap());
+        out.push(db!(app.store, insert_attack(&a, None)).unwrap());
     }
     out
 }
@@ -172,7 +172,7 @@ async fn a_record_opens_with_delete_and_restore(b: Backend, lang: Lang) {
                 .as_str()
         )
     );
-    assert_eq!(app.store.count_attacks(31).await.unwrap(), 11);
+    assert_eq!(db!(app.store, count_attacks(31)).unwrap(), 11);
     let (_, answer) = app
         .press_label(&user, msg, &app.t(lang, "btn-restore"))
         .await;
@@ -181,7 +181,7 @@ async fn a_record_opens_with_delete_and_restore(b: Backend, lang: Lang) {
         Some(app.tr(lang, "record-restored", &[("start", today("04:00").into())]))
     );
     assert_eq!(app.fake.message(31, msg).unwrap().text, Some(expected));
-    assert_eq!(app.store.count_attacks(31).await.unwrap(), 12);
+    assert_eq!(db!(app.store, count_attacks(31)).unwrap(), 12);
     let (made, _) = app.press_label(&user, msg, &app.t(lang, "btn-back")).await;
     assert!(made[0].text().unwrap().starts_with(&app.tr(
         lang,
@@ -206,10 +206,7 @@ async fn export_sends_the_diary_csv(b: Backend, lang: Lang) {
         Some(app.t(lang, "export-empty").as_str())
     );
     let attacks = twelve(&app, 32).await;
-    app.store
-        .set_attack_deleted(32, attacks[0].id, Some(1), 1)
-        .await
-        .unwrap();
+    db!(app.store, set_attack_deleted(32, attacks[0].id, Some(1), 1)).unwrap();
     let doc = app.say(&user, &app.t(lang, "btn-export")).await;
     assert_eq!(doc.method, "senddocument");
     assert_eq!(

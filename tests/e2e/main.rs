@@ -1,5 +1,16 @@
 //! End-to-end and contract tests: one test binary (one link), modules by feature.
 
+/// Runs one store operation in its own transaction and commits it (tests read and arrange
+/// the store between updates; holding a transaction would hold up the bot).
+macro_rules! db {
+    ($store:expr, $($call:tt)+) => {{
+        let tx = $store.begin().await.expect("begin a transaction");
+        let result = tx.$($call)+.await;
+        tx.commit().await.expect("commit");
+        result
+    }};
+}
+
 mod attacks;
 mod checkin;
 mod db;

@@ -107,10 +107,11 @@ async fn add_med(
     class: MedClass,
     dose: Option<&str>,
 ) -> Medication {
-    app.store
-        .insert_medication(user, name, class, dose, t0().timestamp())
-        .await
-        .unwrap()
+    db!(
+        app.store,
+        insert_medication(user, name, class, dose, t0().timestamp())
+    )
+    .unwrap()
 }
 
 fn today(app: &TestApp, lang: Lang, time: &str) -> String {
@@ -159,9 +160,7 @@ async fn settings_shows_current_values_and_period_tracking_changes_the_menu(
     assert_eq!(made[1].text(), Some(note.as_str()));
     assert_eq!(made[1].reply_keyboard(), menu(&app, lang, true));
     assert!(
-        app.store
-            .user(70)
-            .await
+        db!(app.store, user(70))
             .unwrap()
             .unwrap()
             .track_menstruation
@@ -179,9 +178,7 @@ async fn settings_shows_current_values_and_period_tracking_changes_the_menu(
     );
     assert_eq!(made[1].reply_keyboard(), menu(&app, lang, false));
     assert!(
-        !app.store
-            .user(70)
-            .await
+        !db!(app.store, user(70))
             .unwrap()
             .unwrap()
             .track_menstruation
@@ -204,7 +201,7 @@ async fn settings_shows_current_values_and_period_tracking_changes_the_menu(
     // The screen shows what is stored now.
     add_med(&app, 70, "Ibuprofen", MedClass::Nsaid, Some("400 mg")).await;
     let at = NaiveTime::from_hms_opt(21, 0, 0);
-    app.store.set_user_checkin_time(70, at, 0).await.unwrap();
+    db!(app.store, set_user_checkin_time(70, at, 0)).unwrap();
     let (made, _) = app.press(&user, msg, "M:s").await;
     assert_eq!(
         made[0].text(),
@@ -224,7 +221,7 @@ async fn the_period_button_marks_today_once_with_undo(b: Backend, lang: Lang) {
     assert_eq!(reply.text(), Some(app.t(lang, "period-mark-off").as_str()));
     assert_eq!(reply.reply_keyboard(), menu(&app, lang, false));
 
-    app.store.set_user_menstruation(71, true, 0).await.unwrap();
+    db!(app.store, set_user_menstruation(71, true, 0)).unwrap();
     let date = |d: &str| {
         app.tr(
             lang,
@@ -240,7 +237,7 @@ async fn the_period_button_marks_today_once_with_undo(b: Backend, lang: Lang) {
         keyed(&app, lang, &[("btn-undo", "pu:20260310")])
     );
     let day = NaiveDate::from_ymd_opt(2026, 3, 10).unwrap();
-    let record = app.store.day_record(71, day).await.unwrap().unwrap();
+    let record = db!(app.store, day_record(71, day)).unwrap().unwrap();
     assert_eq!(record.menstruation, Some(true));
 
     let again = app.say(&user, &app.t(lang, "btn-period")).await;
@@ -253,7 +250,7 @@ async fn the_period_button_marks_today_once_with_undo(b: Backend, lang: Lang) {
     assert_eq!(answer, None);
     let undone = app.tr(lang, "period-mark-undone", &[("date", date("10").into())]);
     assert_eq!(made[0].text(), Some(undone.as_str()));
-    let record = app.store.day_record(71, day).await.unwrap().unwrap();
+    let record = db!(app.store, day_record(71, day)).unwrap().unwrap();
     assert_eq!(record.menstruation, None);
     let (_, answer) = app.press(&user, msg, "M:pu:20260310").await;
     let not = app.tr(
@@ -309,7 +306,7 @@ async fn the_check_in_time_takes_presets_and_typed_times_and_explains_bad_ones(
     ));
     assert_eq!(made[0].inline_buttons(), expected);
 
-    let stored = async || app.store.user(72).await.unwrap().unwrap().checkin_time;
+    let stored = async || db!(app.store, user(72)).unwrap().unwrap().checkin_time;
     let (made, answer) = app.press(&user, msg, "M:sc:2000").await;
     assert_eq!(
         answer,
@@ -448,7 +445,7 @@ async fn a_medication_is_added_edited_and_removed_and_bad_input_is_explained(
         let reply = app.say(&user, typed).await;
         assert_eq!(reply.text(), Some(expected.as_str()));
     }
-    assert!(app.store.medications(73).await.unwrap().is_empty());
+    assert!(db!(app.store, medications(73)).unwrap().is_empty());
 
     let name = "Ibuprofen 💊 \"forte\"'); drop table medication; --";
     let reply = app.say(&user, &format!("  {name} ")).await;
@@ -473,7 +470,7 @@ async fn a_medication_is_added_edited_and_removed_and_bad_input_is_explained(
         made[0].inline_buttons(),
         keyed(&app, lang, &[("med-btn-skip", "ns")])
     );
-    let meds = app.store.medications(73).await.unwrap();
+    let meds = db!(app.store, medications(73)).unwrap();
     assert_eq!(meds.len(), 1);
     assert_eq!(
         (meds[0].name.as_str(), meds[0].class),
@@ -497,9 +494,7 @@ async fn a_medication_is_added_edited_and_removed_and_bad_input_is_explained(
         assert_eq!(reply.text(), Some(expected.as_str()), "{typed:?}");
     }
     assert_eq!(
-        app.store
-            .medication(73, id)
-            .await
+        db!(app.store, medication(73, id))
             .unwrap()
             .unwrap()
             .default_dose,
@@ -517,7 +512,7 @@ async fn a_medication_is_added_edited_and_removed_and_bad_input_is_explained(
     let calls = app.say_n(&user, &name.to_uppercase(), 2).await;
     let exists = app.tr(lang, "med-exists", &[("name", s(name))]);
     assert_eq!(calls[0].text(), Some(exists.as_str()));
-    assert_eq!(app.store.medications(73).await.unwrap().len(), 1);
+    assert_eq!(db!(app.store, medications(73)).unwrap().len(), 1);
 
     // Rename.
     let view = view.message_id.unwrap();
@@ -567,7 +562,7 @@ async fn a_medication_is_added_edited_and_removed_and_bad_input_is_explained(
         made[0].text(),
         Some(med_view(&app, lang, "Nurofen", MedClass::Triptan, None).as_str())
     );
-    let stored = app.store.medication(73, id).await.unwrap().unwrap();
+    let stored = db!(app.store, medication(73, id)).unwrap().unwrap();
     assert_eq!(
         (stored.class, stored.default_dose),
         (MedClass::Triptan, None)
@@ -581,7 +576,7 @@ async fn a_medication_is_added_edited_and_removed_and_bad_input_is_explained(
         zone: chrono_tz::Europe::Berlin,
         dose: Some("200 mg".into()),
     };
-    app.store.insert_intake(73, &dose, None, 0).await.unwrap();
+    db!(app.store, insert_intake(73, &dose, None, 0)).unwrap();
     let (made, _) = app.press(&user, view, &format!("M:x:{id}")).await;
     let removed = app.tr(lang, "med-deleted", &[("name", s("Nurofen"))]);
     assert_eq!(made[0].text(), Some(removed.as_str()));
@@ -589,8 +584,8 @@ async fn a_medication_is_added_edited_and_removed_and_bad_input_is_explained(
         made[0].inline_buttons(),
         keyed(&app, lang, &[("btn-back", "l:0")])
     );
-    assert!(app.store.medications(73).await.unwrap().is_empty());
-    let doses = app.store.intakes_between(73, 0, i64::MAX).await.unwrap();
+    assert!(db!(app.store, medications(73)).unwrap().is_empty());
+    let doses = db!(app.store, intakes_between(73, 0, i64::MAX)).unwrap();
     assert_eq!(doses[0].name, "Nurofen");
     let (_, answer) = app.press(&user, view, &format!("M:x:{id}")).await;
     assert_eq!(answer, Some(app.t(lang, "med-gone")));
@@ -732,7 +727,7 @@ async fn took_records_a_dose_with_the_usual_dose_or_a_typed_one_and_exports_it(
 
     // The usual dose and now.
     let ibu = add_med(&app, 75, "Ibuprofen", MedClass::Nsaid, Some("400 mg")).await;
-    let para = app.store.medications(75).await.unwrap()[1].clone();
+    let para = db!(app.store, medications(75)).unwrap()[1].clone();
     let reply = app.say(&user, "/took").await;
     assert_eq!(reply.text(), Some(app.t(lang, "took-ask-med").as_str()));
     let mut expected = vec![
@@ -796,7 +791,7 @@ async fn took_records_a_dose_with_the_usual_dose_or_a_typed_one_and_exports_it(
         Some(app.t(lang, "error-unknown-input").as_str())
     );
 
-    let doses = app.store.intakes_between(75, 0, i64::MAX).await.unwrap();
+    let doses = db!(app.store, intakes_between(75, 0, i64::MAX)).unwrap();
     let seen: Vec<_> = doses
         .iter()
         .map(|i| (i.name.as_str(), i.dose.as_deref(), i.attack_id, i.taken_at))
@@ -841,7 +836,7 @@ async fn a_dose_for_an_attack_asks_its_effect_after_two_hours_and_exports_it(
     app.onboard(&user, chrono_tz::Europe::Moscow).await; // t0 is 12:00 there
     let med = add_med(&app, 76, "Sumatriptan", MedClass::Triptan, Some("50 mg")).await;
     app.say(&user, &app.t(lang, "btn-headache-now")).await;
-    let attack = app.store.latest_open_attack(76).await.unwrap().unwrap();
+    let attack = db!(app.store, latest_open_attack(76)).unwrap().unwrap();
     let history = app.say(&user, "/history").await.message_id.unwrap();
     let (made, _) = app.press_label(&user, history, "1").await;
     // The record view's own buttons (delete, back, …) stay as they are; ours come first.
@@ -881,10 +876,7 @@ async fn a_dose_for_an_attack_asks_its_effect_after_two_hours_and_exports_it(
         ],
     );
     assert_eq!(made[0].text(), Some(recorded.as_str()));
-    let intake = app
-        .store
-        .intakes_for_attack(76, attack.id)
-        .await
+    let intake = db!(app.store, intakes_for_attack(76, attack.id))
         .unwrap()
         .remove(0);
 
@@ -940,7 +932,7 @@ async fn a_dose_for_an_attack_asks_its_effect_after_two_hours_and_exports_it(
         .press(&user, history, &format!("M:f:{}:full", intake.id))
         .await;
     assert_eq!(answer, Some(app.t(lang, "took-effect-already")));
-    let stored = app.store.intake(76, intake.id).await.unwrap().unwrap();
+    let stored = db!(app.store, intake(76, intake.id)).unwrap().unwrap();
     assert_eq!(stored.effect, Some(Effect::Partial));
 
     let doc = app.say(&user, "/export").await;
@@ -962,7 +954,7 @@ async fn forged_and_foreign_buttons_change_nothing(b: Backend, lang: Lang) {
     app.onboard(&intruder, zone).await;
     let med = add_med(&app, 77, "Ibuprofen", MedClass::Nsaid, Some("400 mg")).await;
     let attack = headlog::domain::attack::Attack::new(77, t0() - Duration::hours(3), zone, t0());
-    let attack = app.store.insert_attack(&attack, None).await.unwrap();
+    let attack = db!(app.store, insert_attack(&attack, None)).unwrap();
     let dose = NewIntake {
         medication_id: med.id,
         attack_id: Some(attack.id),
@@ -970,13 +962,10 @@ async fn forged_and_foreign_buttons_change_nothing(b: Backend, lang: Lang) {
         zone,
         dose: Some("400 mg".into()),
     };
-    let intake = app.store.insert_intake(77, &dose, None, 0).await.unwrap();
+    let intake = db!(app.store, insert_intake(77, &dose, None, 0)).unwrap();
     let day = NaiveDate::from_ymd_opt(2026, 3, 10).unwrap();
     let mark = headlog::domain::day::DayField::Menstruation(Some(true));
-    app.store
-        .set_day_field(77, day, zone, &mark, 0)
-        .await
-        .unwrap();
+    db!(app.store, set_day_field(77, day, zone, &mark, 0)).unwrap();
 
     let msg = app.say(&intruder, "/settings").await.message_id.unwrap();
     let before = app.fake.message(78, msg).unwrap().text;
@@ -1026,18 +1015,16 @@ async fn forged_and_foreign_buttons_change_nothing(b: Backend, lang: Lang) {
     assert_eq!(answer, Some(app.t(lang, "med-gone")));
 
     assert_eq!(app.fake.message(78, msg).unwrap().text, before);
-    assert_eq!(app.store.medication(77, m).await.unwrap(), Some(med));
-    let kept = app.store.intake(77, i).await.unwrap().unwrap();
+    assert_eq!(db!(app.store, medication(77, m)).unwrap(), Some(med));
+    let kept = db!(app.store, intake(77, i)).unwrap().unwrap();
     assert_eq!((kept.effect, kept.dose.as_deref()), (None, Some("400 mg")));
-    assert!(app.store.medications(78).await.unwrap().is_empty());
+    assert!(db!(app.store, medications(78)).unwrap().is_empty());
     assert!(
-        app.store
-            .intakes_between(78, 0, i64::MAX)
-            .await
+        db!(app.store, intakes_between(78, 0, i64::MAX))
             .unwrap()
             .is_empty()
     );
-    let record = app.store.day_record(77, day).await.unwrap().unwrap();
+    let record = db!(app.store, day_record(77, day)).unwrap().unwrap();
     assert_eq!(record.menstruation, Some(true));
     app.stop().await;
 }
@@ -1052,20 +1039,31 @@ async fn a_repeated_handling_does_not_double_a_dose(b: Backend, lang: Lang) {
     let flow = app.say(&user, "/took").await.message_id.unwrap();
     app.press(&user, flow, &format!("M:tm:{}", med.id)).await;
     app.press(&user, flow, "M:td").await;
-    let waiting = app.store.dialogue(79).await.unwrap();
+    let waiting = db!(app.store, dialogue(79)).unwrap();
     assert!(waiting.is_some());
 
     // The update that records the dose, handled directly twice, as after a crash that
     // struck between recording it and clearing the question.
+    let api = headlog::bot::api::BotApi::new(
+        app.fake.token(),
+        &url::Url::parse(&app.fake.api_url()).unwrap(),
+        Duration::seconds(5).to_std().unwrap(),
+    );
+    let clock: std::sync::Arc<dyn headlog::clock::Clock> = std::sync::Arc::new(app.clock.clone());
+    let outbox = std::sync::Arc::new(headlog::bot::outbox::Outbox::new(
+        app.store.clone(),
+        api.clone(),
+        clock.clone(),
+        Default::default(),
+    ));
     let bot = headlog::bot::BotCtx::new(
         app.store.clone(),
-        std::sync::Arc::new(app.clock.clone()),
+        clock,
         std::sync::Arc::new(headlog::i18n::I18n::new().unwrap()),
-        headlog::bot::telegram::Telegram::new(
-            app.fake.token(),
-            url::Url::parse(&app.fake.api_url()).unwrap(),
-        ),
+        api,
+        outbox,
     );
+    let now = headlog::clock::Clock::now(&app.clock);
     let json = serde_json::json!({
         "update_id": 9000,
         "message": {
@@ -1075,19 +1073,20 @@ async fn a_repeated_handling_does_not_double_a_dose(b: Backend, lang: Lang) {
         }
     });
     let update: teloxide_core::types::Update = serde_json::from_str(&json.to_string()).unwrap();
-    headlog::bot::router::handle(&bot, 9000, &update)
-        .await
-        .unwrap();
-    assert_eq!(app.store.dialogue(79).await.unwrap(), None);
-    app.store
-        .set_dialogue(79, waiting.as_deref(), 0)
-        .await
-        .unwrap();
-    headlog::bot::router::handle(&bot, 9000, &update)
-        .await
-        .unwrap();
+    let handle = async || {
+        let tx = app.store.begin().await.unwrap();
+        let admit = headlog::domain::ratelimit::Admit::Yes;
+        headlog::bot::router::handle(&bot, &tx, 9000, &update, now, admit)
+            .await
+            .unwrap();
+        tx.commit().await.unwrap();
+    };
+    handle().await;
+    assert_eq!(db!(app.store, dialogue(79)).unwrap(), None);
+    db!(app.store, set_dialogue(79, waiting.as_deref(), 0)).unwrap();
+    handle().await;
 
-    let doses = app.store.intakes_between(79, 0, i64::MAX).await.unwrap();
+    let doses = db!(app.store, intakes_between(79, 0, i64::MAX)).unwrap();
     assert_eq!(doses.len(), 1, "recorded once");
     assert_eq!(doses[0].taken_at, t0() - Duration::minutes(30));
     assert_eq!(doses[0].dose.as_deref(), Some("25 mg"));
@@ -1102,7 +1101,7 @@ async fn an_effect_answered_in_the_details_editor_keeps_the_editor(b: Backend, l
     app.onboard(&user, chrono_tz::UTC).await;
     let med = add_med(&app, 79, "Ibuprofen", MedClass::Nsaid, Some("400 mg")).await;
     app.say(&user, &app.t(lang, "btn-headache-now")).await;
-    let attack = app.store.latest_open_attack(79).await.unwrap().unwrap();
+    let attack = db!(app.store, latest_open_attack(79)).unwrap().unwrap();
     let dose = NewIntake {
         medication_id: med.id,
         attack_id: Some(attack.id),
@@ -1110,7 +1109,7 @@ async fn an_effect_answered_in_the_details_editor_keeps_the_editor(b: Backend, l
         zone: chrono_tz::UTC,
         dose: Some("400 mg".into()),
     };
-    let intake = app.store.insert_intake(79, &dose, None, 0).await.unwrap();
+    let intake = db!(app.store, insert_intake(79, &dose, None, 0)).unwrap();
     app.clock.advance(Duration::hours(2));
 
     let history = app.say(&user, "/history").await.message_id.unwrap();

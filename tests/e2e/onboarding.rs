@@ -77,7 +77,7 @@ async fn start_greets_asks_the_zone_once_and_shows_the_menu(b: Backend, lang: La
     assert_eq!(made[1].text(), Some(app.t(lang, "menu-shown").as_str()));
     assert_eq!(made[1].reply_keyboard(), menu(&app, lang));
     assert_eq!(made[1].params["reply_markup"]["is_persistent"], true);
-    assert_eq!(app.store.user(10).await.unwrap().unwrap().zone, Some(zone));
+    assert_eq!(db!(app.store, user(10)).unwrap().unwrap().zone, Some(zone));
 
     let again = app.say(&user, "/start").await;
     assert_eq!(again.text(), Some(app.t(lang, "start-again").as_str()));
@@ -120,7 +120,7 @@ async fn a_typed_zone_or_a_shared_location_sets_the_zone(b: Backend, lang: Lang)
     )));
     assert_eq!(set.reply_keyboard(), menu(&app, lang));
     assert_eq!(
-        app.store.user(11).await.unwrap().unwrap().zone,
+        db!(app.store, user(11)).unwrap().unwrap().zone,
         Some(chrono_tz::Europe::Berlin)
     );
 
@@ -143,7 +143,7 @@ async fn a_typed_zone_or_a_shared_location_sets_the_zone(b: Backend, lang: Lang)
     );
     assert_eq!(moved.text(), Some(expected.as_str()));
     assert_eq!(
-        app.store.user(11).await.unwrap().unwrap().zone,
+        db!(app.store, user(11)).unwrap().unwrap().zone,
         Some(chrono_tz::Europe::Moscow)
     );
     // The open sea has nautical zones; only impossible coordinates (a forged update) have none.

@@ -25,7 +25,7 @@ async fn forged_and_stale_buttons_change_nothing(b: Backend, lang: Lang) {
     let intruder = app.user(51, lang);
     app.onboard(&owner, chrono_tz::UTC).await;
     app.say(&owner, &app.t(lang, "btn-headache-now")).await;
-    let id = app.store.list_attacks(50, 1, 0).await.unwrap()[0].id;
+    let id = db!(app.store, list_attacks(50, 1, 0)).unwrap()[0].id;
     let mine = app.say(&intruder, "/help").await.message_id.unwrap();
     for data in [
         format!("e:{id}"),
@@ -38,7 +38,7 @@ async fn forged_and_stale_buttons_change_nothing(b: Backend, lang: Lang) {
         assert_eq!(answer, Some(app.t(lang, "attack-gone")), "{data}");
         assert!(made.is_empty(), "{data}: {made:?}");
     }
-    let attack = app.store.attack(50, id).await.unwrap().unwrap();
+    let attack = db!(app.store, attack(50, id)).unwrap().unwrap();
     assert!(
         attack.is_open() && attack.deleted_at.is_none(),
         "the owner's attack is untouched"
@@ -60,7 +60,7 @@ async fn forged_and_stale_buttons_change_nothing(b: Backend, lang: Lang) {
     // owner's own, so it acts, and the answer says so since the message can't show it.
     let (_, answer) = app.press(&owner, 999_999, &format!("e:{id}")).await;
     assert_eq!(answer, Some(app.t(lang, "done")));
-    assert!(!app.store.attack(50, id).await.unwrap().unwrap().is_open());
+    assert!(!db!(app.store, attack(50, id)).unwrap().unwrap().is_open());
     app.stop().await;
 }
 
@@ -121,7 +121,7 @@ async fn a_repeated_delivery_is_handled_once(b: Backend, lang: Lang) {
     // Telegram delivers the same update again (say, after a lost confirmation).
     app.fake.push_update(update);
     app.assert_quiet(53).await;
-    assert_eq!(app.store.count_attacks(53).await.unwrap(), 1);
+    assert_eq!(db!(app.store, count_attacks(53)).unwrap(), 1);
     app.stop().await;
 }
 
@@ -144,10 +144,7 @@ async fn a_429_is_waited_out_and_a_block_is_remembered(b: Backend, lang: Lang) {
     app.fake.fail("sendMessage", Fault::Forbidden, 1);
     app.say(&user, "/help").await;
     let deadline = tokio::time::Instant::now() + Duration::from_secs(5);
-    while app
-        .store
-        .user(54)
-        .await
+    while db!(app.store, user(54))
         .unwrap()
         .unwrap()
         .blocked_at
@@ -161,7 +158,7 @@ async fn a_429_is_waited_out_and_a_block_is_remembered(b: Backend, lang: Lang) {
     }
     // Writing again means the block is over.
     app.say(&user, "/help").await;
-    assert_eq!(app.store.user(54).await.unwrap().unwrap().blocked_at, None);
+    assert_eq!(db!(app.store, user(54)).unwrap().unwrap().blocked_at, None);
     app.stop().await;
 }
 

@@ -25,17 +25,19 @@ async fn the_trash_lists_recent_deletions_and_restores_them(b: Backend, lang: La
     for _ in 0..3 {
         let mut a = Attack::new(60, start, chrono_tz::UTC, start);
         a.ended_at = Some(start + Duration::hours(2));
-        ids.push(app.store.insert_attack(&a, None).await.unwrap().id);
+        ids.push(db!(app.store, insert_attack(&a, None)).unwrap().id);
     }
     let now = t0().timestamp();
-    app.store
-        .set_attack_deleted(60, ids[0], Some(now - 31 * 86_400), now)
-        .await
-        .unwrap();
-    app.store
-        .set_attack_deleted(60, ids[1], Some(now - 3600), now)
-        .await
-        .unwrap();
+    db!(
+        app.store,
+        set_attack_deleted(60, ids[0], Some(now - 31 * 86_400), now)
+    )
+    .unwrap();
+    db!(
+        app.store,
+        set_attack_deleted(60, ids[1], Some(now - 3600), now)
+    )
+    .unwrap();
 
     let list = app.say(&user, "/trash").await;
     let header = app.tr(lang, "trash-header", &[("count", Arg::Num(1))]);
@@ -78,7 +80,7 @@ async fn the_trash_lists_recent_deletions_and_restores_them(b: Backend, lang: La
     let intruder = app.user(61, lang);
     let (_, answer) = app.press(&intruder, msg, &restore.1).await;
     assert_eq!(answer, Some(app.t(lang, "attack-gone")));
-    assert_eq!(app.store.count_attacks(60).await.unwrap(), 1);
+    assert_eq!(db!(app.store, count_attacks(60)).unwrap(), 1);
 
     let (made, answer) = app.press(&user, msg, &restore.1).await;
     assert_eq!(
@@ -86,10 +88,10 @@ async fn the_trash_lists_recent_deletions_and_restores_them(b: Backend, lang: La
         Some(app.tr(lang, "record-restored", &[("start", today("04:00").into())]))
     );
     assert_eq!(made[0].text(), Some(app.t(lang, "trash-empty").as_str()));
-    assert_eq!(app.store.count_attacks(60).await.unwrap(), 2);
+    assert_eq!(db!(app.store, count_attacks(60)).unwrap(), 2);
     // A double tap finds it restored already: nothing changes.
     let (_, answer) = app.press(&user, msg, &restore.1).await;
     assert_eq!(answer, Some(app.t(lang, "attack-gone")));
-    assert_eq!(app.store.count_attacks(60).await.unwrap(), 2);
+    assert_eq!(db!(app.store, count_attacks(60)).unwrap(), 2);
     app.stop().await;
 }

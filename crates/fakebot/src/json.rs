@@ -108,14 +108,19 @@ pub(crate) fn inaccessible_message(chat_id: i64, message_id: i64, first_name: &s
     })
 }
 
-/// A message from `from` in its private chat with the bot; `content` holds
-/// the content fields (`text`, `location`, ..).
-pub(crate) fn user_message(from: &TgUser, message_id: i64, content: Map<String, Value>) -> Value {
+/// A message from `from` in its private chat with the bot, sent at Unix
+/// time `date`; `content` holds the content fields (`text`, `location`, ..).
+pub(crate) fn user_message(
+    from: &TgUser,
+    message_id: i64,
+    content: Map<String, Value>,
+    date: i64,
+) -> Value {
     let mut map = Map::new();
     map.insert("message_id".into(), message_id.into());
     map.insert("from".into(), user(from));
     map.insert("chat".into(), private_chat(from.id, &from.first_name));
-    map.insert("date".into(), now_unix().into());
+    map.insert("date".into(), date.into());
     map.extend(content);
     Value::Object(map)
 }

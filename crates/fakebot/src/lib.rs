@@ -24,13 +24,33 @@
 //!   inline keyboard, so edits and deletes are checked like Telegram does
 //!   (400 "message to edit not found", "message is not modified", ..).
 //!   Bot and user messages share one message id counter per chat, from 1.
-//! - Chats are private chats whose id is the user id.
+//!   A message dropped with [`FakeBot::forget_message`] is gone as if the
+//!   user had deleted it: edits get 400 "message to edit not found",
+//!   deletes 400 "message to delete not found".
+//! - Chats are private chats whose id is the user id. User messages are
+//!   dated now ([`FakeBot::send_text`]) or at a given Unix time
+//!   ([`FakeBot::send_text_at`]).
 //! - `getUpdates` takes `offset` (updates with a smaller id are confirmed
 //!   and dropped for good; a negative offset keeps the last `-offset`),
 //!   `limit` (1..=100, default 100), `timeout` (seconds to hold the request
 //!   while nothing is pending; fractions are accepted, e.g. `0.05`) and
 //!   `allowed_updates` (remembered, like Telegram does).
-//! - `getUpdates` and `getMe` are served but not recorded as calls.
+//! - The `getUpdates` answer is assembled as text,
+//!   `{"ok":true,"result":[` + updates joined by `,` + `]}`, so updates
+//!   queued with [`FakeBot::push_raw_update`] reach the client byte for
+//!   byte (lone surrogates, ids of 2^32 and more, malformed objects); the
+//!   same update id may be queued, and served, more than once.
+//! - `getUpdates` and `getMe` are served but not recorded as calls; when
+//!   each `getUpdates` request arrived is kept instead
+//!   ([`FakeBot::get_updates_times`]).
+//! - Faults ([`FakeBot::fail`]) apply to any method, `getUpdates` and
+//!   `getMe` included, or to all of them (method `"*"`). JSON faults use
+//!   the `error_code` as HTTP status; 429 carries
+//!   `"parameters":{"retry_after":N}`, as Telegram sends it (also on
+//!   `getUpdates`). [`Fault::Html`] answers an nginx `text/html` error page
+//!   instead of JSON. [`Fault::Drop`] reads the request, records the call
+//!   and closes the TCP connection without sending a byte, so the client
+//!   sees the connection dropped before a complete message.
 //!
 //! The server lives as long as the tokio runtime that started it.
 //!
@@ -53,6 +73,7 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+mod conn;
 mod json;
 mod methods;
 mod observe;
@@ -131,25 +152,59 @@ impl FakeBot {
         id
     }
 
+    /// Queues an update given as raw JSON text, served verbatim as one
+    /// element of the `result` array of `getUpdates`, so a test can feed
+    /// what a JSON encoder would never produce: a lone UTF-16 surrogate
+    /// (`"data":"\ud800"`), an `update_id` of 2^32 or more, a malformed
+    /// update object. Returns the update id.
+    ///
+    /// The id, for ordering and offset confirmation, is the `N` of the first
+    /// `"update_id":N` in the text, found by a tolerant scan (no JSON
+    /// parsing); without one (or if `N` is no `i64`) the update takes the
+    /// next id, which the text does not show. Later ids continue after it.
+    /// The same id may be pushed more than once: every copy is served, in
+    /// push order, until an offset confirms them all. Raw updates are
+    /// served whatever `allowed_updates` says.
+    pub fn push_raw_update(&self, json_text: &str) -> i64 {
+        let id = self.shared.lock().push_raw_update(json_text);
+        self.shared.updates_pushed.notify_waiters();
+        id
+    }
+
     /// Queues a text message from `user` in its private chat with the bot
-    /// (commands get a `bot_command` entity, as Telegram adds). Returns the
-    /// `update_id`; the message id is [`FakeBot::last_message_id`].
+    /// (commands get a `bot_command` entity, as Telegram adds), dated now.
+    /// Returns the `update_id`; the message id is
+    /// [`FakeBot::last_message_id`].
     pub fn send_text(&self, user: &TgUser, text: &str) -> i64 {
-        self.push_user_message(user, json::text_content(text))
+        self.push_user_message(user, json::text_content(text), json::now_unix())
     }
 
-    /// Queues a location message from `user`. Returns the `update_id`.
+    /// Like [`FakeBot::send_text`], but the message's `date` is `unix_date`
+    /// (Unix time in seconds), e.g. a message sent long ago that Telegram
+    /// delivers only now. Returns the `update_id`.
+    pub fn send_text_at(&self, user: &TgUser, text: &str, unix_date: i64) -> i64 {
+        self.push_user_message(user, json::text_content(text), unix_date)
+    }
+
+    /// Queues a location message from `user`, dated now. Returns the
+    /// `update_id`.
     pub fn send_location(&self, user: &TgUser, latitude: f64, longitude: f64) -> i64 {
-        self.push_user_message(user, json::location_content(latitude, longitude))
+        let content = json::location_content(latitude, longitude);
+        self.push_user_message(user, content, json::now_unix())
     }
 
-    fn push_user_message(&self, user: &TgUser, content: serde_json::Map<String, Value>) -> i64 {
+    fn push_user_message(
+        &self,
+        user: &TgUser,
+        content: serde_json::Map<String, Value>,
+        date: i64,
+    ) -> i64 {
         let id = {
             let mut inner = self.shared.lock();
             let chat = inner.chat(user.id);
             chat.first_name = Some(user.first_name.clone());
             let message_id = chat.next_message_id();
-            let message = json::user_message(user, message_id, content);
+            let message = json::user_message(user, message_id, content, date);
             inner.push_update(json::update("message", message))
         };
         self.shared.updates_pushed.notify_waiters();
@@ -201,6 +256,26 @@ impl FakeBot {
             .messages
             .get(&message_id)
             .cloned()
+    }
+
+    /// Drops the bot message `message_id` of `chat_id` from the fake's
+    /// memory, as if the user had deleted it for both sides: from now on
+    /// `editMessageText` (and the other edits) on it get 400
+    /// `"Bad Request: message to edit not found"`, `deleteMessage` gets 400
+    /// `"Bad Request: message to delete not found"`, a
+    /// [`FakeBot::press`] under it carries an inaccessible message, and
+    /// [`FakeBot::message`] gives `None`. Returns `false` if the fake did
+    /// not know such a bot message (nothing changes then).
+    pub fn forget_message(&self, chat_id: i64, message_id: i64) -> bool {
+        let mut inner = self.shared.lock();
+        let Some(chat) = inner.chats.get_mut(&chat_id) else {
+            return false;
+        };
+        if chat.messages.remove(&message_id).is_none() {
+            return false;
+        }
+        chat.forgotten.insert(message_id);
+        true
     }
 
     /// All messages the bot sent in `chat_id` (deleted ones included), by id.

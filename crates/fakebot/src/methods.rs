@@ -229,8 +229,10 @@ fn delete_message(inner: &mut Inner, params: &Value) -> Result<Value, Reply> {
     let chat = inner.chat(chat_id);
     match chat.messages.get_mut(&message_id) {
         Some(message) if !message.deleted => message.deleted = true,
-        // A user's message (an id the chat handed out but not to the bot).
-        None if (1..=chat.last_message_id).contains(&message_id) => {}
+        // A user's message (an id the chat handed out but not to the bot,
+        // nor to a bot message the fake forgot).
+        None if (1..=chat.last_message_id).contains(&message_id)
+            && !chat.forgotten.contains(&message_id) => {}
         _ => return Err(Reply::bad_request("message to delete not found")),
     }
     Ok(Value::Bool(true))

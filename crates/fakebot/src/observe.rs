@@ -1,7 +1,7 @@
 //! Observing the calls the bot made, counters, and fault injection.
 
 use std::pin::pin;
-use std::time::Duration;
+use std::time::{self, Duration};
 
 use tokio::sync::broadcast;
 use tokio::time::Instant;
@@ -80,9 +80,17 @@ impl FakeBot {
         self.shared.lock().recording = on;
     }
 
-    /// How many `getUpdates` requests arrived.
+    /// How many `getUpdates` requests arrived (faulted ones included).
     pub fn get_updates_count(&self) -> u64 {
         self.shared.lock().get_updates_count
+    }
+
+    /// When each `getUpdates` request arrived, in order (faulted ones
+    /// included), e.g. to check that a client waited out a `retry_after`.
+    /// Kept only while recording is on (see [`FakeBot::set_recording`]),
+    /// unlike [`FakeBot::get_updates_count`].
+    pub fn get_updates_times(&self) -> Vec<time::Instant> {
+        self.shared.lock().get_updates_times.clone()
     }
 
     /// The highest non-negative `offset` a `getUpdates` request sent (0 if
@@ -100,6 +108,12 @@ impl FakeBot {
     /// `"sendMessage"`) with `fault` instead of executing them. Faults queue
     /// up: a later `fail` for the same method applies after earlier ones.
     /// Faulted calls are recorded with `fault: true`.
+    ///
+    /// Every method can fail, `getUpdates` and `getMe` included (they are
+    /// not recorded as calls; a faulted `getUpdates` confirms no offset).
+    /// The method `"*"` stands for all methods: its faults apply to the
+    /// next `times` calls of any method, after the faults queued for that
+    /// method itself.
     pub fn fail(&self, method: &str, fault: Fault, times: usize) {
         let mut inner = self.shared.lock();
         let queue = inner.faults.entry(method.to_ascii_lowercase()).or_default();

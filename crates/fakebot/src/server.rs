@@ -6,12 +6,13 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use axum::Router;
-use axum::extract::{DefaultBodyLimit, Request, State};
+use axum::extract::{ConnectInfo, DefaultBodyLimit, Request, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use serde_json::Value;
 use tokio::net::TcpListener;
 
+use crate::conn::{CuttableListener, Link};
 use crate::json::TOKEN;
 use crate::methods;
 use crate::params;
@@ -26,7 +27,8 @@ pub(crate) async fn serve(listener: TcpListener, shared: Arc<Shared>) {
         .layer(DefaultBodyLimit::max(params::BODY_LIMIT))
         .with_state(shared);
     // `axum::serve` only returns if the listener fails; nothing to report to.
-    let _ = axum::serve(listener, app).await;
+    let listener = CuttableListener(listener);
+    let _ = axum::serve(listener, app.into_make_service_with_connect_info::<Link>()).await;
 }
 
 async fn handle(State(shared): State<Arc<Shared>>, request: Request) -> Response {
@@ -47,10 +49,19 @@ async fn handle(State(shared): State<Arc<Shared>>, request: Request) -> Response
     if method.is_empty() || method.contains('/') {
         return respond(Reply::not_found());
     }
-    match params::read(request).await {
-        Ok((params, files)) => respond(dispatch(&shared, method, params, files).await),
-        Err(problem) => respond(Reply::bad_request(&problem)),
+    let link = request
+        .extensions()
+        .get::<ConnectInfo<Link>>()
+        .map(|ConnectInfo(link)| link.clone());
+    let reply = match params::read(request).await {
+        Ok((params, files)) => dispatch(&shared, method, params, files).await,
+        Err(problem) => Reply::bad_request(&problem),
+    };
+    if let (Reply::Drop, Some(link)) = (&reply, link) {
+        // The (empty) response below is never written.
+        link.cut();
     }
+    respond(reply)
 }
 
 /// Answers a call: an injected fault, or (after a stall) the emulated method.
@@ -139,6 +150,7 @@ async fn wait_unstalled(shared: &Shared, method: &str) {
 /// updates at once or holds the request until one is pushed or `timeout`
 /// seconds passed.
 async fn get_updates(shared: &Shared, params: &Value) -> Reply {
+    let arrived = Instant::now();
     let offset = params.get("offset").and_then(as_i64);
     let limit = params
         .get("limit")
@@ -167,6 +179,9 @@ async fn get_updates(shared: &Shared, params: &Value) -> Reply {
     let stalled = {
         let mut inner = shared.lock();
         inner.get_updates_count += 1;
+        if inner.recording {
+            inner.get_updates_times.push(arrived);
+        }
         if let Some(fault) = inner.take_fault("getupdates") {
             return Reply::from_fault(&fault);
         }
@@ -186,15 +201,21 @@ async fn get_updates(shared: &Shared, params: &Value) -> Reply {
         pushed.as_mut().enable();
         let updates = shared.lock().take_updates(limit);
         if !updates.is_empty() {
-            return Reply::Ok(Value::Array(updates));
+            return updates_reply(&updates);
         }
         if tokio::time::timeout_at(deadline.into(), pushed)
             .await
             .is_err()
         {
-            return Reply::Ok(Value::Array(Vec::new()));
+            return updates_reply(&[]);
         }
     }
+}
+
+/// The `getUpdates` result, assembled as text so that raw updates are sent
+/// as they were pushed.
+fn updates_reply(updates: &[String]) -> Reply {
+    Reply::OkRaw(format!("[{}]", updates.join(",")))
 }
 
 /// A finite number of seconds, sent as a number or a numeric string.

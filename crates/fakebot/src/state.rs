@@ -4,6 +4,7 @@
 
 use std::collections::{HashMap, HashSet, VecDeque};
 use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::Instant;
 
 use serde_json::Value;
 use tokio::sync::{Notify, broadcast};
@@ -12,6 +13,9 @@ use crate::types::{BotMessage, Call, Fault};
 
 /// Capacity of the broadcast channel behind `FakeBot::subscribe`.
 const SUBSCRIBE_CAPACITY: usize = 1 << 16;
+
+/// The method name whose faults apply to every method.
+pub(crate) const ANY_METHOD: &str = "*";
 
 /// Everything a server task and the test handle share.
 pub(crate) struct Shared {
@@ -54,6 +58,9 @@ pub(crate) struct ChatState {
     pub first_name: Option<String>,
     /// Messages sent on behalf of the bot, by message id.
     pub messages: HashMap<i64, BotMessage>,
+    /// Ids of bot messages the fake was told to forget: gone for good, as
+    /// if the user deleted them.
+    pub forgotten: HashSet<i64>,
 }
 
 impl ChatState {
@@ -74,13 +81,24 @@ pub(crate) struct StoredFile {
     pub bytes: Arc<Vec<u8>>,
 }
 
+/// A queued update, kept as the JSON text `getUpdates` serves.
+pub(crate) struct PendingUpdate {
+    pub id: i64,
+    /// The update kind (`"message"`, ..) for `allowed_updates`; `None` for
+    /// raw updates, which are served whatever the bot allows.
+    pub kind: Option<String>,
+    pub text: String,
+}
+
 /// The mutable state.
 pub(crate) struct Inner {
     pub next_update_id: i64,
-    /// Pending updates, sorted by update id.
-    pub pending: VecDeque<(i64, Value)>,
+    /// Pending updates, sorted by update id (equal ids in push order).
+    pub pending: VecDeque<PendingUpdate>,
     pub confirmed_offset: i64,
     pub get_updates_count: u64,
+    /// Arrival of every `getUpdates` request (while recording).
+    pub get_updates_times: Vec<Instant>,
     pub allowed_updates: Option<HashSet<String>>,
     pub calls: Vec<Call>,
     /// Index of the first call `next_call` / `wait_for` has not consumed.
@@ -104,6 +122,7 @@ impl Default for Inner {
             pending: VecDeque::new(),
             confirmed_offset: 0,
             get_updates_count: 0,
+            get_updates_times: Vec::new(),
             allowed_updates: None,
             calls: Vec::new(),
             cursor: 0,
@@ -135,21 +154,48 @@ impl Inner {
     /// Queues an update, keeping the queue sorted; returns its id.
     pub fn push_update(&mut self, mut update: Value) -> i64 {
         let given = update.get("update_id").and_then(Value::as_i64);
-        let id = given.unwrap_or(self.next_update_id);
-        self.next_update_id = self.next_update_id.max(id + 1);
+        let id = self.take_id(given);
         if given.is_none()
             && let Value::Object(map) = &mut update
         {
             map.insert("update_id".into(), id.into());
         }
-        match self.pending.back() {
-            Some((last, _)) if *last > id => {
-                let at = self.pending.partition_point(|(pending, _)| *pending <= id);
-                self.pending.insert(at, (id, update));
-            }
-            _ => self.pending.push_back((id, update)),
-        }
+        let kind = crate::json::update_kind(&update).map(str::to_owned);
+        let text = update.to_string();
+        self.enqueue(PendingUpdate { id, kind, text });
         id
+    }
+
+    /// Queues an update given as JSON text, served verbatim; its id is the
+    /// `"update_id":N` found in the text, else the next id.
+    pub fn push_raw_update(&mut self, text: &str) -> i64 {
+        let id = self.take_id(scan_update_id(text));
+        self.enqueue(PendingUpdate {
+            id,
+            kind: None,
+            text: text.to_owned(),
+        });
+        id
+    }
+
+    /// The id for a new update: `given`, or else the next one. Later ids
+    /// continue after it.
+    fn take_id(&mut self, given: Option<i64>) -> i64 {
+        let id = given.unwrap_or(self.next_update_id);
+        self.next_update_id = self.next_update_id.max(id.saturating_add(1));
+        id
+    }
+
+    fn enqueue(&mut self, update: PendingUpdate) {
+        match self.pending.back() {
+            Some(last) if last.id > update.id => {
+                let at = self
+                    .pending
+                    .partition_point(|pending| pending.id <= update.id);
+                self.pending.insert(at, update);
+            }
+            _ => self.pending.push_back(update),
+        }
     }
 
     /// Applies a `getUpdates` offset: confirms (drops) updates before it.
@@ -162,36 +208,41 @@ impl Inner {
             }
             return;
         }
-        while self.pending.front().is_some_and(|(id, _)| *id < offset) {
+        while self
+            .pending
+            .front()
+            .is_some_and(|update| update.id < offset)
+        {
             self.pending.pop_front();
         }
         self.confirmed_offset = self.confirmed_offset.max(offset);
     }
 
-    /// Up to `limit` pending updates the bot asked for.
-    pub fn take_updates(&self, limit: usize) -> Vec<Value> {
-        let allowed =
-            |update: &Value| match (&self.allowed_updates, crate::json::update_kind(update)) {
-                (Some(allowed), Some(kind)) => allowed.contains(kind),
-                _ => true,
-            };
+    /// The JSON texts of up to `limit` pending updates the bot asked for.
+    pub fn take_updates(&self, limit: usize) -> Vec<String> {
+        let allowed = |update: &PendingUpdate| match (&self.allowed_updates, &update.kind) {
+            (Some(allowed), Some(kind)) => allowed.contains(kind),
+            _ => true,
+        };
         self.pending
             .iter()
-            .map(|(_, update)| update)
             .filter(|update| allowed(update))
             .take(limit)
-            .cloned()
+            .map(|update| update.text.clone())
             .collect()
     }
 
-    /// Takes the next injected fault for `method`, if any.
+    /// Takes the next injected fault for `method`, if any: one queued for
+    /// the method itself, else one queued for every method (`"*"`).
     pub fn take_fault(&mut self, method: &str) -> Option<Fault> {
-        let queue = self.faults.get_mut(method)?;
-        let fault = queue.pop_front();
-        if queue.is_empty() {
-            self.faults.remove(method);
-        }
-        fault
+        [method, ANY_METHOD].into_iter().find_map(|key| {
+            let queue = self.faults.get_mut(key)?;
+            let fault = queue.pop_front();
+            if queue.is_empty() {
+                self.faults.remove(key);
+            }
+            fault
+        })
     }
 
     /// Records a call (if recording) and sends it to subscribers; returns
@@ -246,5 +297,51 @@ impl Inner {
             },
         );
         file_path
+    }
+}
+
+/// The `N` of the first `"update_id":N` in a JSON text, found by a tolerant
+/// scan (whitespace around the colon is allowed) rather than parsing, since
+/// the text may hold what `serde_json` rejects. `None` if there is none or
+/// `N` is not an `i64`.
+pub(crate) fn scan_update_id(text: &str) -> Option<i64> {
+    const KEY: &str = "\"update_id\"";
+    text.match_indices(KEY).find_map(|(at, _)| {
+        let rest = text[at + KEY.len()..].trim_start().strip_prefix(':')?;
+        let rest = rest.trim_start();
+        let digits = rest.strip_prefix('-').unwrap_or(rest);
+        let end = digits
+            .find(|c: char| !c.is_ascii_digit())
+            .unwrap_or(digits.len());
+        let number = &rest[..rest.len() - digits.len() + end];
+        number.parse().ok()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::scan_update_id;
+
+    #[test]
+    fn scans_update_ids_tolerantly() {
+        assert_eq!(scan_update_id(r#"{"update_id":7,"x":1}"#), Some(7));
+        assert_eq!(
+            scan_update_id(r#"{ "update_id" : 4294967296}"#),
+            Some(1 << 32)
+        );
+        assert_eq!(scan_update_id(r#"{"update_id":-3}"#), Some(-3));
+        assert_eq!(
+            scan_update_id(r#"{"update_id":"x","m":{"update_id":5}}"#),
+            Some(5)
+        );
+        assert_eq!(
+            scan_update_id(r#"{"data":"\ud800","update_id":9}"#),
+            Some(9)
+        );
+        assert_eq!(
+            scan_update_id(r#"{"update_id":99999999999999999999}"#),
+            None
+        );
+        assert_eq!(scan_update_id(r#"{"message":{}}"#), None);
     }
 }

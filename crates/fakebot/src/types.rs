@@ -27,8 +27,9 @@ pub struct Call {
     /// [`FakeBot::fail`](crate::FakeBot::fail).
     pub fault: bool,
     /// The `error_code` of the answer if the call was answered with an error
-    /// (injected or emulated, e.g. 400 "message to edit not found"); `None`
-    /// if it succeeded or has not been answered yet (stalled).
+    /// (injected or emulated, e.g. 400 "message to edit not found"; the
+    /// HTTP status for [`Fault::Html`]); `None` if it succeeded, has not
+    /// been answered yet (stalled) or got no answer ([`Fault::Drop`]).
     pub error_code: Option<u16>,
 }
 
@@ -175,6 +176,18 @@ pub enum Fault {
     /// 400 with the given description, prefixed with `"Bad Request: "`
     /// unless it already starts with it.
     BadRequest(String),
+    /// Any JSON error: `{"ok":false,"error_code":code,"description":..}`
+    /// with `code` as the HTTP status too (a code that is no valid HTTP
+    /// status, outside 100..=999, is sent with HTTP status 400).
+    Status(u16, String),
+    /// Not the Bot API answering but the nginx in front of it: the given
+    /// HTTP status (e.g. 502) with a `text/html` error page such as
+    /// `<html><head><title>502 Bad Gateway</title></head>..`.
+    Html(u16),
+    /// No answer at all: the request is read (and recorded), then the TCP
+    /// connection is closed without a single byte of response, so the
+    /// client sees the connection dropped before a complete message.
+    Drop,
 }
 
 /// The current state of a message the fake sent on behalf of the bot.

@@ -71,7 +71,7 @@ fn tap_view(ctx: &Ctx<'_>, a: &Attack, key: &str) -> (String, Option<ReplyMarkup
 
 /// "Headache now".
 pub async fn one_tap(ctx: &Ctx<'_>) -> anyhow::Result<()> {
-    let store = ctx.bot.store.as_ref();
+    let store = ctx.tx;
     match diary::one_tap(store, &ctx.user, ctx.now, ctx.update_id).await? {
         OneTap::Recorded(a) => {
             let (text, markup) = tap_view(ctx, &a, "attack-recorded");
@@ -104,7 +104,7 @@ pub async fn one_tap(ctx: &Ctx<'_>) -> anyhow::Result<()> {
 
 /// "Ended now" on an attack's message.
 pub async fn end_now(ctx: &Ctx<'_>, message: MessageId, id: i64) -> anyhow::Result<Option<String>> {
-    let store = ctx.bot.store.as_ref();
+    let store = ctx.tx;
     match diary::end_attack(store, ctx.user.id, id, ctx.now, ctx.now).await {
         Ok(a) => {
             let keyboard = ended_keyboard(ctx, &a);
@@ -135,7 +135,7 @@ pub async fn end_now(ctx: &Ctx<'_>, message: MessageId, id: i64) -> anyhow::Resu
 
 /// "Ended at…": asks for the time.
 pub async fn ask_end(ctx: &Ctx<'_>, id: i64) -> anyhow::Result<Option<String>> {
-    let store = ctx.bot.store.as_ref();
+    let store = ctx.tx;
     match store.attack(ctx.user.id, id).await? {
         Some(a) if a.deleted_at.is_none() && a.is_open() => {
             let state = Dialogue::AwaitEnd {
@@ -160,7 +160,7 @@ pub async fn typed_end(
     then_start: Option<i64>,
     origin: Option<i64>,
 ) -> anyhow::Result<()> {
-    let store = ctx.bot.store.as_ref();
+    let store = ctx.tx;
     let at = match parse_typed_time(text, ctx.now, ctx.zone()) {
         Ok(at) => at,
         Err(e) => {
@@ -202,8 +202,7 @@ pub async fn typed_end(
 
 /// "Undo" right after the one tap: the attack goes to the trash, restorable.
 pub async fn undo(ctx: &Ctx<'_>, message: MessageId, id: i64) -> anyhow::Result<Option<String>> {
-    let Some(a) = diary::delete_attack(ctx.bot.store.as_ref(), ctx.user.id, id, ctx.now).await?
-    else {
+    let Some(a) = diary::delete_attack(ctx.tx, ctx.user.id, id, ctx.now).await? else {
         return Ok(Some(ctx.t("attack-gone")));
     };
     let keyboard = keyboards::inline(vec![vec![keyboards::button(
@@ -223,8 +222,7 @@ pub async fn undo(ctx: &Ctx<'_>, message: MessageId, id: i64) -> anyhow::Result<
 
 /// "Restore" after an undo: the attack's message comes back as it was.
 pub async fn redo(ctx: &Ctx<'_>, message: MessageId, id: i64) -> anyhow::Result<Option<String>> {
-    let Some(a) = diary::restore_attack(ctx.bot.store.as_ref(), ctx.user.id, id, ctx.now).await?
-    else {
+    let Some(a) = diary::restore_attack(ctx.tx, ctx.user.id, id, ctx.now).await? else {
         return Ok(Some(ctx.t("attack-gone")));
     };
     let (text, markup) = tap_view(ctx, &a, "attack-recorded");

@@ -6,7 +6,7 @@ use crate::service::diary;
 
 /// Sends the whole diary as `headlog-YYYY-MM-DD.csv`.
 pub async fn export(ctx: &Ctx<'_>) -> anyhow::Result<()> {
-    let Some((csv, count)) = diary::export(ctx.bot.store.as_ref(), ctx.user.id).await? else {
+    let Some((csv, count)) = diary::export(ctx.tx, ctx.user.id).await? else {
         ctx.send(&ctx.t("export-empty"), None).await;
         return Ok(());
     };
@@ -15,8 +15,6 @@ pub async fn export(ctx: &Ctx<'_>) -> anyhow::Result<()> {
         ctx.now.with_timezone(&ctx.zone()).format("%Y-%m-%d")
     );
     let caption = ctx.tr("export-caption", &[("count", Arg::Num(count))]);
-    if let Err(e) = ctx.bot.tg.document(ctx.chat, &name, csv, &caption).await {
-        tracing::warn!(chat = ctx.chat, error = %e, "sendDocument failed");
-    }
+    ctx.document(&name, csv, &caption).await;
     Ok(())
 }

@@ -11,13 +11,7 @@ use teloxide_core::types::{MessageId, ReplyMarkup};
 pub async fn ask(ctx: &Ctx<'_>) -> anyhow::Result<()> {
     let nonce = ctx.update_id;
     let state = Dialogue::ConfirmForget { nonce };
-    dialogue::save(
-        ctx.bot.store.as_ref(),
-        ctx.user.id,
-        Some(&state),
-        ctx.now.timestamp(),
-    )
-    .await?;
+    dialogue::save(ctx.tx, ctx.user.id, Some(&state), ctx.now.timestamp()).await?;
     let keyboard = inline(vec![vec![
         button(
             &ctx.bot.i18n,
@@ -46,7 +40,7 @@ pub async fn confirm(
     message: MessageId,
     nonce: i64,
 ) -> anyhow::Result<Option<String>> {
-    let store = ctx.bot.store.as_ref();
+    let store = ctx.tx;
     match dialogue::load(store, ctx.user.id).await? {
         Some(Dialogue::ConfirmForget { nonce: expected }) if expected == nonce => {
             store.erase_user(ctx.user.id).await?;
@@ -63,7 +57,7 @@ pub async fn confirm(
 
 /// "Keep my diary".
 pub async fn keep(ctx: &Ctx<'_>, message: MessageId) -> anyhow::Result<Option<String>> {
-    let store = ctx.bot.store.as_ref();
+    let store = ctx.tx;
     if matches!(
         dialogue::load(store, ctx.user.id).await?,
         Some(Dialogue::ConfirmForget { .. })

@@ -71,7 +71,7 @@ fn render(ctx: &Ctx<'_>, page: &HistoryPage) -> (String, Option<InlineKeyboardMa
 
 /// The newest page, as a new message.
 pub async fn show(ctx: &Ctx<'_>) -> anyhow::Result<()> {
-    let page = diary::history(ctx.bot.store.as_ref(), ctx.user.id, 0).await?;
+    let page = diary::history(ctx.tx, ctx.user.id, 0).await?;
     let (text, keyboard) = render(ctx, &page);
     ctx.send(&text, keyboard.map(ReplyMarkup::InlineKeyboard))
         .await;
@@ -80,7 +80,7 @@ pub async fn show(ctx: &Ctx<'_>) -> anyhow::Result<()> {
 
 /// Another page, in place.
 pub async fn page(ctx: &Ctx<'_>, message: MessageId, page: i64) -> anyhow::Result<Option<String>> {
-    let page = diary::history(ctx.bot.store.as_ref(), ctx.user.id, page).await?;
+    let page = diary::history(ctx.tx, ctx.user.id, page).await?;
     let (text, keyboard) = render(ctx, &page);
     ctx.edit(message, &text, keyboard).await;
     Ok(None)
@@ -133,8 +133,7 @@ pub async fn delete(
     id: i64,
     page: i64,
 ) -> anyhow::Result<Option<String>> {
-    let Some(a) = diary::delete_attack(ctx.bot.store.as_ref(), ctx.user.id, id, ctx.now).await?
-    else {
+    let Some(a) = diary::delete_attack(ctx.tx, ctx.user.id, id, ctx.now).await? else {
         return Ok(Some(ctx.t("attack-gone")));
     };
     let keyboard = inline(vec![vec![
@@ -161,8 +160,7 @@ pub async fn restore(
     id: i64,
     page: i64,
 ) -> anyhow::Result<Option<String>> {
-    let Some(a) = diary::restore_attack(ctx.bot.store.as_ref(), ctx.user.id, id, ctx.now).await?
-    else {
+    let Some(a) = diary::restore_attack(ctx.tx, ctx.user.id, id, ctx.now).await? else {
         return Ok(Some(ctx.t("attack-gone")));
     };
     let notice = ctx.tr(

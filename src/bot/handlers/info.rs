@@ -30,7 +30,7 @@ pub async fn privacy(ctx: &Ctx<'_>) -> anyhow::Result<()> {
 
 /// Leaves whatever the bot was waiting for; nothing saved is touched.
 pub async fn cancel(ctx: &Ctx<'_>) -> anyhow::Result<()> {
-    let store = ctx.bot.store.as_ref();
+    let store = ctx.tx;
     let had = dialogue::load(store, ctx.user.id).await?.is_some();
     dialogue::save(store, ctx.user.id, None, ctx.now.timestamp()).await?;
     let key = if had {

@@ -13,23 +13,31 @@ pub mod trash;
 
 use super::BotCtx;
 use super::format;
-use super::telegram::SendError;
+use super::outbox::MsgRef;
 use crate::domain::lang::Lang;
 use crate::domain::user::User;
 use crate::i18n::Arg;
+use crate::store::outbox::{Lane, NewOut, OutRow};
+use crate::store::{StoreError, Tx};
 use chrono::{DateTime, Duration, Utc};
 use chrono_tz::Tz;
+use serde_json::{Value, json};
+use std::sync::Mutex;
 use teloxide_core::types::{InlineKeyboardMarkup, MessageId, ReplyMarkup};
 
-/// One update being handled: who, in which language, and when.
+/// One update being handled: who, in which language, when, and the transaction that
+/// everything it reads, changes and sends goes through.
 pub struct Ctx<'a> {
     /// Shared parts.
     pub bot: &'a BotCtx,
+    /// The unit of work's transaction.
+    pub tx: &'a Tx,
     /// The user (created on first sight).
     pub user: User,
     /// The language to answer in.
     pub lang: Lang,
-    /// "Now" for this update, from the injected clock.
+    /// "Now" for this update: when the user acted (the message's date, or when a button
+    /// press was received), not when it was handled.
     pub now: DateTime<Utc>,
     /// The private chat (same id as the user).
     pub chat: i64,
@@ -37,6 +45,41 @@ pub struct Ctx<'a> {
     pub update_id: i64,
     /// For a button press: the inline keyboard of the pressed message, as the user sees it.
     pub keyboard: Option<InlineKeyboardMarkup>,
+    /// What this update sends, as queued in the outbox.
+    pub out: Outgoing,
+}
+
+/// The messages one unit of work queued, and the first store error met while queuing
+/// (the unit of work then rolls back and is tried again).
+#[derive(Default)]
+pub struct Outgoing {
+    state: Mutex<OutState>,
+}
+
+#[derive(Default)]
+struct OutState {
+    /// Rows this writer claimed and will send itself after commit.
+    claimed: Vec<OutRow>,
+    /// Whether older replies of this chat wait (then new ones wait behind them).
+    busy: Option<bool>,
+    error: Option<StoreError>,
+}
+
+impl Outgoing {
+    /// Takes the rows to send after commit, or the error that spoiled the unit of work.
+    pub fn finish(&self) -> Result<Vec<OutRow>, StoreError> {
+        let mut st = self.state.lock().unwrap_or_else(|e| e.into_inner());
+        match st.error.take() {
+            Some(e) => Err(e),
+            None => Ok(std::mem::take(&mut st.claimed)),
+        }
+    }
+
+    /// True when some queued row is left for the pump.
+    pub fn left_for_pump(&self) -> bool {
+        let st = self.state.lock().unwrap_or_else(|e| e.into_inner());
+        st.busy == Some(true)
+    }
 }
 
 impl Ctx<'_> {
@@ -66,8 +109,7 @@ impl Ctx<'_> {
         id: i64,
     ) -> anyhow::Result<Option<crate::domain::attack::Attack>> {
         Ok(self
-            .bot
-            .store
+            .tx
             .attack(self.user.id, id)
             .await?
             .filter(|a| a.deleted_at.is_none()))
@@ -83,54 +125,139 @@ impl Ctx<'_> {
         format::duration(&self.bot.i18n, self.lang, d)
     }
 
-    /// Sends a message to this chat.
-    pub async fn send(&self, text: &str, markup: Option<ReplyMarkup>) -> Option<MessageId> {
-        let result = self.bot.tg.send(self.chat, text, markup).await;
-        self.settle("sendMessage", result).await
+    /// Queues a call in the outbox (sent after commit); its reference, or `None` when the
+    /// store failed (the unit of work then rolls back).
+    async fn queue(
+        &self,
+        kind: &str,
+        body: Value,
+        file: Option<Vec<u8>>,
+        target: Option<i64>,
+    ) -> Option<MsgRef> {
+        let now = self.bot.outbox.now();
+        let busy = {
+            let st = self.out.state.lock().unwrap_or_else(|e| e.into_inner());
+            if st.error.is_some() {
+                return None;
+            }
+            st.busy
+        };
+        let result = async {
+            let busy = match busy {
+                Some(b) => b,
+                None => self.tx.outbox_chat_busy(self.chat).await?,
+            };
+            let m = NewOut {
+                chat_id: self.chat,
+                lane: Lane::Reply,
+                kind: kind.to_owned(),
+                body: body.to_string(),
+                file,
+                target,
+                dedup_key: None,
+                due_at: now,
+            };
+            let claim = (!busy).then(|| now + self.bot.outbox.policy().claim_secs);
+            let id = self.tx.outbox_insert(&m, now, claim).await?;
+            Ok::<_, StoreError>((busy, m, id))
+        }
+        .await;
+        let mut st = self.out.state.lock().unwrap_or_else(|e| e.into_inner());
+        match result {
+            Ok((busy, m, Some(id))) => {
+                st.busy = Some(busy);
+                if !busy {
+                    st.claimed.push(OutRow {
+                        id,
+                        chat_id: m.chat_id,
+                        lane: m.lane,
+                        kind: m.kind,
+                        body: m.body,
+                        file: m.file,
+                        target: m.target,
+                        due_at: m.due_at,
+                        attempts: 0,
+                    });
+                }
+                Some(MsgRef(-id))
+            }
+            Ok((_, _, None)) => None,
+            Err(e) => {
+                st.error = Some(e);
+                None
+            }
+        }
     }
 
-    /// Edits one of the bot's messages in this chat.
+    /// The Telegram message id a reference stands for, once known (a message queued by an
+    /// earlier update is known once it was sent).
+    pub async fn resolve(&self, r: MsgRef) -> Result<Option<i64>, StoreError> {
+        if r.0 > 0 {
+            return Ok(Some(r.0));
+        }
+        self.tx.outbox_message_id(-r.0).await
+    }
+
+    /// Sends a message to this chat (after commit).
+    pub async fn send(&self, text: &str, markup: Option<ReplyMarkup>) -> Option<MsgRef> {
+        let mut body = json!({ "text": text });
+        if let Some(m) = markup {
+            body["reply_markup"] = serde_json::to_value(m).unwrap_or(Value::Null);
+        }
+        self.queue("sendMessage", body, None, None).await
+    }
+
+    /// Edits one of the bot's messages in this chat (a new message if it is gone).
     pub async fn edit(
         &self,
         message: MessageId,
         text: &str,
         keyboard: Option<InlineKeyboardMarkup>,
     ) {
-        let result = self.bot.tg.edit(self.chat, message, text, keyboard).await;
-        self.settle("editMessageText", result).await;
+        self.edit_ref(MsgRef(i64::from(message.0)), text, keyboard)
+            .await;
+    }
+
+    /// Edits a message by reference (see [`MsgRef`]).
+    pub async fn edit_ref(
+        &self,
+        message: MsgRef,
+        text: &str,
+        keyboard: Option<InlineKeyboardMarkup>,
+    ) {
+        let mut body = json!({ "text": text });
+        if let Some(k) = keyboard {
+            body["reply_markup"] = serde_json::to_value(k).unwrap_or(Value::Null);
+        }
+        self.queue("editMessageText", body, None, Some(message.0))
+            .await;
     }
 
     /// Replaces only the inline keyboard of one of the bot's messages in this chat.
     pub async fn edit_keyboard(&self, message: MessageId, keyboard: InlineKeyboardMarkup) {
-        let result = self
-            .bot
-            .tg
-            .edit_keyboard(self.chat, message, keyboard)
+        self.edit_keyboard_ref(MsgRef(i64::from(message.0)), keyboard)
             .await;
-        self.settle("editMessageReplyMarkup", result).await;
     }
 
-    /// Logs a failed send (ids only) and remembers a block; the diary change stands.
-    async fn settle<T>(&self, method: &'static str, result: Result<T, SendError>) -> Option<T> {
-        match result {
-            Ok(v) => Some(v),
-            Err(SendError::Blocked) => {
-                tracing::info!(chat = self.chat, method, "user has blocked the bot");
-                let now = self.now.timestamp();
-                if let Err(e) = self
-                    .bot
-                    .store
-                    .set_user_blocked(self.user.id, Some(now), now)
-                    .await
-                {
-                    tracing::warn!(error = %e, "could not mark a user blocked");
-                }
-                None
-            }
-            Err(SendError::Other(e)) => {
-                tracing::warn!(chat = self.chat, method, error = %e, "Bot API call failed");
-                None
-            }
+    /// Replaces the inline keyboard of a message by reference.
+    pub async fn edit_keyboard_ref(&self, message: MsgRef, keyboard: InlineKeyboardMarkup) {
+        let body = json!({ "reply_markup": serde_json::to_value(keyboard).unwrap_or(Value::Null) });
+        self.queue("editMessageReplyMarkup", body, None, Some(message.0))
+            .await;
+    }
+
+    /// Answers a button press (with a short notice, or silently).
+    pub async fn answer(&self, callback_id: &str, text: Option<&str>) {
+        let mut body = json!({ "callback_query_id": callback_id });
+        if let Some(t) = text {
+            body["text"] = Value::from(t);
         }
+        self.queue("answerCallbackQuery", body, None, None).await;
+    }
+
+    /// Sends a file.
+    pub async fn document(&self, file_name: &str, bytes: Vec<u8>, caption: &str) {
+        let body = json!({ "caption": caption, "file_name": file_name });
+        self.queue("sendDocument", body, Some(bytes), None).await;
     }
 }

@@ -14,7 +14,7 @@ const ECHO_MAX: usize = 40;
 
 /// Asks for the zone: buttons of common zones, then a keyboard to share the location.
 pub async fn ask_zone(ctx: &Ctx<'_>) -> anyhow::Result<()> {
-    let store = ctx.bot.store.as_ref();
+    let store = ctx.tx;
     dialogue::save(
         store,
         ctx.user.id,
@@ -53,7 +53,7 @@ pub async fn ask_zone(ctx: &Ctx<'_>) -> anyhow::Result<()> {
 /// Sets the zone, confirms with the local time, and brings back the main menu.
 /// `message` is the question to clear of its buttons, when a button was pressed.
 pub async fn set_zone(ctx: &Ctx<'_>, message: Option<MessageId>, zone: Tz) -> anyhow::Result<()> {
-    let store = ctx.bot.store.as_ref();
+    let store = ctx.tx;
     store
         .set_user_zone(ctx.user.id, zone, ctx.now.timestamp())
         .await?;
@@ -128,8 +128,7 @@ pub async fn set_language(
     message: MessageId,
     lang: Lang,
 ) -> anyhow::Result<Option<String>> {
-    ctx.bot
-        .store
+    ctx.tx
         .set_user_lang(ctx.user.id, Some(lang), ctx.now.timestamp())
         .await?;
     let i18n = &ctx.bot.i18n;

@@ -51,7 +51,7 @@ async fn render(
     page: usize,
 ) -> anyhow::Result<(String, Option<InlineKeyboardMarkup>)> {
     let since = (ctx.now - KEEP).timestamp();
-    let all = ctx.bot.store.deleted_attacks(ctx.user.id, since).await?;
+    let all = ctx.tx.deleted_attacks(ctx.user.id, since).await?;
     if all.is_empty() {
         return Ok((ctx.t("trash-empty"), None));
     }
@@ -106,7 +106,7 @@ pub async fn on_button(
     let (page, notice) = match action {
         Action::Page(page) => (page, None),
         Action::Restore(id, page) => {
-            let store = ctx.bot.store.as_ref();
+            let store = ctx.tx;
             let restorable = store
                 .attack(ctx.user.id, id)
                 .await?

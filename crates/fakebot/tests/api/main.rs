@@ -5,3 +5,4 @@ mod common;
 mod faults;
 mod http;
 mod roundtrip;
+mod updates;

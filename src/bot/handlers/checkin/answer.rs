@@ -25,7 +25,7 @@ async fn set(
     let Some(id) = st.attack else {
         return Ok(Outcome::Lost);
     };
-    let store = ctx.bot.store.as_ref();
+    let store = ctx.tx;
     Ok(
         match store
             .set_attack_field(ctx.user.id, id, &field, ctx.now.timestamp())

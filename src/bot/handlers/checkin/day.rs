@@ -12,7 +12,7 @@ use chrono::{Days, NaiveDate};
 
 /// Switches the questionnaire to another day, with what was answered about it before.
 async fn switch_day(ctx: &Ctx<'_>, st: &mut State, day: NaiveDate) -> anyhow::Result<Outcome> {
-    let record = ctx.bot.store.day_record(ctx.user.id, day).await?;
+    let record = ctx.tx.day_record(ctx.user.id, day).await?;
     st.day = day.format("%Y-%m-%d").to_string();
     st.attack = None;
     st.med = None;
@@ -45,10 +45,7 @@ async fn headache(ctx: &Ctx<'_>, st: &mut State, day: NaiveDate) -> anyhow::Resu
             let zone = ctx.zone();
             let start = default_start(day, ctx.now, zone);
             let new = Attack::new(ctx.user.id, start, zone, ctx.now);
-            ctx.bot
-                .store
-                .insert_attack(&new, Some(ctx.update_id))
-                .await?
+            ctx.tx.insert_attack(&new, Some(ctx.update_id)).await?
         }
     };
     fill(st, &attack);
@@ -66,8 +63,7 @@ async fn headache_free(ctx: &Ctx<'_>, st: &mut State, day: NaiveDate) -> anyhow:
 
 async fn set_free(ctx: &Ctx<'_>, day: NaiveDate, free: Option<bool>) -> anyhow::Result<()> {
     let field = DayField::HeadacheFree(free);
-    ctx.bot
-        .store
+    ctx.tx
         .set_day_field(ctx.user.id, day, ctx.zone(), &field, ctx.now.timestamp())
         .await?;
     Ok(())
@@ -79,7 +75,7 @@ pub(super) async fn button(
     st: &mut State,
     value: &str,
 ) -> anyhow::Result<Option<Outcome>> {
-    let store = ctx.bot.store.as_ref();
+    let store = ctx.tx;
     let Some(day) = st.date() else {
         return Ok(None);
     };
@@ -173,7 +169,7 @@ pub(super) async fn text(ctx: &Ctx<'_>, st: &mut State, text: &str) -> anyhow::R
         return Ok(Outcome::Next);
     };
     st.answers.comment = Some(comment.clone());
-    let store = ctx.bot.store.as_ref();
+    let store = ctx.tx;
     let now = ctx.now.timestamp();
     let field = AttackField::Comment(Some(comment.clone()));
     let on_attack = match st.attack.filter(|_| st.answers.headache == Some(true)) {

@@ -29,7 +29,7 @@ async fn record(ctx: &Ctx<'_>, st: &mut State, at: DateTime<Utc>) -> anyhow::Res
     if at > ctx.now {
         return Ok(Outcome::Refuse(ctx.t("checkin-med-time-future")));
     }
-    let store = ctx.bot.store.as_ref();
+    let store = ctx.tx;
     let med = match st.med {
         Some(id) => store.medication(ctx.user.id, id).await?,
         None => None,
@@ -69,7 +69,7 @@ pub(super) async fn button(
     st: &mut State,
     value: &str,
 ) -> anyhow::Result<Option<Outcome>> {
-    let store = ctx.bot.store.as_ref();
+    let store = ctx.tx;
     let next = match (st.step, value) {
         (Step::Meds, "n") => {
             st.answers.medications.get_or_insert_with(Vec::new);
@@ -126,7 +126,7 @@ pub(super) async fn button(
 
 /// A typed painkiller name, dose or time.
 pub(super) async fn text(ctx: &Ctx<'_>, st: &mut State, text: &str) -> anyhow::Result<Outcome> {
-    let store = ctx.bot.store.as_ref();
+    let store = ctx.tx;
     match st.step {
         Step::Meds => {
             let name = match check_text(text, MAX_MED_NAME) {

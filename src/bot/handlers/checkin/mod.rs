@@ -64,7 +64,7 @@ async fn show(
     match via {
         Via::Edit(message) => {
             ctx.edit(message, &text, keyboard).await;
-            st.msg = Some(message.0);
+            st.msg = Some(i64::from(message.0));
         }
         Via::Send => {
             let markup = keyboard.map(ReplyMarkup::InlineKeyboard);
@@ -203,7 +203,11 @@ pub async fn on_button(
     else {
         return Ok(stale);
     };
-    if seq != st.seq || step != st.step || st.msg.is_some_and(|m| m != message.0) {
+    let on_current = match st.msg {
+        None => true,
+        Some(m) => ctx.resolve(crate::bot::outbox::MsgRef(m)).await? == Some(i64::from(message.0)),
+    };
+    if seq != st.seq || step != st.step || !on_current {
         return Ok(stale);
     }
     let before = st.answers.clone();

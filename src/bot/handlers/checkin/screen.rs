@@ -48,8 +48,7 @@ pub(super) fn attack_line(ctx: &Ctx<'_>, a: &Attack) -> String {
 pub(super) async fn attacks_of_day(ctx: &Ctx<'_>, day: NaiveDate) -> anyhow::Result<Vec<Attack>> {
     let (from, to) = day_bounds(day, ctx.zone());
     let mut attacks = ctx
-        .bot
-        .store
+        .tx
         .attacks_between(ctx.user.id, from.timestamp(), to.timestamp())
         .await?;
     attacks.sort_by_key(|a| (a.started_at, a.id));

@@ -19,7 +19,7 @@ pub(super) struct State {
     pub seq: u32,
     /// The message that shows the question (buttons elsewhere are stale).
     #[serde(default)]
-    pub msg: Option<i32>,
+    pub msg: Option<i64>,
     /// The attack being filled in.
     #[serde(default)]
     pub attack: Option<i64>,
@@ -43,31 +43,23 @@ impl State {
 
 /// The state of a questionnaire under way, if any.
 pub(super) async fn load(ctx: &Ctx<'_>) -> anyhow::Result<Option<State>> {
-    Ok(
-        match dialogue::load(ctx.bot.store.as_ref(), ctx.user.id).await? {
-            Some(Dialogue::Checkin { data }) => serde_json::from_value(data).ok(),
-            _ => None,
-        },
-    )
+    Ok(match dialogue::load(ctx.tx, ctx.user.id).await? {
+        Some(Dialogue::Checkin { data }) => serde_json::from_value(data).ok(),
+        _ => None,
+    })
 }
 
 pub(super) async fn save(ctx: &Ctx<'_>, st: Option<&State>) -> anyhow::Result<()> {
     let state = st.map(|s| Dialogue::Checkin {
         data: serde_json::to_value(s).unwrap_or_default(),
     });
-    dialogue::save(
-        ctx.bot.store.as_ref(),
-        ctx.user.id,
-        state.as_ref(),
-        ctx.now.timestamp(),
-    )
-    .await?;
+    dialogue::save(ctx.tx, ctx.user.id, state.as_ref(), ctx.now.timestamp()).await?;
     Ok(())
 }
 
 /// A fresh questionnaire about `day`, with what was answered about it before.
 pub(super) async fn fresh(ctx: &Ctx<'_>, day: NaiveDate, seq: u32) -> anyhow::Result<State> {
-    let record = ctx.bot.store.day_record(ctx.user.id, day).await?;
+    let record = ctx.tx.day_record(ctx.user.id, day).await?;
     Ok(State {
         day: day.format("%Y-%m-%d").to_string(),
         step: Step::FIRST,
@@ -86,8 +78,7 @@ pub(super) async fn write_answers(ctx: &Ctx<'_>, st: &State) -> anyhow::Result<(
         return Ok(());
     };
     let field = DayField::Questionnaire(Some(st.answers.to_json()));
-    ctx.bot
-        .store
+    ctx.tx
         .set_day_field(ctx.user.id, day, ctx.zone(), &field, ctx.now.timestamp())
         .await?;
     Ok(())

@@ -16,8 +16,7 @@ pub(super) async fn render(
     let day = st.date().unwrap_or_else(|| today(ctx.now, ctx.zone()));
     let attack = match st.attack {
         Some(id) => ctx
-            .bot
-            .store
+            .tx
             .attack(ctx.user.id, id)
             .await?
             .filter(|a| a.deleted_at.is_none()),
@@ -59,7 +58,7 @@ pub(super) async fn render(
 /// Headache? Yes / No headache (today) / Another day…
 async fn headache(s: &mut Screen<'_, '_>) -> anyhow::Result<&'static str> {
     let ctx = s.ctx;
-    let record = ctx.bot.store.day_record(ctx.user.id, s.day).await?;
+    let record = ctx.tx.day_record(ctx.user.id, s.day).await?;
     if record.and_then(|r| r.headache_free) == Some(true) {
         s.notes.push(ctx.t("checkin-note-headache-free"));
     }

@@ -12,7 +12,7 @@ const MAX_MED_BUTTONS: usize = 10;
 /// Doses recorded for the attack being filled in, or without an attack on that day.
 async fn doses(s: &Screen<'_, '_>) -> anyhow::Result<Vec<Intake>> {
     let (ctx, st) = (s.ctx, s.st);
-    let store = ctx.bot.store.as_ref();
+    let store = ctx.tx;
     Ok(match for_attack(st) {
         Some(id) => store.intakes_for_attack(ctx.user.id, id).await?,
         None => {
@@ -58,7 +58,7 @@ fn dose_lines(s: &mut Screen<'_, '_>, doses: &[Intake]) {
 /// The question's key; buttons and notes go into `s`.
 pub(super) async fn render(s: &mut Screen<'_, '_>) -> anyhow::Result<&'static str> {
     let (ctx, st) = (s.ctx, s.st);
-    let store = ctx.bot.store.as_ref();
+    let store = ctx.tx;
     Ok(match st.step {
         Step::Meds => {
             if st.answers.headache == Some(false) {

@@ -61,7 +61,7 @@ impl Action {
 
 /// Stops waiting for typed input, if the editor was.
 async fn stop_waiting(ctx: &Ctx<'_>) -> anyhow::Result<()> {
-    let store = ctx.bot.store.as_ref();
+    let store = ctx.tx;
     if let Some(Dialogue::Details { .. }) = dialogue::load(store, ctx.user.id).await? {
         dialogue::save(store, ctx.user.id, None, ctx.now.timestamp()).await?;
     }
@@ -103,7 +103,7 @@ async fn show(
             let state = Dialogue::Details {
                 data: serde_json::to_value(&waiting)?,
             };
-            let store = ctx.bot.store.as_ref();
+            let store = ctx.tx;
             dialogue::save(store, ctx.user.id, Some(&state), ctx.now.timestamp()).await?;
         }
         None => stop_waiting(ctx).await?,

@@ -40,8 +40,7 @@ pub async fn store_fields(
     for change in changes {
         let now = ctx.now.timestamp();
         match ctx
-            .bot
-            .store
+            .tx
             .set_attack_field(ctx.user.id, id, change, now)
             .await?
         {

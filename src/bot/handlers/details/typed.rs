@@ -34,7 +34,7 @@ fn read(ctx: &Ctx<'_>, a: &Attack, field: Field, text: &str) -> Result<AttackFie
 }
 
 async fn give_up(ctx: &Ctx<'_>, key: &str) -> anyhow::Result<()> {
-    let store = ctx.bot.store.as_ref();
+    let store = ctx.tx;
     dialogue::save(store, ctx.user.id, None, ctx.now.timestamp()).await?;
     ctx.send(&ctx.t(key), None).await;
     Ok(())

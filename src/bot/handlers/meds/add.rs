@@ -59,7 +59,7 @@ pub async fn new_class(
     let Some(Step::NewClass { name, took }) = state::load(ctx).await? else {
         return Ok(Some(ctx.t("error-stale-button")));
     };
-    let store = ctx.bot.store.as_ref();
+    let store = ctx.tx;
     let (m, _) = rules::add_medication(store, ctx.user.id, &name, class, ctx.now).await?;
     if let Some(took) = took {
         return super::took::ask_dose(ctx, Some(message), took, &m)

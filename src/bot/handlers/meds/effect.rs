@@ -23,11 +23,7 @@ pub async fn attack_rows(
     attack: &Attack,
 ) -> anyhow::Result<Vec<Vec<InlineKeyboardButton>>> {
     let mut rows = vec![vec![tbtn(ctx, "took-btn", Action::Took(Some(attack.id)))]];
-    let intakes = ctx
-        .bot
-        .store
-        .intakes_for_attack(ctx.user.id, attack.id)
-        .await?;
+    let intakes = ctx.tx.intakes_for_attack(ctx.user.id, attack.id).await?;
     for i in intakes.iter().filter(|i| rules::effect_due(i, ctx.now)) {
         let name = short(&i.name, LABEL_MAX);
         let question = ctx.tr("took-effect-question", &[("name", name.into())]);
@@ -52,7 +48,7 @@ pub async fn effect(
     id: i64,
     effect: Effect,
 ) -> anyhow::Result<Option<String>> {
-    let store = ctx.bot.store.as_ref();
+    let store = ctx.tx;
     let intake = match rules::set_effect(store, ctx.user.id, id, effect, ctx.now).await? {
         EffectOutcome::Gone => return Ok(Some(ctx.t("took-dose-gone"))),
         EffectOutcome::Already(_) => return Ok(Some(ctx.t("took-effect-already"))),
@@ -90,7 +86,7 @@ pub async fn effect(
 
 /// The question row of a dose: says which dose it is about.
 pub async fn hint(ctx: &Ctx<'_>, id: i64) -> anyhow::Result<Option<String>> {
-    let Some(i) = ctx.bot.store.intake(ctx.user.id, id).await? else {
+    let Some(i) = ctx.tx.intake(ctx.user.id, id).await? else {
         return Ok(Some(ctx.t("took-dose-gone")));
     };
     let args = [

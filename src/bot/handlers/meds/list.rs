@@ -67,7 +67,7 @@ fn render_list(ctx: &Ctx<'_>, meds: &[Medication], page: i64) -> (String, Inline
 
 /// The list, a page of it: in place, or anew.
 pub async fn show(ctx: &Ctx<'_>, message: Option<MessageId>, page: i64) -> anyhow::Result<()> {
-    let meds = ctx.bot.store.medications(ctx.user.id).await?;
+    let meds = ctx.tx.medications(ctx.user.id).await?;
     let (text, keyboard) = render_list(ctx, &meds, page);
     show_screen(ctx, message, &text, Some(keyboard)).await;
     Ok(())
@@ -99,7 +99,7 @@ fn render_med(ctx: &Ctx<'_>, m: &Medication, page: i64) -> (String, InlineKeyboa
 }
 
 async fn find(ctx: &Ctx<'_>, id: i64) -> anyhow::Result<Option<Medication>> {
-    Ok(ctx.bot.store.medication(ctx.user.id, id).await?)
+    Ok(ctx.tx.medication(ctx.user.id, id).await?)
 }
 
 fn gone(ctx: &Ctx<'_>) -> anyhow::Result<Option<String>> {
@@ -141,7 +141,7 @@ pub async fn typed_dose(ctx: &Ctx<'_>, text: &str, med: i64) -> anyhow::Result<(
 }
 
 async fn set_field(ctx: &Ctx<'_>, med: i64, field: MedField) -> anyhow::Result<()> {
-    let store = ctx.bot.store.as_ref();
+    let store = ctx.tx;
     let now = ctx.now.timestamp();
     let changed = store
         .set_medication_field(ctx.user.id, med, &field, now)
@@ -208,7 +208,7 @@ async fn change_in_place(
     field: MedField,
 ) -> anyhow::Result<Option<String>> {
     let now = ctx.now.timestamp();
-    let store = ctx.bot.store.as_ref();
+    let store = ctx.tx;
     let Some(m) = store
         .set_medication_field(ctx.user.id, id, &field, now)
         .await?
@@ -264,7 +264,7 @@ pub async fn delete(ctx: &Ctx<'_>, message: MessageId, id: i64) -> anyhow::Resul
     let Some(m) = find(ctx, id).await? else {
         return gone(ctx);
     };
-    let store = ctx.bot.store.as_ref();
+    let store = ctx.tx;
     if !store
         .delete_medication(ctx.user.id, id, ctx.now.timestamp())
         .await?

@@ -125,7 +125,7 @@ pub async fn typed_med_name(
             return Ok(None);
         }
     };
-    let meds = ctx.bot.store.medications(ctx.user.id).await?;
+    let meds = ctx.tx.medications(ctx.user.id).await?;
     let existing = crate::service::meds::find_by_name(&meds, &name).cloned();
     Ok(Some((name, existing)))
 }

@@ -21,15 +21,14 @@ fn hhmm(t: NaiveTime) -> String {
 /// The user as stored now (a setting may have changed since the update began).
 async fn fresh_user(ctx: &Ctx<'_>) -> anyhow::Result<User> {
     Ok(ctx
-        .bot
-        .store
+        .tx
         .user(ctx.user.id)
         .await?
         .unwrap_or_else(|| ctx.user.clone()))
 }
 
 async fn render(ctx: &Ctx<'_>, user: &User) -> anyhow::Result<(String, InlineKeyboardMarkup)> {
-    let count = ctx.bot.store.medications(user.id).await?.len() as i64;
+    let count = ctx.tx.medications(user.id).await?.len() as i64;
     let zone = match user.zone {
         Some(zone) => ctx.tr(
             "settings-zone-value",
@@ -102,8 +101,7 @@ pub async fn set_period(
 ) -> anyhow::Result<Option<String>> {
     let unchanged = ctx.user.track_menstruation == on;
     if !unchanged {
-        ctx.bot
-            .store
+        ctx.tx
             .set_user_menstruation(ctx.user.id, on, ctx.now.timestamp())
             .await?;
     }
@@ -155,8 +153,7 @@ fn checkin_note(ctx: &Ctx<'_>, at: Option<NaiveTime>) -> String {
 }
 
 async fn save_checkin(ctx: &Ctx<'_>, at: Option<NaiveTime>) -> anyhow::Result<()> {
-    ctx.bot
-        .store
+    ctx.tx
         .set_user_checkin_time(ctx.user.id, at, ctx.now.timestamp())
         .await?;
     if state::load(ctx).await? == Some(Step::CheckinTime) {
@@ -220,7 +217,7 @@ pub async fn mark_period(ctx: &Ctx<'_>) -> anyhow::Result<()> {
         ctx.send(&ctx.t("period-mark-off"), Some(ctx.menu())).await;
         return Ok(());
     }
-    let store = ctx.bot.store.as_ref();
+    let store = ctx.tx;
     match rules::mark_period(store, ctx.user.id, ctx.zone(), ctx.now).await? {
         PeriodMark::Marked(day) => {
             let text = ctx.tr("period-mark-done", &[("date", day_text(ctx, day).into())]);
@@ -246,7 +243,7 @@ pub async fn unmark(
     day: NaiveDate,
 ) -> anyhow::Result<Option<String>> {
     let date = day_text(ctx, day);
-    if rules::unmark_period(ctx.bot.store.as_ref(), ctx.user.id, day, ctx.now).await? {
+    if rules::unmark_period(ctx.tx, ctx.user.id, day, ctx.now).await? {
         let text = ctx.tr("period-mark-undone", &[("date", date.into())]);
         ctx.edit(message, &text, None).await;
         Ok(None)

@@ -73,12 +73,10 @@ impl Step {
 
 /// The step these screens are at, if the user is in one of them.
 pub async fn load(ctx: &Ctx<'_>) -> anyhow::Result<Option<Step>> {
-    Ok(
-        match dialogue::load(ctx.bot.store.as_ref(), ctx.user.id).await? {
-            Some(Dialogue::Meds { data }) => Step::from_data(data),
-            _ => None,
-        },
-    )
+    Ok(match dialogue::load(ctx.tx, ctx.user.id).await? {
+        Some(Dialogue::Meds { data }) => Step::from_data(data),
+        _ => None,
+    })
 }
 
 /// Saves the step (or ends the flow with `None`).
@@ -89,20 +87,14 @@ pub async fn save(ctx: &Ctx<'_>, step: Option<&Step>) -> anyhow::Result<()> {
         }),
         None => None,
     };
-    dialogue::save(
-        ctx.bot.store.as_ref(),
-        ctx.user.id,
-        state.as_ref(),
-        ctx.now.timestamp(),
-    )
-    .await?;
+    dialogue::save(ctx.tx, ctx.user.id, state.as_ref(), ctx.now.timestamp()).await?;
     Ok(())
 }
 
 /// Ends a flow of these screens, leaving any other dialogue alone.
 pub async fn clear_own(ctx: &Ctx<'_>) -> anyhow::Result<()> {
     if matches!(
-        dialogue::load(ctx.bot.store.as_ref(), ctx.user.id).await?,
+        dialogue::load(ctx.tx, ctx.user.id).await?,
         Some(Dialogue::Meds { .. })
     ) {
         save(ctx, None).await?;

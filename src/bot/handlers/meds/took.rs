@@ -66,7 +66,7 @@ pub async fn start(ctx: &Ctx<'_>, attack: Option<i64>) -> anyhow::Result<Option<
         }),
     )
     .await?;
-    let meds = ctx.bot.store.medications(ctx.user.id).await?;
+    let meds = ctx.tx.medications(ctx.user.id).await?;
     let (text, keyboard) = med_question(ctx, found.as_ref(), &meds, 0);
     show_screen(ctx, None, &text, keyboard).await;
     Ok(None)
@@ -89,7 +89,7 @@ pub async fn page(ctx: &Ctx<'_>, message: MessageId, page: i64) -> anyhow::Resul
         Some(id) => ctx.live_attack(id).await?,
         None => None,
     };
-    let meds = ctx.bot.store.medications(ctx.user.id).await?;
+    let meds = ctx.tx.medications(ctx.user.id).await?;
     let (text, keyboard) = med_question(ctx, attack.as_ref(), &meds, page);
     ctx.edit(message, &text, keyboard).await;
     Ok(None)
@@ -100,7 +100,7 @@ pub async fn choose(ctx: &Ctx<'_>, message: MessageId, id: i64) -> anyhow::Resul
     let Some(took) = took_at_med(ctx).await? else {
         return Ok(Some(ctx.t("error-stale-button")));
     };
-    let Some(m) = ctx.bot.store.medication(ctx.user.id, id).await? else {
+    let Some(m) = ctx.tx.medication(ctx.user.id, id).await? else {
         return Ok(Some(ctx.t("med-gone")));
     };
     ask_dose(ctx, Some(message), took, &m).await?;
@@ -157,7 +157,7 @@ pub async fn dose_button(
     let Some(Step::TookDose { took, med }) = state::load(ctx).await? else {
         return Ok(Some(ctx.t("error-stale-button")));
     };
-    let Some(m) = ctx.bot.store.medication(ctx.user.id, med).await? else {
+    let Some(m) = ctx.tx.medication(ctx.user.id, med).await? else {
         state::save(ctx, None).await?;
         return Ok(Some(ctx.t("med-gone")));
     };
@@ -175,7 +175,7 @@ pub async fn typed_dose(ctx: &Ctx<'_>, text: &str, took: Took, med: i64) -> anyh
             return Ok(());
         }
     };
-    let Some(m) = ctx.bot.store.medication(ctx.user.id, med).await? else {
+    let Some(m) = ctx.tx.medication(ctx.user.id, med).await? else {
         state::save(ctx, None).await?;
         ctx.send(&ctx.t("med-gone"), None).await;
         return Ok(());
@@ -251,7 +251,7 @@ async fn record(
         zone: ctx.zone(),
         dose,
     };
-    let store = ctx.bot.store.as_ref();
+    let store = ctx.tx;
     let problem = match rules::record_dose(store, ctx.user.id, &new, ctx.update_id, ctx.now).await {
         Ok(intake) => {
             state::save(ctx, None).await?;

@@ -1,0 +1,28 @@
+-- The outbox: every message headlog sends, written in the same transaction as the change
+-- that decided it, then sent (reply lane: at once, in order per chat; scheduled lane:
+-- drained under the global rate limit). Sent rows lose their body and are purged after
+-- two days; /forget removes a user's rows at once.
+create table outbox (
+    id bigint generated always as identity primary key,
+    chat_id bigint not null,
+    lane text not null,
+    dedup_key text,
+    kind text not null,
+    body text,
+    file bytea,
+    target bigint,
+    due_at bigint not null,
+    created_at bigint not null,
+    status text not null default 'pending',
+    attempts integer not null default 0,
+    next_at bigint not null,
+    claimed_until bigint,
+    message_id bigint,
+    finished_at bigint,
+    error text
+);
+create index outbox_due on outbox (lane, next_at) where status = 'pending';
+create index outbox_chat on outbox (chat_id, id) where status = 'pending';
+create unique index outbox_dedup on outbox (dedup_key);
+create index outbox_finished on outbox (finished_at) where status <> 'pending';
+create index inbox_chat_pending on inbox (chat_id, update_id) where status = 'pending';
