@@ -152,9 +152,10 @@ pub fn check_end(a: &Attack, end: DateTime<Utc>, now: DateTime<Utc>) -> Result<(
     Ok(())
 }
 
-/// `set` with `item` added or removed, in the display order of `all`.
-pub fn toggle<T: Copy + PartialEq>(set: &[T], item: T, all: &[T]) -> Vec<T> {
-    let on = !set.contains(&item);
+/// `set` with `item` in it (`on`) or not, in the display order of `all`. Buttons carry
+/// the state they set, so pressing one twice, or handling its update again, changes
+/// nothing the second time.
+pub fn choose<T: Copy + PartialEq>(set: &[T], item: T, on: bool, all: &[T]) -> Vec<T> {
     all.iter()
         .copied()
         .filter(|x| if *x == item { on } else { set.contains(x) })
@@ -267,18 +268,20 @@ mod tests {
     }
 
     #[test]
-    fn toggling_adds_or_removes_one_choice_and_keeps_display_order() {
+    fn choosing_sets_one_choice_keeps_display_order_and_repeats_harmlessly() {
         let set = vec![Location::Neck];
-        let added = toggle(&set, Location::Forehead, Location::ALL);
+        let added = choose(&set, Location::Forehead, true, Location::ALL);
         assert_eq!(added, vec![Location::Forehead, Location::Neck]);
         assert_eq!(
-            toggle(&added, Location::Neck, Location::ALL),
-            vec![Location::Forehead]
+            choose(&added, Location::Forehead, true, Location::ALL),
+            added,
+            "a second press of the same button changes nothing"
         );
         assert_eq!(
-            toggle(&[], Location::Neck, Location::ALL),
-            vec![Location::Neck]
+            choose(&added, Location::Neck, false, Location::ALL),
+            vec![Location::Forehead]
         );
+        assert_eq!(choose(&[], Location::Neck, false, Location::ALL), vec![]);
     }
 
     #[test]

@@ -22,6 +22,7 @@ e2e!(
     cancel_leaves_the_editor_and_keeps_what_was_saved,
     forged_and_foreign_buttons_change_nothing,
     two_old_editor_messages_both_keep_their_edits,
+    a_double_tap_on_a_choice_sets_it_once,
     the_export_carries_every_detail,
 );
 
@@ -731,8 +732,9 @@ async fn forged_and_foreign_buttons_change_nothing(b: Backend, lang: Lang) {
         (format!("D:s:{id}:t:sd:9"), &stale),
         (format!("D:s:{id}:t:st:x"), &stale),
         (format!("D:s:{id}:t:w:maybe"), &stale),
-        (format!("D:x:{id}:t:l:99"), &stale),
-        (format!("D:x:{id}:t:sd:0"), &stale),
+        (format!("D:x:{id}:t:l:+99"), &stale),
+        (format!("D:x:{id}:t:sd:+0"), &stale),
+        (format!("D:x:{id}:t:l:0"), &stale),
         (format!("D:s:{id}:q:i:5"), &stale),
         (format!("D:f:{id}:t:zz"), &stale),
         ("D:zz".to_owned(), &stale),
@@ -749,7 +751,7 @@ async fn forged_and_foreign_buttons_change_nothing(b: Backend, lang: Lang) {
     for data in [
         format!("D:s:{id}:t:i:9"),
         format!("D:a:{id}"),
-        format!("D:x:{id}:t:l:0"),
+        format!("D:x:{id}:t:l:+0"),
         format!("D:d:{id}:t"),
     ] {
         let (made, answer) = app.press(&other, msg, &data).await;
@@ -982,4 +984,38 @@ async fn a_restart_in_the_middle_of_the_editor_keeps_waiting_sqlite() {
 #[tokio::test]
 async fn a_restart_in_the_middle_of_the_editor_keeps_waiting_postgres() {
     a_restart_in_the_middle_of_the_editor_keeps_waiting(Backend::Postgres).await;
+}
+
+/// A choice's button carries the state it sets: pressed twice (a double tap, or the same
+/// update handled again), the choice stays made instead of flipping back.
+async fn a_double_tap_on_a_choice_sets_it_once(b: Backend, lang: Lang) {
+    let Some(app) = TestApp::spawn(b).await else {
+        return;
+    };
+    let user = app.user(68, lang);
+    app.onboard(&user, ZONE).await;
+    let (reply, a) = tap(&app, &user).await;
+    let msg = reply.message_id.unwrap();
+    press(&app, &user, msg, &app.t(lang, "btn-details-add")).await;
+    press(&app, &user, msg, &app.t(lang, "btn-details-skip")).await;
+    let temples = app.button_data(68, msg, &app.t(lang, "loc-temples"));
+    for _ in 0..2 {
+        app.press(&user, msg, &temples).await;
+    }
+    let stored = db!(app.store, attack(68, a.id)).unwrap().unwrap();
+    assert_eq!(stored.locations, vec![Location::Temples]);
+    // The button now shown unchooses it; pressed twice, it stays unchosen.
+    let chosen = app.tr(
+        lang,
+        "details-chosen",
+        &[("label", app.t(lang, "loc-temples").into())],
+    );
+    let off = app.button_data(68, msg, &chosen);
+    assert_ne!(off, temples);
+    for _ in 0..2 {
+        app.press(&user, msg, &off).await;
+    }
+    let stored = db!(app.store, attack(68, a.id)).unwrap().unwrap();
+    assert!(stored.locations.is_empty(), "{:?}", stored.locations);
+    app.stop().await;
 }

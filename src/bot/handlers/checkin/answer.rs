@@ -83,12 +83,7 @@ fn toggle<T: Copy + PartialEq>(
         _ => return None,
     };
     let item = from_key(key)?;
-    Some(
-        all.iter()
-            .copied()
-            .filter(|t| if *t == item { on } else { chosen.contains(t) })
-            .collect(),
-    )
+    Some(crate::service::details::choose(chosen, item, on, all))
 }
 
 fn yes_no(value: &str) -> Option<bool> {

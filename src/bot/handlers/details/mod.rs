@@ -52,7 +52,7 @@ impl Action {
             | Action::Overview(id, _)
             | Action::Open(id, _, _)
             | Action::Set(id, _, _, _)
-            | Action::Toggle(id, _, _, _)
+            | Action::Toggle(id, _, _, _, _)
             | Action::Skip(id, _, _)
             | Action::Done(id, _) => *id,
         }
@@ -167,8 +167,8 @@ pub async fn on_button(
         Action::Set(_, origin, field, value) => {
             set::button_value(ctx, message, a, origin, field, &value).await
         }
-        Action::Toggle(_, origin, field, index) => {
-            set::toggle(ctx, message, a, origin, field, index).await
+        Action::Toggle(_, origin, field, index, on) => {
+            set::toggle(ctx, message, a, origin, field, index, on).await
         }
         Action::Done(_, origin) => close(ctx, message, &a, origin).await,
     }

@@ -1,6 +1,6 @@
 //! The editor's button payloads (after `D:`), ASCII and at most 48 bytes:
 //! `a:<attack>` add details, `o:<attack>:<origin>` overview, `f:…:<field>` a field's screen,
-//! `s:…:<field>:<value>` set a value, `x:…:<field>:<index>` toggle a choice,
+//! `s:…:<field>:<value>` set a value, `x:…:<field>:±<index>` choose or unchoose a choice,
 //! `k:…:<field>` skip in the guided walk, `d:<attack>:<origin>` done.
 //! Parsing only checks the shape; values and ownership are checked by the handler.
 
@@ -165,8 +165,9 @@ pub enum Action {
     Open(i64, Origin, Field),
     /// Set a field to a value (`x` = unknown), checked by the handler.
     Set(i64, Origin, Field, String),
-    /// Toggle the choice at an index of a multi-select field.
-    Toggle(i64, Origin, Field, usize),
+    /// Choose (`true`) or unchoose the choice at an index of a multi-select field: the
+    /// button carries the state it sets, so a replay or a double tap changes nothing.
+    Toggle(i64, Origin, Field, usize, bool),
     /// Skip to the next field of the walk.
     Skip(i64, Origin, Field),
     /// Leave the editor.
@@ -189,7 +190,10 @@ impl Action {
             Action::Overview(id, o) => format!("o:{id}:{}", o.code()),
             Action::Open(id, o, f) => format!("f:{id}:{}:{}", o.code(), f.code()),
             Action::Set(id, o, f, v) => format!("s:{id}:{}:{}:{v}", o.code(), f.code()),
-            Action::Toggle(id, o, f, i) => format!("x:{id}:{}:{}:{i}", o.code(), f.code()),
+            Action::Toggle(id, o, f, i, on) => {
+                let sign = if *on { '+' } else { '-' };
+                format!("x:{id}:{}:{}:{sign}{i}", o.code(), f.code())
+            }
             Action::Skip(id, o, f) => format!("k:{id}:{}:{}", o.code(), f.code()),
             Action::Done(id, o) => format!("d:{id}:{}", o.code()),
         }
@@ -216,8 +220,13 @@ impl Action {
                 Action::Set(id, origin()?, field()?, v.to_owned())
             }
             ("x", 5) => {
-                let i = number(value?).and_then(|i| usize::try_from(i).ok())?;
-                Action::Toggle(id, origin()?, field()?, i)
+                let (on, index) = match value?.split_at_checked(1)? {
+                    ("+", i) => (true, i),
+                    ("-", i) => (false, i),
+                    _ => return None,
+                };
+                let i = number(index).and_then(|i| usize::try_from(i).ok())?;
+                Action::Toggle(id, origin()?, field()?, i, on)
             }
             _ => return None,
         })
@@ -236,7 +245,8 @@ mod tests {
             Action::Overview(max, Origin::History(max)),
             Action::Open(1, Origin::Walk, Field::TriggerNote),
             Action::Set(max, Origin::History(max), Field::TriggerNote, "10".into()),
-            Action::Toggle(max, Origin::History(max), Field::Triggers, 10),
+            Action::Toggle(max, Origin::History(max), Field::Triggers, 10, true),
+            Action::Toggle(max, Origin::History(max), Field::Triggers, 10, false),
             Action::Skip(3, Origin::Walk, Field::Comment),
             Action::Done(4, Origin::Tap),
         ];
@@ -266,8 +276,10 @@ mod tests {
             "s:1:t:i",
             "s:1:t:i:",
             "s:1:t:i:12345",
-            "x:1:t:l:-1",
+            "x:1:t:l:1",
+            "x:1:t:l:+-1",
             "x:1:t:l:a",
+            "x:1:t:l:+a",
             "z:1:t",
             "a:99999999999999999999",
             "a: 1",

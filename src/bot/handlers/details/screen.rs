@@ -151,7 +151,7 @@ pub fn screen(
                     };
                     let action = if is_multi(field) {
                         let i = v.parse().unwrap_or(0);
-                        Action::Toggle(a.id, origin, field, i)
+                        Action::Toggle(a.id, origin, field, i, !*chosen)
                     } else {
                         Action::Set(a.id, origin, field, v.clone())
                     };

@@ -149,18 +149,19 @@ pub async fn toggle(
     origin: Origin,
     field: Field,
     index: usize,
+    on: bool,
 ) -> anyhow::Result<Option<String>> {
-    use details::toggle as flip;
+    use details::choose;
     let change = match field {
         Field::Location => Location::ALL
             .get(index)
-            .map(|v| AttackField::Locations(flip(&a.locations, *v, Location::ALL))),
+            .map(|v| AttackField::Locations(choose(&a.locations, *v, on, Location::ALL))),
         Field::Aura => Aura::ALL
             .get(index)
-            .map(|v| AttackField::Aura(flip(&a.aura, *v, Aura::ALL))),
+            .map(|v| AttackField::Aura(choose(&a.aura, *v, on, Aura::ALL))),
         Field::Triggers => Trigger::ALL
             .get(index)
-            .map(|v| AttackField::Triggers(flip(&a.triggers, *v, Trigger::ALL))),
+            .map(|v| AttackField::Triggers(choose(&a.triggers, *v, on, Trigger::ALL))),
         _ => None,
     };
     let Some(change) = change else {
