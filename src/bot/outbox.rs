@@ -208,7 +208,10 @@ impl Outbox {
         };
         let mut method = row.kind.clone();
         if let Some(obj) = params.as_object_mut() {
-            obj.insert("chat_id".into(), Value::from(row.chat_id));
+            // A press is answered by its id alone; every other call names the chat.
+            if method != "answerCallbackQuery" {
+                obj.insert("chat_id".into(), Value::from(row.chat_id));
+            }
             if method.starts_with("edit") {
                 match self.target_of(row, sent_ids).await {
                     Some(m) => {
@@ -224,6 +227,7 @@ impl Outbox {
             }
         }
         let mut answer = self.call(&method, &params, row).await;
+        tracing::debug!(id = row.id, chat = row.chat_id, method = %method, ok = matches!(answer, Answer::Ok(_)), "sent");
         if let Answer::EditGone(_) = answer
             && method == "editMessageText"
         {

@@ -56,6 +56,12 @@ impl TestApp {
     /// Starts headlog on `backend`; `None` when that backend is unavailable outside CI.
     pub async fn spawn(backend: Backend) -> Option<TestApp> {
         let url = db::fresh(backend).await?;
+        Self::spawn_at(&url).await
+    }
+
+    /// Starts headlog on the database at `url`.
+    pub async fn spawn_at(url: &str) -> Option<TestApp> {
+        let url = url.to_owned();
         if let Ok(filter) = std::env::var("HEADLOG_TEST_LOG") {
             headlog::telemetry::init(&filter);
         }

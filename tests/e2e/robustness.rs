@@ -15,6 +15,7 @@ e2e!(
     odd_text_gets_a_translated_answer,
     a_repeated_delivery_is_handled_once,
     a_429_is_waited_out_and_a_block_is_remembered,
+    an_edit_of_a_message_that_is_gone_becomes_a_new_message,
 );
 
 async fn forged_and_stale_buttons_change_nothing(b: Backend, lang: Lang) {
@@ -159,6 +160,39 @@ async fn a_429_is_waited_out_and_a_block_is_remembered(b: Backend, lang: Lang) {
     // Writing again means the block is over.
     app.say(&user, "/help").await;
     assert_eq!(db!(app.store, user(54)).unwrap().unwrap().blocked_at, None);
+    app.stop().await;
+}
+
+/// The message a button edits was deleted (or is too old to edit): the user still sees the
+/// result, as a new message, and the press is answered.
+async fn an_edit_of_a_message_that_is_gone_becomes_a_new_message(b: Backend, lang: Lang) {
+    let Some(app) = TestApp::spawn(b).await else {
+        return;
+    };
+    let user = app.user(56, lang);
+    app.onboard(&user, chrono_tz::UTC).await;
+    let card = app.say(&user, &app.t(lang, "btn-headache-now")).await;
+    let card = card.message_id.unwrap();
+    let id = db!(app.store, list_attacks(56, 1, 0)).unwrap()[0].id;
+    assert!(app.fake.forget_message(56, card));
+    let (made, _) = app.press(&user, card, &format!("e:{id}")).await;
+    assert_eq!(made.len(), 2, "{made:?}");
+    assert_eq!(made[0].method, "editmessagetext");
+    assert_eq!(made[0].error_code, Some(400));
+    assert_eq!(made[1].method, "sendmessage");
+    assert!(made[1].error_code.is_none());
+    assert_eq!(
+        made[1].text(),
+        made[0].text(),
+        "the same text, as a new message"
+    );
+    assert!(
+        db!(app.store, attack(56, id))
+            .unwrap()
+            .unwrap()
+            .ended_at
+            .is_some()
+    );
     app.stop().await;
 }
 

@@ -69,10 +69,10 @@ pub struct Headlog {
 impl Headlog {
     /// Starts `headlog run` with its settings in the environment.
     pub fn spawn(launch: &Launch<'_>) -> Result<Headlog, String> {
-        let stderr = if launch.verbose {
-            Stdio::inherit()
+        let (stdout, stderr) = if launch.verbose {
+            (Stdio::inherit(), Stdio::inherit())
         } else {
-            Stdio::null()
+            (Stdio::null(), Stdio::null())
         };
         let child = Command::new(launch.binary)
             .arg("run")
@@ -81,10 +81,17 @@ impl Headlog {
             .env("HEADLOG_DATABASE_URL", launch.database_url)
             .env("HEADLOG_HTTP_ADDR", "127.0.0.1:0")
             .env("HEADLOG_POLL_TIMEOUT", "30")
-            .env("HEADLOG_LOG", "warn")
+            // The closed loop sends each user's next action the moment the last is answered,
+            // faster than the per-user flood limit allows: lift it, as it measures throughput.
+            .env("HEADLOG_FLOOD_PER_SECOND", "1000000")
+            .env("HEADLOG_FLOOD_BURST", "1000000")
+            .env(
+                "HEADLOG_LOG",
+                std::env::var("HEADLOG_BENCH_LOG").unwrap_or_else(|_| "warn".to_owned()),
+            )
             .env_remove("HEADLOG_CONFIG")
             .stdin(Stdio::null())
-            .stdout(Stdio::null())
+            .stdout(stdout)
             .stderr(stderr)
             .spawn()
             .map_err(|e| format!("cannot start {}: {e}", launch.binary.display()))?;
