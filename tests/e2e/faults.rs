@@ -783,3 +783,55 @@ async fn an_unreachable_postgres_stops_start_up_naming_the_server_and_why() {
         "a refused connection fails fast: {took:?}"
     );
 }
+
+// ---------------------------------------------------------------------------------------
+// 9. A poison update: one that fails on itself every time
+// ---------------------------------------------------------------------------------------
+
+/// A stored row that cannot be read back (here a day record whose date is garbage, written
+/// behind headlog's back) makes /export fail on itself, every time. The update is tried
+/// three times, then closed as failed and the user is told it was not recorded; the chat
+/// goes on: the next message is answered.
+#[tokio::test]
+async fn a_poison_update_is_given_up_on_and_the_user_told() {
+    let Some(app) = TestApp::spawn(Backend::Sqlite).await else {
+        return;
+    };
+    let user = app.user(93, Lang::En);
+    app.onboard(&user, chrono_tz::UTC).await;
+    let file = rusqlite::Connection::open(sqlite_path(&app.db_url)).unwrap();
+    file.execute(
+        "insert into day_record (user_id, day, zone, headache_free, created_at, updated_at) \
+         values (93, 'garbage', 'UTC', 1, 0, 0)",
+        [],
+    )
+    .unwrap();
+    drop(file);
+    let from = app.fake.calls().len();
+    let export = app.fake.send_text(&user, "/export");
+    let told = app
+        .calls_after(from, 1, |c| {
+            c.chat_id() == Some(93) && c.method == "sendmessage"
+        })
+        .await;
+    assert_eq!(
+        told[0].text(),
+        Some(app.t(Lang::En, "error-not-recorded").as_str())
+    );
+    let statuses = db!(app.store, inbox_statuses()).unwrap();
+    assert!(
+        statuses.contains(&(export, "failed".to_owned())),
+        "{statuses:?}"
+    );
+    assert!(
+        app.fake
+            .calls()
+            .iter()
+            .skip(from)
+            .all(|c| c.method != "senddocument"),
+        "nothing half-done"
+    );
+    let help = app.say(&user, "/help").await;
+    assert_eq!(help.text(), Some(app.t(Lang::En, "help").as_str()));
+    app.stop().await;
+}
