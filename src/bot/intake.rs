@@ -30,6 +30,9 @@ use tokio_util::task::TaskTracker;
 /// Attempts before an update that fails on itself is given up on.
 pub const MAX_ATTEMPTS: i32 = 3;
 
+/// The key-value entry that says a run is under way ("1") or stopped cleanly ("0").
+const RUNNING: &str = "intake.running";
+
 /// Hands chats to workers: one worker per chat at a time in this process (and, on
 /// PostgreSQL, across processes, by a lock in the store), different chats in parallel.
 #[derive(Clone)]
@@ -182,11 +185,11 @@ impl Dispatcher {
             return tx.commit().await;
         };
         if row.attempts < MAX_ATTEMPTS {
-            tokio::time::sleep(Duration::from_millis(
-                100 * 4u64.pow(row.attempts.clamp(0, 4) as u32),
-            ))
-            .await;
-            return tx.commit().await;
+            tx.commit().await?;
+            // Wait outside the transaction: the store stays free for other chats.
+            let pause = 100 * 4u64.pow(row.attempts.clamp(0, 4) as u32);
+            tokio::time::sleep(Duration::from_millis(pause)).await;
+            return Ok(());
         }
         tracing::error!(
             update_id,
@@ -228,11 +231,25 @@ impl Dispatcher {
     }
 
     /// Handles what an earlier run left unfinished, before anything new.
+    ///
+    /// On SQLite (one process per file) a run that did not stop cleanly counts one attempt
+    /// on each chat's oldest pending update: it may be the one that brought the process
+    /// down, and must not do so forever.
     pub async fn resume(&self) -> anyhow::Result<usize> {
-        let chats = {
-            let tx = self.inner.ctx.store.begin().await?;
-            tx.inbox_pending_chats().await?
-        };
+        let store = &self.inner.ctx.store;
+        let tx = store.begin().await?;
+        let chats = tx.inbox_pending_chats().await?;
+        if let crate::store::Db::Sqlite(_) = store {
+            if tx.kv_get(RUNNING).await?.as_deref() == Some("1") {
+                for chat in &chats {
+                    if let Some(p) = tx.inbox_next(*chat).await? {
+                        tx.inbox_attempt(p.update_id).await?;
+                    }
+                }
+            }
+            tx.kv_set(RUNNING, "1").await?;
+        }
+        tx.commit().await?;
         let count = chats.len();
         for chat in chats {
             self.kick(chat);
@@ -281,7 +298,8 @@ impl Dispatcher {
         Ok(())
     }
 
-    /// Waits (up to `limit`) for the running workers to finish.
+    /// Waits (up to `limit`) for the running workers to finish; when all did, records a
+    /// clean stop.
     pub async fn drain_all(&self, limit: Duration) {
         self.inner.tracker.close();
         if tokio::time::timeout(limit, self.inner.tracker.wait())
@@ -289,6 +307,18 @@ impl Dispatcher {
             .is_err()
         {
             tracing::warn!("shutdown: unfinished updates stay in the inbox for the next start");
+            return;
+        }
+        let store = &self.inner.ctx.store;
+        if let crate::store::Db::Sqlite(_) = store {
+            let clean = async {
+                let tx = store.begin().await?;
+                tx.kv_set(RUNNING, "0").await?;
+                tx.commit().await
+            };
+            if let Err(e) = clean.await {
+                tracing::warn!(error = %e, "could not record a clean stop");
+            }
         }
     }
 }

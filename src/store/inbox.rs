@@ -200,6 +200,27 @@ impl Tx {
         Ok(done.rows_affected())
     }
 
+    /// A value of the small key-value table.
+    pub async fn kv_get(&self, key: &str) -> StoreResult<Option<String>> {
+        query("select value from kv where key = $1")
+            .bind(key)
+            .fetch_scalar::<String>(self)
+            .await
+    }
+
+    /// Sets a value of the key-value table.
+    pub async fn kv_set(&self, key: &str, value: &str) -> StoreResult<()> {
+        query(
+            "insert into kv (key, value) values ($1, $2) \
+             on conflict (key) do update set value = excluded.value",
+        )
+        .bind(key)
+        .bind(value)
+        .execute(self)
+        .await?;
+        Ok(())
+    }
+
     /// Every update of the inbox with its status, oldest first (tests and the admin side).
     pub async fn inbox_statuses(&self) -> StoreResult<Vec<(i64, String)>> {
         let rows = query("select update_id, status from inbox order by update_id")
