@@ -23,6 +23,6 @@ create table outbox (
 );
 create index outbox_due on outbox (lane, next_at) where status = 'pending';
 create index outbox_chat on outbox (chat_id, id) where status = 'pending';
-create unique index outbox_dedup on outbox (dedup_key);
+create unique index outbox_dedup on outbox (dedup_key) where dedup_key is not null;
 create index outbox_finished on outbox (finished_at) where status <> 'pending';
 create index inbox_chat_pending on inbox (chat_id, update_id) where status = 'pending';

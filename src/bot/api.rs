@@ -241,6 +241,13 @@ pub fn parse_batch(body: &[u8]) -> Option<Vec<RawUpdate>> {
 /// Parses one update into teloxide's types. Telegram's ids are 64-bit here; teloxide's
 /// `UpdateId` is 32-bit, so the id is taken apart first and not read by teloxide.
 pub fn parse_update(json: &str) -> Option<teloxide_core::types::Update> {
+    use teloxide_core::types::{Update, UpdateKind};
+    // The common case, an id within 32 bits: one pass.
+    if let Ok(update) = serde_json::from_str::<Update>(json)
+        && !matches!(update.kind, UpdateKind::Error(_))
+    {
+        return Some(update);
+    }
     let mut value: Value = serde_json::from_str(json).ok()?;
     value
         .as_object_mut()?

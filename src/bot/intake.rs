@@ -398,8 +398,14 @@ async fn unit_of_work(
     };
     let poke = out.left_for_pump();
     let rows = out.finish().map_err(Failure::Unavailable)?;
+    // Whether to come back for this chat, known now rather than by another transaction.
+    let more = tx
+        .inbox_pending_in(chat)
+        .await
+        .map_err(Failure::Unavailable)?;
     tx.commit().await.map_err(Failure::Unavailable)?;
-    Ok(Some((Worked::Handled, rows, poke)))
+    let worked = if more { Worked::Handled } else { Worked::Empty };
+    Ok(Some((worked, rows, poke)))
 }
 
 /// When the user acted: a message's own date (a late delivery keeps its time), or when a

@@ -84,6 +84,13 @@ pub struct Outbox {
     wake: Notify,
 }
 
+/// What a batch sent so far: Telegram's ids of its rows, and the "sent" marks to write.
+#[derive(Default)]
+struct Sent {
+    ids: HashMap<i64, i64>,
+    marks: Vec<(i64, Option<i64>)>,
+}
+
 /// What one send came to.
 enum Step {
     /// Go on with the chat's next row.
@@ -131,19 +138,31 @@ impl Outbox {
     }
 
     /// Sends a chat's rows in order; false when it stopped early (rows left for later).
+    /// The "sent" marks of a batch are written together, in one transaction, at its end.
     async fn send_chat(&self, rows: Vec<OutRow>) -> bool {
         let Some(chat) = rows.first().map(|r| r.chat_id) else {
             return true;
         };
-        let mut sent_ids: HashMap<i64, i64> = HashMap::new();
+        let mut sent = Sent::default();
+        let mut finished = true;
         for row in rows {
-            if let Step::Stop = self.send_one(&row, &mut sent_ids).await {
-                self.record(async |tx| tx.outbox_release_chat(chat).await)
-                    .await;
-                return false;
+            if let Step::Stop = self.send_one(&row, &mut sent).await {
+                finished = false;
+                break;
             }
         }
-        true
+        let (marks, now) = (std::mem::take(&mut sent.marks), self.now());
+        self.record(async |tx| {
+            for (id, message_id) in marks {
+                tx.outbox_sent(id, message_id, now).await?;
+            }
+            if !finished {
+                tx.outbox_release_chat(chat).await?;
+            }
+            Ok(())
+        })
+        .await;
+        finished
     }
 
     /// Runs one small write, logging (not propagating) a failure: the row then stays
@@ -163,12 +182,12 @@ impl Outbox {
         }
     }
 
-    async fn target_of(&self, row: &OutRow, sent_ids: &HashMap<i64, i64>) -> Option<i64> {
+    async fn target_of(&self, row: &OutRow, sent: &Sent) -> Option<i64> {
         match row.target? {
             t if t > 0 => Some(t),
             t => {
                 let id = -t;
-                if let Some(m) = sent_ids.get(&id) {
+                if let Some(m) = sent.ids.get(&id) {
                     return Some(*m);
                 }
                 let db = &self.db;
@@ -189,7 +208,7 @@ impl Outbox {
         }
     }
 
-    async fn send_one(&self, row: &OutRow, sent_ids: &mut HashMap<i64, i64>) -> Step {
+    async fn send_one(&self, row: &OutRow, sent: &mut Sent) -> Step {
         let now = self.now();
         if now - row.due_at > self.lateness(row.lane) {
             Stats::add(&self.stats.expired);
@@ -213,14 +232,14 @@ impl Outbox {
                 obj.insert("chat_id".into(), Value::from(row.chat_id));
             }
             if method.starts_with("edit") {
-                match self.target_of(row, sent_ids).await {
+                match self.target_of(row, sent).await {
                     Some(m) => {
                         obj.insert("message_id".into(), Value::from(m));
                     }
                     None if method == "editMessageText" => method = "sendMessage".into(),
                     // A keyboard to retire on a message that never went out: nothing to do.
                     None => {
-                        self.mark_sent(row, None, sent_ids).await;
+                        self.mark_sent(row, None, sent);
                         return Step::Next;
                     }
                 }
@@ -237,7 +256,7 @@ impl Outbox {
             }
             answer = self.call("sendMessage", &params, row).await;
         }
-        self.settle(row, answer, sent_ids).await
+        self.settle(row, answer, sent).await
     }
 
     async fn call(&self, method: &str, params: &Value, row: &OutRow) -> Answer {
@@ -256,17 +275,16 @@ impl Outbox {
         self.api.call(method, &params, upload).await
     }
 
-    async fn settle(&self, row: &OutRow, answer: Answer, sent_ids: &mut HashMap<i64, i64>) -> Step {
+    async fn settle(&self, row: &OutRow, answer: Answer, sent: &mut Sent) -> Step {
         match answer {
             Answer::Ok(result) => {
                 let message_id = result.get("message_id").and_then(Value::as_i64);
-                self.mark_sent(row, message_id, sent_ids).await;
+                self.mark_sent(row, message_id, sent);
                 Step::Next
             }
             Answer::NotModified | Answer::EditGone(_) => {
                 // An edit of a message that is gone or unchanged: nothing more to show.
-                self.mark_sent(row, row.target.filter(|t| *t > 0), sent_ids)
-                    .await;
+                self.mark_sent(row, row.target.filter(|t| *t > 0), sent);
                 Step::Next
             }
             Answer::RetryAfter(wait) => {
@@ -318,19 +336,12 @@ impl Outbox {
             .await;
     }
 
-    async fn mark_sent(
-        &self,
-        row: &OutRow,
-        message_id: Option<i64>,
-        sent_ids: &mut HashMap<i64, i64>,
-    ) {
+    fn mark_sent(&self, row: &OutRow, message_id: Option<i64>, sent: &mut Sent) {
         Stats::add(&self.stats.sent);
         if let Some(m) = message_id {
-            sent_ids.insert(row.id, m);
+            sent.ids.insert(row.id, m);
         }
-        let (id, now) = (row.id, self.now());
-        self.record(async |tx| tx.outbox_sent(id, message_id, now).await)
-            .await;
+        sent.marks.push((row.id, message_id));
     }
 
     /// Sends what is due and was not sent by its writer, until `shutdown`. On SQLite, rows

@@ -149,6 +149,24 @@ impl Tx {
         row.as_ref().map(pending_from_row).transpose()
     }
 
+    /// Whether a chat has unhandled updates.
+    pub async fn inbox_pending_in(&self, chat_id: Option<i64>) -> StoreResult<bool> {
+        let n = match chat_id {
+            Some(chat) => {
+                query("select count(*) from inbox where chat_id = $1 and status = 'pending'")
+                    .bind(chat)
+                    .fetch_scalar::<i64>(self)
+                    .await?
+            }
+            None => {
+                query("select count(*) from inbox where chat_id is null and status = 'pending'")
+                    .fetch_scalar::<i64>(self)
+                    .await?
+            }
+        };
+        Ok(n.unwrap_or(0) > 0)
+    }
+
     /// Chats with unhandled updates, by their oldest one (start-up resumes them).
     pub async fn inbox_pending_chats(&self) -> StoreResult<Vec<Option<i64>>> {
         let rows = query(

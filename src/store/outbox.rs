@@ -131,7 +131,7 @@ impl Tx {
         query(
             "insert into outbox (chat_id, lane, dedup_key, kind, body, file, target, due_at, \
              created_at, next_at, claimed_until) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $8, $10) \
-             on conflict (dedup_key) do nothing returning id",
+             on conflict (dedup_key) where dedup_key is not null do nothing returning id",
         )
         .bind(m.chat_id)
         .bind(m.lane.key())
