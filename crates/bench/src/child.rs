@@ -60,6 +60,40 @@ pub struct Launch<'a> {
     pub verbose: bool,
 }
 
+/// User plus system CPU ticks from a `/proc/<pid>/stat` line.
+fn process_ticks(stat: &str) -> Option<u64> {
+    // The command name (field 2) may hold spaces and parentheses: count
+    // fields after its closing parenthesis, which is field 3 (state).
+    let rest = &stat[stat.rfind(')')? + 1..];
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    let utime: u64 = fields.get(14 - 3)?.parse().ok()?;
+    let stime: u64 = fields.get(15 - 3)?.parse().ok()?;
+    Some(utime + stime)
+}
+
+/// CPU ticks of every PostgreSQL server process on this machine (the postmaster and its
+/// backends), so a PostgreSQL run can count the server's work beside headlog's.
+pub fn postgres_ticks() -> Option<u64> {
+    let mut total = 0;
+    let mut found = false;
+    for entry in fs::read_dir("/proc").ok()?.flatten() {
+        let path = entry.path();
+        let Ok(stat) = fs::read_to_string(path.join("stat")) else {
+            continue;
+        };
+        let name = stat
+            .find('(')
+            .and_then(|open| stat.rfind(')').map(|close| &stat[open + 1..close]));
+        if name.is_some_and(|n| n == "postgres" || n.starts_with("postgres:"))
+            && let Some(t) = process_ticks(&stat)
+        {
+            total += t;
+            found = true;
+        }
+    }
+    found.then_some(total)
+}
+
 /// A running headlog; killed on drop if [`Headlog::stop`] was not called.
 #[derive(Debug)]
 pub struct Headlog {
@@ -124,14 +158,7 @@ impl Headlog {
 
     /// User plus system CPU time so far, in clock ticks.
     pub fn cpu_ticks(&self) -> Option<u64> {
-        let stat = fs::read_to_string(format!("/proc/{}/stat", self.pid())).ok()?;
-        // The command name (field 2) may hold spaces and parentheses: count
-        // fields after its closing parenthesis, which is field 3 (state).
-        let rest = &stat[stat.rfind(')')? + 1..];
-        let fields: Vec<&str> = rest.split_whitespace().collect();
-        let utime: u64 = fields.get(14 - 3)?.parse().ok()?;
-        let stime: u64 = fields.get(15 - 3)?.parse().ok()?;
-        Some(utime + stime)
+        process_ticks(&fs::read_to_string(format!("/proc/{}/stat", self.pid())).ok()?)
     }
 
     /// Sends SIGTERM and waits; kills the process if it has not stopped

@@ -53,6 +53,8 @@ pub struct Engine {
     pub(crate) window_open: bool,
     /// When the last chat-bound reply arrived.
     pub(crate) last_reply: Instant,
+    /// Whether phases also count the PostgreSQL server's CPU (a PostgreSQL run).
+    pub count_postgres: bool,
 }
 
 impl Engine {
@@ -77,6 +79,7 @@ impl Engine {
             rng: XorShift::new(seed),
             first_chat,
             stats: PhaseStats::default(),
+            count_postgres: false,
             window_open: false,
             last_reply: Instant::now(),
         }

@@ -37,6 +37,8 @@ pub struct PhaseStats {
     pub elapsed: Duration,
     /// headlog's CPU time over the phase, clock ticks (`None` if unreadable).
     pub cpu_ticks: Option<u64>,
+    /// The PostgreSQL server's CPU time over the phase, for a PostgreSQL run.
+    pub db_ticks: Option<u64>,
 }
 
 impl PhaseStats {
@@ -52,7 +54,15 @@ impl PhaseStats {
 
     /// headlog's CPU seconds per 1,000 completed actions.
     pub fn cpu_per_1k(&self) -> Option<f64> {
-        let ticks = self.cpu_ticks?;
+        self.per_1k(self.cpu_ticks?)
+    }
+
+    /// The PostgreSQL server's CPU seconds per 1,000 completed actions.
+    pub fn db_cpu_per_1k(&self) -> Option<f64> {
+        self.per_1k(self.db_ticks?)
+    }
+
+    fn per_1k(&self, ticks: u64) -> Option<f64> {
         if self.completed == 0 {
             return None;
         }
@@ -108,6 +118,13 @@ pub fn phase_row(name: &str, target: &str, stats: &PhaseStats) -> String {
         stats.window.as_secs_f64(),
         stats.elapsed.as_secs_f64(),
     ));
+    if let (Some(db), Some(own)) = (stats.db_cpu_per_1k(), stats.cpu_per_1k()) {
+        row.push_str(&format!(
+            "\n{:<22} PostgreSQL server CPU {db:.3} s/1k; headlog + server {:.3} s/1k",
+            "",
+            own + db
+        ));
+    }
     if stats.skipped > 0 {
         row.push_str(&format!(", {} starts found no idle user", stats.skipped));
     }

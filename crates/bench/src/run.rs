@@ -71,6 +71,7 @@ pub async fn run(options: &Options, binary: &Path) -> Result<(), String> {
 
     let chats = options.chats();
     let mut engine = Engine::new(fake, calls, chats, first_chat_id(), SEED);
+    engine.count_postgres = database_url.starts_with("postgres");
     let warmup = engine
         .run(
             Mode::Warmup {
