@@ -257,6 +257,20 @@ mod tests {
     }
 
     #[test]
+    fn rust_log_is_read_when_headlog_log_is_not_set() {
+        let s = Settings::from_map(&env(&[("HEADLOG_BOT_TOKEN", "1:a"), ("RUST_LOG", "debug")]))
+            .unwrap();
+        assert_eq!(s.log, "debug");
+        let s = Settings::from_map(&env(&[
+            ("HEADLOG_BOT_TOKEN", "1:a"),
+            ("RUST_LOG", "debug"),
+            ("HEADLOG_LOG", "warn"),
+        ]))
+        .unwrap();
+        assert_eq!(s.log, "warn");
+    }
+
+    #[test]
     fn a_token_alone_is_enough_and_the_rest_has_defaults() {
         let s = Settings::from_map(&env(&[("HEADLOG_BOT_TOKEN", "123:abc")])).unwrap();
         assert_eq!(s.http_addr.to_string(), "127.0.0.1:8080");

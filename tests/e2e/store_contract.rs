@@ -6,6 +6,7 @@ use headlog::domain::attack::{Attack, AttackField, Location, Nausea, Side, Trigg
 use headlog::domain::day::DayField;
 use headlog::domain::lang::Lang;
 use headlog::domain::medication::{Effect, MedClass, MedField, NewIntake};
+use headlog::store::outbox::{Lane, NewOut, OutStatus};
 use headlog::store::{Db, InboxOutcome, InboxRow};
 
 async fn open(backend: Backend) -> Option<Db> {
@@ -37,6 +38,8 @@ on_both_stores!(
     the_inbox_deduplicates_and_resumes,
     erasing_a_user_removes_everything_of_theirs_only,
     opening_twice_migrates_once,
+    readiness_needs_our_migrations,
+    the_outbox_claims_sends_retries_and_keeps_order,
     one_field_changes_at_a_time_and_only_for_the_owner,
     attacks_between_overlap_a_window,
     the_trash_lists_and_the_purge_removes_old_deletions,
@@ -231,8 +234,24 @@ async fn erasing_a_user_removes_everything_of_theirs_only(b: Backend) {
             payload: "{}".into(),
         };
         db!(s, inbox_insert(&[row], 0)).unwrap();
+        let reply = NewOut {
+            chat_id: user,
+            lane: Lane::Reply,
+            kind: "sendMessage".into(),
+            body: "{\"text\":\"diary text\"}".into(),
+            file: None,
+            target: None,
+            dedup_key: None,
+            due_at: 0,
+        };
+        db!(s, outbox_insert(&reply, 0, None)).unwrap();
     }
     db!(s, erase_user(1)).unwrap();
+    assert_eq!(
+        db!(s, outbox_counts()).unwrap(),
+        vec![("reply".to_owned(), "pending".to_owned(), 1)],
+        "the erased user's messages are gone, the other's stay"
+    );
     assert!(db!(s, user(1)).unwrap().is_none());
     assert_eq!(db!(s, count_attacks(1)).unwrap(), 0);
     assert!(db!(s, dialogue(1)).unwrap().is_none());
@@ -553,4 +572,77 @@ async fn user_settings_round_trip(b: Backend) {
     db!(s, set_user_menstruation(1, true, 1)).unwrap();
     let u = db!(s, user(1)).unwrap().unwrap();
     assert_eq!((u.checkin_time, u.track_menstruation), (Some(nine), true));
+}
+
+async fn readiness_needs_our_migrations(b: Backend) {
+    let Some(s) = open(b).await else { return };
+    s.ready().await.expect("a migrated database is ready");
+    db!(s, kv_set("probe", "1")).unwrap();
+    let tx = s.begin().await.unwrap();
+    headlog::store::exec::query("delete from _sqlx_migrations where version = 3")
+        .execute(&tx)
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    let e = s
+        .ready()
+        .await
+        .expect_err("a database without our migrations is not ready");
+    assert!(e.is_unavailable(), "{e}");
+}
+
+async fn the_outbox_claims_sends_retries_and_keeps_order(b: Backend) {
+    let Some(s) = open(b).await else { return };
+    let msg = |text: &str| NewOut {
+        chat_id: 7,
+        lane: Lane::Reply,
+        kind: "sendMessage".into(),
+        body: format!("{{\"text\":\"{text}\"}}"),
+        file: None,
+        target: None,
+        dedup_key: None,
+        due_at: 100,
+    };
+    // Written claimed by their writer: nobody else takes them until the claim lapses.
+    let a = db!(s, outbox_insert(&msg("a"), 100, Some(130)))
+        .unwrap()
+        .unwrap();
+    let b2 = db!(s, outbox_insert(&msg("b"), 100, Some(130)))
+        .unwrap()
+        .unwrap();
+    assert!(db!(s, outbox_chat_busy(7)).unwrap());
+    assert_eq!(
+        db!(s, outbox_due_chats(100, 10)).unwrap(),
+        Vec::<i64>::new()
+    );
+    assert_eq!(db!(s, outbox_due_chats(131, 10)).unwrap(), vec![7]);
+    // The first failed and waits for another try: the chat's rows wait behind it.
+    db!(s, outbox_retry(a, 140, "500")).unwrap();
+    db!(s, outbox_release_chat(7)).unwrap();
+    assert!(db!(s, outbox_claim_chat(7, 135, 165)).unwrap().is_empty());
+    let rows = db!(s, outbox_claim_chat(7, 140, 170)).unwrap();
+    assert_eq!(rows.iter().map(|r| r.id).collect::<Vec<_>>(), vec![a, b2]);
+    assert_eq!(rows[0].attempts, 1);
+    assert_eq!(rows[1].body, "{\"text\":\"b\"}");
+    db!(s, outbox_sent(a, Some(55), 141)).unwrap();
+    db!(s, outbox_give_up(b2, OutStatus::Failed, "403", 141)).unwrap();
+    assert_eq!(db!(s, outbox_message_id(a)).unwrap(), Some(55));
+    assert!(!db!(s, outbox_chat_busy(7)).unwrap());
+    assert_eq!(
+        db!(s, outbox_counts()).unwrap(),
+        vec![
+            ("reply".to_owned(), "failed".to_owned(), 1),
+            ("reply".to_owned(), "sent".to_owned(), 1)
+        ]
+    );
+    // A scheduled message is kept once per key, whoever writes it.
+    let keyed = NewOut {
+        lane: Lane::Scheduled,
+        dedup_key: Some("7:checkin:2026-03-10T21:00".into()),
+        ..msg("remind")
+    };
+    assert!(db!(s, outbox_insert(&keyed, 100, None)).unwrap().is_some());
+    assert_eq!(db!(s, outbox_insert(&keyed, 100, None)).unwrap(), None);
+    // Finished rows are purged after their time; sent ones carry no text meanwhile.
+    assert_eq!(db!(s, outbox_purge(142)).unwrap(), 2);
 }

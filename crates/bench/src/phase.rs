@@ -45,7 +45,10 @@ impl Engine {
         self.stats = PhaseStats::default();
         self.window_open = true;
         let cpu_before = child.cpu_ticks();
-        let db_before = self.count_postgres.then(crate::child::postgres_ticks).flatten();
+        let db_before = self
+            .count_postgres
+            .then(crate::child::postgres_ticks)
+            .flatten();
         let begin = Instant::now();
         self.last_reply = begin.into_std();
         let mut next_new = 0;
@@ -139,7 +142,10 @@ impl Engine {
             (Some(before), Some(after)) => Some(after.saturating_sub(before)),
             _ => None,
         };
-        let db_after = self.count_postgres.then(crate::child::postgres_ticks).flatten();
+        let db_after = self
+            .count_postgres
+            .then(crate::child::postgres_ticks)
+            .flatten();
         self.stats.db_ticks = db_before.zip(db_after).map(|(b, a)| a.saturating_sub(b));
         Ok(std::mem::take(&mut self.stats))
     }
