@@ -10,17 +10,14 @@ use crate::db::{self, Backend};
 use crate::harness::{TestApp, e2e, t0};
 use fakebot::{Call, FakeBot, Fault, TgUser};
 use headlog::clock::SystemClock;
-use headlog::config::Settings;
 use headlog::domain::lang::Lang;
 use headlog::i18n::{Arg, I18n};
 use headlog::startup::Application;
 use headlog::store::Db;
-use std::collections::HashMap;
 use std::process::Stdio;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
-use tokio::process::Command;
 use tokio::task::JoinHandle;
 use tokio_util::sync::CancellationToken;
 
@@ -591,21 +588,6 @@ async fn a_deleted_or_replaced_sqlite_file_fails_readiness_and_nothing_crashes()
 // 7. A flooding user
 // ---------------------------------------------------------------------------------------
 
-/// Settings as the harness makes them, but with the default flood limit (3/s, burst 5).
-fn default_limit_settings(fake: &FakeBot, database_url: &str) -> Settings {
-    let env: HashMap<String, String> = [
-        ("HEADLOG_BOT_TOKEN", fake.token().to_owned()),
-        ("HEADLOG_TELEGRAM_API_URL", fake.api_url()),
-        ("HEADLOG_DATABASE_URL", database_url.to_owned()),
-        ("HEADLOG_HTTP_ADDR", "127.0.0.1:0".to_owned()),
-        ("HEADLOG_POLL_TIMEOUT", "1".to_owned()),
-    ]
-    .into_iter()
-    .map(|(k, v)| (k.to_owned(), v))
-    .collect();
-    Settings::from_map(&env).expect("test settings")
-}
-
 /// Time budget: ~3–4 s.
 async fn a_flood_is_cut_short_and_a_real_tap_goes_through(b: Backend, lang: Lang) {
     let Some(url) = db::fresh(b).await else {
@@ -617,10 +599,12 @@ async fn a_flood_is_cut_short_and_a_real_tap_goes_through(b: Backend, lang: Lang
     let fake = FakeBot::start().await;
     let i18n = I18n::new().unwrap();
     // The wall clock: the limit is over the instants users act, which must move on.
-    let app =
-        Application::build_with_clock(default_limit_settings(&fake, &url), Arc::new(SystemClock))
-            .await
-            .expect("build app");
+    let app = Application::build_with_clock(
+        crate::harness::settings_with(&fake, &url, true),
+        Arc::new(SystemClock),
+    )
+    .await
+    .expect("build app");
     let store = app.store();
     let shutdown = CancellationToken::new();
     let task: JoinHandle<anyhow::Result<()>> = tokio::spawn(app.run(shutdown.clone()));
@@ -712,24 +696,12 @@ async fn a_flood_is_cut_short_postgres() {
 // 8. Start-up errors of the real binary
 // ---------------------------------------------------------------------------------------
 
-/// The real binary with no HEADLOG_* settings from the test's environment.
-fn headlog() -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_headlog"));
-    for (key, _) in std::env::vars().filter(|(k, _)| k.starts_with("HEADLOG_")) {
-        cmd.env_remove(key);
-    }
-    cmd.stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .kill_on_drop(true);
-    cmd
-}
-
 /// Runs `headlog run` against `database_url`; returns its exit status, stderr and time.
 async fn run_with_database(database_url: &str) -> (std::process::ExitStatus, String, Duration) {
     let started = Instant::now();
     let out = tokio::time::timeout(
         Duration::from_secs(30),
-        headlog()
+        crate::process::headlog()
             .arg("run")
             .env("HEADLOG_BOT_TOKEN", "1:a")
             // Nothing listens there: start-up must fail on the database before any call.

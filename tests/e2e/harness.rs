@@ -35,20 +35,27 @@ pub struct TestApp {
     task: JoinHandle<anyhow::Result<()>>,
 }
 
+/// Test settings. The test clock stands still, so every update looks simultaneous: the
+/// flood limit is lifted (faults.rs tests it with `flood_limited` set).
 pub fn settings(fake: &FakeBot, database_url: &str) -> Settings {
-    let env: HashMap<String, String> = [
+    settings_with(fake, database_url, false)
+}
+
+/// Test settings, with the default per-user flood limit when `flood_limited`.
+pub fn settings_with(fake: &FakeBot, database_url: &str, flood_limited: bool) -> Settings {
+    let mut env: HashMap<String, String> = [
         ("HEADLOG_BOT_TOKEN", fake.token().to_owned()),
         ("HEADLOG_TELEGRAM_API_URL", fake.api_url()),
         ("HEADLOG_DATABASE_URL", database_url.to_owned()),
         ("HEADLOG_HTTP_ADDR", "127.0.0.1:0".to_owned()),
         ("HEADLOG_POLL_TIMEOUT", "1".to_owned()),
-        // The test clock stands still, so every update looks simultaneous: no flood limit
-        // here (robustness.rs tests the limit with its own settings).
-        ("HEADLOG_FLOOD_BURST", "100000".to_owned()),
     ]
     .into_iter()
     .map(|(k, v)| (k.to_owned(), v))
     .collect();
+    if !flood_limited {
+        env.insert("HEADLOG_FLOOD_BURST".into(), "100000".into());
+    }
     Settings::from_map(&env).expect("test settings")
 }
 

@@ -12,7 +12,8 @@ use std::process::Stdio;
 use std::time::Duration;
 use tokio::process::{Child, Command};
 
-fn headlog() -> Command {
+/// The real binary with no HEADLOG_* settings from the test's environment.
+pub fn headlog() -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_headlog"));
     for (key, _) in std::env::vars().filter(|(k, _)| k.starts_with("HEADLOG_")) {
         cmd.env_remove(key);
