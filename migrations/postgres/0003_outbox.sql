@@ -21,8 +21,13 @@ create table outbox (
     finished_at bigint,
     error text
 );
-create index outbox_due on outbox (lane, next_at) where status = 'pending';
+-- Replies leave `pending` within milliseconds: one small partial index serves them; the
+-- scheduled lane, which may hold many future rows, has its own index by due time.
+create index outbox_due on outbox (next_at) where status = 'pending' and lane = 'scheduled';
 create index outbox_chat on outbox (chat_id, id) where status = 'pending';
 create unique index outbox_dedup on outbox (dedup_key) where dedup_key is not null;
 create index outbox_finished on outbox (finished_at) where status <> 'pending';
+-- The inbox is read by chat among pending rows only; fewer indexes, fewer pages a commit.
 create index inbox_chat_pending on inbox (chat_id, update_id) where status = 'pending';
+drop index inbox_pending;
+drop index inbox_chat;
