@@ -46,6 +46,8 @@ medclass-simple = Simple analgesic
 medclass-nsaid = NSAID
 medclass-triptan = Triptan
 medclass-ergot = Ergotamine
+medclass-gepant = Gepant
+medclass-ditan = Ditan
 medclass-opioid = Opioid
 medclass-combination = Combination analgesic
 medclass-preventive = Preventive
@@ -70,6 +72,7 @@ med-btn-skip = Skip
 med-btn-no-dose = No usual dose
 med-ask-name = Type the name of the medication, such as Ibuprofen (or /cancel).
 med-ask-class = Which class is { $name }?
+    Gepants (rimegepant, ubrogepant) and ditans (lasmiditan) taken for an attack have classes of their own; anti-CGRP antibodies, and gepants taken daily to prevent attacks, are preventive.
 med-tap-class = Please tap the class of { $name } in the message above (or /cancel).
 med-ask-new-dose = { $name } ({ $class }) is on your list. Type its usual dose, such as 400 mg, or skip.
 med-ask-rename = Type the new name of { $name } (or /cancel).

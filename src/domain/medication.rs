@@ -8,7 +8,15 @@ key_enum!(
     /// ICHD-3 classes that the overuse figures count by.
     MedClass {
         SimpleAnalgesic = "simple", Nsaid = "nsaid", Triptan = "triptan", Ergotamine = "ergot",
-        Opioid = "opioid", Combination = "combination", Preventive = "preventive", Other = "other",
+        /// A CGRP receptor antagonist taken for an attack (rimegepant, ubrogepant): acute and
+        /// migraine-specific. Taken daily to prevent attacks, it is entered as preventive.
+        Gepant = "gepant",
+        /// A 5-HT1F agonist (lasmiditan): acute and migraine-specific.
+        Ditan = "ditan",
+        Opioid = "opioid", Combination = "combination",
+        /// Taken to prevent attacks, anti-CGRP antibodies and daily gepants included.
+        Preventive = "preventive",
+        Other = "other",
     }
 );
 key_enum!(

@@ -6,6 +6,11 @@ use crate::domain::medication::{Effect, Intake, MedClass, MedField, Medication, 
 use chrono::DateTime;
 use chrono_tz::Tz;
 
+/// A stored medication class; an unknown one is a corrupt row, not "other".
+pub(super) fn med_class(key: &str) -> StoreResult<MedClass> {
+    MedClass::from_key(key).ok_or_else(|| StoreError::Corrupt(format!("medication class {key:?}")))
+}
+
 const INTAKE: &str = "select i.id, i.medication_id, m.name, m.class, i.taken_at, i.zone, i.dose, \
     i.attack_id, i.effect from intake i join medication m on m.id = i.medication_id";
 
@@ -13,7 +18,7 @@ fn med_from_row(row: &Row) -> StoreResult<Medication> {
     Ok(Medication {
         id: row.try_get("id")?,
         name: row.try_get("name")?,
-        class: MedClass::from_key(&row.try_get::<String>("class")?).unwrap_or(MedClass::Other),
+        class: med_class(&row.try_get::<String>("class")?)?,
         default_dose: row.try_get("default_dose")?,
     })
 }
@@ -23,7 +28,7 @@ fn intake_from_row(row: &Row) -> StoreResult<Intake> {
         id: row.try_get("id")?,
         medication_id: row.try_get("medication_id")?,
         name: row.try_get("name")?,
-        class: MedClass::from_key(&row.try_get::<String>("class")?).unwrap_or(MedClass::Other),
+        class: med_class(&row.try_get::<String>("class")?)?,
         taken_at: DateTime::from_timestamp(row.try_get::<i64>("taken_at")?, 0).unwrap_or_default(),
         zone: row.try_get::<String>("zone")?.parse().unwrap_or(Tz::UTC),
         dose: row.try_get("dose")?,

@@ -3,12 +3,13 @@
 //! (`user_id = …`), so one user never reaches another's.
 
 use super::exec::{Row, Value, query};
+use super::meds::med_class;
 use super::{StoreError, StoreResult, Tx};
 use crate::domain::attack::{self as attack_dom, Attack, AttackField};
 use crate::domain::day::DayRecord;
 use crate::domain::export::Diary;
 use crate::domain::lang::Lang;
-use crate::domain::medication::{Effect, Intake, MedClass};
+use crate::domain::medication::{Effect, Intake};
 use crate::domain::user::User;
 use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
@@ -493,7 +494,7 @@ impl Tx {
                 id: row.try_get("id")?,
                 medication_id: row.try_get("medication_id")?,
                 name: row.try_get("name")?,
-                class: MedClass::from_key(&row.try_get::<String>("class")?).unwrap_or(MedClass::Other),
+                class: med_class(&row.try_get::<String>("class")?)?,
                 taken_at: ts(row.try_get("taken_at")?),
                 zone: zone(&row.try_get::<String>("zone")?),
                 dose: row.try_get("dose")?,

@@ -45,6 +45,7 @@ on_both_stores!(
     the_trash_lists_and_the_purge_removes_old_deletions,
     day_records_are_created_on_first_write,
     medications_and_intakes_round_trip,
+    every_medication_class_round_trips_and_an_unknown_one_is_corrupt,
     user_settings_round_trip,
 );
 
@@ -645,4 +646,32 @@ async fn the_outbox_claims_sends_retries_and_keeps_order(b: Backend) {
     assert_eq!(db!(s, outbox_insert(&keyed, 100, None)).unwrap(), None);
     // Finished rows are purged after their time; sent ones carry no text meanwhile.
     assert_eq!(db!(s, outbox_purge(142)).unwrap(), 2);
+}
+
+async fn every_medication_class_round_trips_and_an_unknown_one_is_corrupt(b: Backend) {
+    let Some(s) = open(b).await else { return };
+    db!(s, touch_user(1, None, 0)).unwrap();
+    for (i, class) in MedClass::ALL.iter().enumerate() {
+        db!(
+            s,
+            insert_medication(1, &format!("m{i:02}"), *class, None, 1)
+        )
+        .unwrap();
+    }
+    let classes: Vec<MedClass> = db!(s, medications(1))
+        .unwrap()
+        .iter()
+        .map(|m| m.class)
+        .collect();
+    assert_eq!(classes, MedClass::ALL);
+    assert!(classes.contains(&MedClass::Gepant) && classes.contains(&MedClass::Ditan));
+    // A class this build does not know is not quietly "other".
+    let tx = s.begin().await.unwrap();
+    headlog::store::exec::query("update medication set class = 'mystery' where name = 'm00'")
+        .execute(&tx)
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    let e = db!(s, medications(1)).unwrap_err();
+    assert!(e.to_string().contains("medication class"), "{e}");
 }
