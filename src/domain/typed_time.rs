@@ -529,6 +529,9 @@ impl Clock {
         if date.is_none() && time.looks_like_a_date() {
             return Err(TimeParseError::Unrecognised);
         }
+        if date.is_none() && time.looks_like_an_impossible_date() {
+            return Err(TimeParseError::InvalidDate);
+        }
         let time = NaiveTime::from_hms_opt(time.hour, time.minute, 0)
             .ok_or(TimeParseError::InvalidTime)?;
         match date {
@@ -599,6 +602,14 @@ impl ClockTime {
     /// A lone `31.12`: not a time, but a day and month without a time.
     fn looks_like_a_date(self) -> bool {
         self.dotted && self.hour > 23 && is_day_and_month(self.hour, self.minute)
+    }
+
+    /// A lone `31.02`: a day and month that exist in no year, not the time 31:02.
+    fn looks_like_an_impossible_date(self) -> bool {
+        self.dotted
+            && (24..=31).contains(&self.hour)
+            && (1..=12).contains(&self.minute)
+            && !is_day_and_month(self.hour, self.minute)
     }
 }
 
@@ -1142,10 +1153,20 @@ mod tests {
                 "00.01.2026 08:00",
                 "31.04.2026 08:00",
                 "14.30 08:00",
+                "31.02",
+                "30.02",
+                "31.04",
             ],
             now,
             Berlin,
             TimeParseError::InvalidDate,
+        );
+        // Not dates at all: a minute past 59, or a "day" past 31, stays a bad time.
+        assert_all_fail(
+            &["25.61", "32.01"],
+            now,
+            Berlin,
+            TimeParseError::InvalidTime,
         );
     }
 

@@ -147,6 +147,7 @@ async fn ended_at_reads_a_typed_time_and_explains_bad_ones(b: Backend, lang: Lan
     for (typed, expected) in [
         ("25:00", app.t(lang, "time-error-invalid-time")),
         ("31.02 10:00", app.t(lang, "time-error-invalid-date")),
+        ("31.02", app.t(lang, "time-error-invalid-date")),
         ("whenever 🤷", app.t(lang, "time-error-unrecognised")),
         (
             "11:00",
