@@ -5,6 +5,7 @@ checkin-header = 🌙 Evening check-in · { $date } · { $step }/{ $total }
 checkin-today = today, { $date }
 checkin-yesterday = yesterday, { $date }
 checkin-date = { $weekday } { $day } { $month }
+checkin-date-year = { $date } { $year }
 checkin-resumed = ↩️ Let's continue where you stopped.
 checkin-restarted = 🔄 Starting over. What you already answered stays saved.
 checkin-use-buttons = Please answer with the buttons below (or /back, /stop).

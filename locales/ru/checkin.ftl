@@ -5,6 +5,7 @@ checkin-header = 🌙 Вечерний опрос · { $date } · { $step }/{ $t
 checkin-today = сегодня, { $date }
 checkin-yesterday = вчера, { $date }
 checkin-date = { $weekday } { $day } { $month }
+checkin-date-year = { $date } { $year }
 checkin-resumed = ↩️ Продолжим с того места, где вы остановились.
 checkin-restarted = 🔄 Начинаем заново. Уже данные ответы остаются сохранёнными.
 checkin-use-buttons = Пожалуйста, ответьте кнопками ниже (или /back, /stop).

@@ -2,7 +2,7 @@
 //! what the typed answers accept, and the answers kept in the day record. No I/O.
 
 use crate::domain::typed_time::{TimeParseError, parse_typed_time};
-use chrono::{DateTime, Days, Duration, NaiveDate, NaiveTime, TimeZone, Utc};
+use chrono::{DateTime, Datelike, Days, Duration, NaiveDate, NaiveTime, TimeZone, Utc};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
@@ -487,7 +487,28 @@ pub fn parse_date(input: &str, now: DateTime<Utc>, zone: Tz) -> Result<NaiveDate
     if day > today {
         return Err(DateError::Future);
     }
+    // A day and month that fall within the coming month this year were meant for this year
+    // (`02.12` typed on 1 December): refused as future, not moved a year back. Further
+    // ahead, the latest occurrence is meant (`31.12` in March is last New Year's Eve).
+    if is_day_and_month(&words)
+        && let Some(this_year) = day.with_year(today.year())
+        && this_year > today
+        && this_year <= today + Days::new(31)
+    {
+        return Err(DateError::Future);
+    }
     Ok(day)
+}
+
+/// `dd.mm` alone (no year).
+fn is_day_and_month(words: &str) -> bool {
+    let mut parts = words.split('.');
+    let (Some(d), Some(m), None) = (parts.next(), parts.next(), parts.next()) else {
+        return false;
+    };
+    [d, m]
+        .iter()
+        .all(|p| (1..=2).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// A typed intensity: a whole number from 1 to 10.
@@ -660,6 +681,18 @@ mod tests {
         assert_eq!(p("soon"), Err(DateError::Unrecognised));
         assert_eq!(p(""), Err(DateError::Unrecognised));
         assert_eq!(p("01.01.1990"), Err(DateError::TooFarBack));
+    }
+
+    #[test]
+    fn a_day_and_month_just_ahead_is_refused_rather_than_moved_a_year_back() {
+        // 10 March 2026: 11.03 and 09.04 are ahead this year, so they are not last year's.
+        let p = |s| parse_date(s, now(), berlin());
+        assert_eq!(p("11.03"), Err(DateError::Future));
+        assert_eq!(p("09.04"), Err(DateError::Future));
+        // Further ahead than a month, the latest occurrence is meant.
+        assert_eq!(p("11.04"), Ok(date(2025, 4, 11)));
+        assert_eq!(p("31.12"), Ok(date(2025, 12, 31)));
+        assert_eq!(p("10.03"), Ok(date(2026, 3, 10)));
     }
 
     #[test]

@@ -827,6 +827,34 @@ async fn typed_answers_are_checked_and_explained(b: Backend, lang: Lang) {
     f.refused("2026-03-11", &f.t("checkin-date-future")).await;
     f.refused("someday", &f.t("checkin-date-unrecognised"))
         .await;
+    // A day and month just ahead is refused, not moved a year back.
+    f.refused("11.03", &f.t("checkin-date-future")).await;
+    // Further ahead it is last year's, and the year is shown.
+    let last_year = f.answer("31.12").await;
+    let dated = f.tr(
+        "checkin-date-year",
+        &[
+            (
+                "date",
+                f.tr(
+                    "checkin-date",
+                    &[
+                        ("weekday", f.t("weekday-3").into()),
+                        ("day", "31".into()),
+                        ("month", f.t("month-12").into()),
+                    ],
+                )
+                .into(),
+            ),
+            ("year", "2025".into()),
+        ],
+    );
+    assert!(
+        last_year.text().is_some_and(|t| t.contains(&dated)),
+        "{:?} lacks {dated:?}",
+        last_year.text()
+    );
+    f.tap_key("btn-checkin-other-day").await;
     let sunday = f.answer("08.03").await;
     let sunday_label = f.day_label(7, 8, "");
     let today = std::mem::replace(&mut f.day, sunday_label);

@@ -20,6 +20,18 @@ pub(super) fn day_label(ctx: &Ctx<'_>, day: NaiveDate) -> String {
         ],
     );
     let today = today(ctx.now, ctx.zone());
+    // The year is shown whenever it is not the current one.
+    let date = if day.year() == today.year() {
+        date
+    } else {
+        ctx.tr(
+            "checkin-date-year",
+            &[
+                ("date", date.into()),
+                ("year", Arg::Str(day.year().to_string())),
+            ],
+        )
+    };
     if day == today {
         ctx.tr("checkin-today", &[("date", date.into())])
     } else if today.pred_opt() == Some(day) {
