@@ -89,7 +89,7 @@ band-severe = severe
 
 ## Export
 export-empty = Nothing to export yet.
-export-caption = Your headlog diary: { records-count }. The columns are described in the README.
+export-caption = Your headlog diary: { records-count }. It opens in any spreadsheet: one row per attack or day, times with their UTC offset; an empty cell means not recorded.
 records-count = { $count ->
     [one] 1 record
    *[other] { $count } records
@@ -143,8 +143,14 @@ time-yesterday = yesterday { $time }
 time-date = { $weekday } { $day } { $month } { $time }
 time-date-year = { $day } { $month } { $year } { $time }
 duration-minutes = { $m } min
-duration-hours = { $h } h { $m } min
-duration-days = { $d } d { $h } h
+duration-hours = { $m ->
+    [0] { $h } h
+   *[other] { $h } h { $m } min
+}
+duration-days = { $h ->
+    [0] { $d } d
+   *[other] { $d } d { $h } h
+}
 month-1 = Jan
 month-2 = Feb
 month-3 = Mar

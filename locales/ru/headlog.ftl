@@ -89,7 +89,7 @@ band-severe = сильная
 
 ## Export
 export-empty = Пока нечего выгружать.
-export-caption = Ваш дневник headlog: { records-count }. Столбцы описаны в README.
+export-caption = Ваш дневник headlog: { records-count }. Файл открывается в любой таблице: строка — приступ или день, время с поправкой к UTC; пустая ячейка — не записано.
 records-count = { $count ->
     [one] { $count } запись
     [few] { $count } записи
@@ -144,8 +144,14 @@ time-yesterday = вчера { $time }
 time-date = { $weekday } { $day } { $month } { $time }
 time-date-year = { $day } { $month } { $year } { $time }
 duration-minutes = { $m } мин
-duration-hours = { $h } ч { $m } мин
-duration-days = { $d } д { $h } ч
+duration-hours = { $m ->
+    [0] { $h } ч
+   *[other] { $h } ч { $m } мин
+}
+duration-days = { $h ->
+    [0] { $d } д
+   *[other] { $d } д { $h } ч
+}
 month-1 = янв
 month-2 = фев
 month-3 = мар

@@ -107,5 +107,12 @@ mod tests {
             "3 д 4 ч"
         );
         assert_eq!(duration(&i18n, Lang::En, Duration::minutes(-5)), "0 min");
+        // Whole hours and whole days drop the zero: "13 h", "1 д", not "13 h 0 min".
+        assert_eq!(
+            duration(&i18n, Lang::En, Duration::minutes(13 * 60)),
+            "13 h"
+        );
+        assert_eq!(duration(&i18n, Lang::Ru, Duration::minutes(1440)), "1 д");
+        assert_eq!(duration(&i18n, Lang::Ru, Duration::minutes(60)), "1 ч");
     }
 }

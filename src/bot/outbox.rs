@@ -294,7 +294,8 @@ impl Outbox {
                     wait_s = wait.as_secs(),
                     "Bot API asked to wait"
                 );
-                self.retry(row, wait.as_secs() as i64, "429").await;
+                // Due times are whole seconds: one more, so the wait is never cut short.
+                self.retry(row, wait.as_secs() as i64 + 1, "429").await;
                 Step::Stop
             }
             Answer::Transient(why) => {

@@ -141,15 +141,22 @@ pub fn check_start(
     }
 }
 
-/// Whether `end` may become the attack's end: not before its start, not in the future.
-pub fn check_end(a: &Attack, end: DateTime<Utc>, now: DateTime<Utc>) -> Result<(), DetailError> {
-    if end < a.started_at {
-        return Err(DetailError::EndBeforeStart(a.started_at));
-    }
+/// The end to store for `end`: not in the future, not before the start. Typed times are
+/// whole minutes, so an end typed in the start's own minute ("now", a few seconds after
+/// the tap) ends the attack at its start instead of being refused.
+pub fn check_end(
+    a: &Attack,
+    end: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> Result<DateTime<Utc>, DetailError> {
     if end > now {
         return Err(DetailError::EndInFuture);
     }
-    Ok(())
+    let start_minute = a.started_at.timestamp().div_euclid(60);
+    if end < a.started_at && end.timestamp().div_euclid(60) < start_minute {
+        return Err(DetailError::EndBeforeStart(a.started_at));
+    }
+    Ok(end.max(a.started_at))
 }
 
 /// `set` with `item` in it (`on`) or not, in the display order of `all`. Buttons carry
@@ -258,13 +265,26 @@ mod tests {
     fn an_end_before_the_start_or_in_the_future_is_refused() {
         let a = attack(at(8, 0), None);
         let now = at(12, 0);
-        assert_eq!(check_end(&a, at(8, 0), now), Ok(()));
-        assert_eq!(check_end(&a, now, now), Ok(()));
+        assert_eq!(check_end(&a, at(8, 0), now), Ok(at(8, 0)));
+        assert_eq!(check_end(&a, now, now), Ok(now));
         assert_eq!(
             check_end(&a, at(7, 59), now),
             Err(DetailError::EndBeforeStart(at(8, 0)))
         );
         assert_eq!(check_end(&a, at(12, 1), now), Err(DetailError::EndInFuture));
+    }
+
+    #[test]
+    fn an_end_in_the_starts_own_minute_ends_it_at_its_start() {
+        let start = at(8, 0) + Duration::seconds(30);
+        let a = attack(start, None);
+        let now = at(8, 0) + Duration::seconds(50);
+        // "now" typed is 08:00, half a minute before the tap that started it.
+        assert_eq!(check_end(&a, at(8, 0), now), Ok(start));
+        assert_eq!(
+            check_end(&a, at(7, 59), now),
+            Err(DetailError::EndBeforeStart(start))
+        );
     }
 
     #[test]

@@ -94,9 +94,12 @@ pub async fn end_attack(
     if !attack.is_open() {
         return Err(EndError::AlreadyEnded(attack));
     }
-    if at < attack.started_at {
-        return Err(EndError::BeforeStart(attack));
-    }
+    // One rule for every way an end is set (see `details::check_end`).
+    let at = match crate::service::details::check_end(&attack, at, now) {
+        Ok(at) => at,
+        Err(crate::service::details::DetailError::EndInFuture) => return Err(EndError::InFuture),
+        Err(_) => return Err(EndError::BeforeStart(attack)),
+    };
     match store
         .end_attack(user_id, attack_id, at.timestamp(), now.timestamp())
         .await?

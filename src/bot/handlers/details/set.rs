@@ -125,7 +125,7 @@ pub async fn button_value(
             return Ok(Some(ctx.t("done")));
         }
         (Field::End, "n") => match details::check_end(&a, ctx.now, ctx.now) {
-            Ok(()) => Some(vec![AttackField::EndedAt(Some(ctx.now))]),
+            Ok(end) => Some(vec![AttackField::EndedAt(Some(end))]),
             Err(e) => return Ok(Some(explain(ctx, e, &a))),
         },
         (f, v) => chosen(f, v).map(|c| vec![c]),

@@ -20,11 +20,7 @@ fn read(ctx: &Ctx<'_>, a: &Attack, field: Field, text: &str) -> Result<AttackFie
             details::check_start(a, at, ctx.now)?;
             AttackField::StartedAt(at)
         }
-        Field::End => {
-            let at = time()?;
-            details::check_end(a, at, ctx.now)?;
-            AttackField::EndedAt(Some(at))
-        }
+        Field::End => AttackField::EndedAt(Some(details::check_end(a, time()?, ctx.now)?)),
         Field::AuraMin => AttackField::AuraMin(Some(details::parse_aura_minutes(text)?)),
         Field::TriggerNote => {
             AttackField::TriggerNote(Some(details::text_value(text, MAX_TRIGGER_NOTE)?))
