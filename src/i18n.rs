@@ -135,6 +135,53 @@ mod tests {
     use super::*;
 
     #[test]
+    fn one_answer_has_one_label_in_the_check_in_and_the_details_editor() {
+        use crate::domain::attack::{Character, Location, Nausea, Trigger};
+        let i18n = I18n::new().unwrap();
+        // The check-in's button may carry an emoji before the same words.
+        let words = |text: String| -> String {
+            match text.split_once(' ') {
+                Some((first, rest)) if !first.chars().any(char::is_alphanumeric) => rest.to_owned(),
+                _ => text,
+            }
+        };
+        let mut pairs: Vec<(String, String)> = Vec::new();
+        for t in Trigger::ALL {
+            pairs.push((
+                format!("btn-checkin-trigger-{}", t.key()),
+                format!("trigger-{}", t.key()),
+            ));
+        }
+        for l in Location::ALL {
+            pairs.push((
+                format!("btn-checkin-loc-{}", l.key()),
+                format!("loc-{}", l.key()),
+            ));
+        }
+        for n in Nausea::ALL {
+            pairs.push((
+                format!("btn-checkin-nausea-{}", n.key()),
+                format!("nausea-{}", n.key()),
+            ));
+        }
+        for c in [Character::Pulsating, Character::Pressing] {
+            pairs.push((
+                format!("btn-checkin-{}", c.key()),
+                format!("char-{}", c.key()),
+            ));
+        }
+        for lang in Lang::ALL {
+            for (checkin, details) in &pairs {
+                assert_eq!(
+                    words(i18n.t(lang, checkin)),
+                    i18n.t(lang, details),
+                    "{lang:?}: {checkin} vs {details}"
+                );
+            }
+        }
+    }
+
+    #[test]
     fn every_language_has_exactly_the_same_keys() {
         let english = I18n::keys(SOURCES[0].1);
         assert!(

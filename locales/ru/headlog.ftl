@@ -43,15 +43,15 @@ tz-not-set-hint = Пока вы не выбрали часовой пояс (/ti
 ## Attacks
 attack-recorded = Головная боль записана: началась { $start }.
     Когда пройдёт, нажмите кнопку ниже.
-attack-already-open = Головная боль уже идёт с { $start } ({ $duration }), новую я не начинал.
-attack-stale-open = Головная боль с { $start } не закрыта уже { $duration }. Когда она закончилась? Напишите время, например «вчера 22:00» или «2 часа назад» (или /cancel).
-    Потом я запишу новую с { $now }.
+attack-already-open = Головная боль уже идёт (начало — { $start }, { $duration }), новую я не начинал.
+attack-stale-open = Головная боль (начало — { $start }) не закрыта уже { $duration }. Когда она закончилась? Напишите время, например «вчера 22:00» или «2 часа назад» (или /cancel).
+    Потом я запишу новую (начало — { $now }).
 attack-ended = Головная боль закончилась: { $start } – { $end } ({ $duration }).
 attack-already-ended = Эта головная боль уже закончилась: { $start } – { $end } ({ $duration }).
 attack-ask-end = Когда она закончилась? Напишите время, например 16:30, «вчера 22:00» или «2 часа назад» (или /cancel).
 attack-end-before-start = Конец не может быть раньше начала ({ $start }). Напишите другое время.
 attack-end-in-future = Это время ещё не наступило. Напишите время, которое уже прошло.
-attack-undone = Отменено: головная боль с { $start } удалена.
+attack-undone = Отменено: головная боль (начало — { $start }) удалена.
 attack-gone = Этой записи больше нет.
 btn-ended-now = ✅ Прошла сейчас
 btn-ended-at = 🕐 Прошла в…
@@ -80,8 +80,8 @@ record-started = Началась: { $start }
 record-ended = Закончилась: { $end }
 record-ongoing = Закончилась: ещё нет (идёт)
 record-duration = Длительность: { $duration }
-record-deleted = Удалено: головная боль с { $start }.
-record-restored = Возвращено: головная боль с { $start }.
+record-deleted = Удалено: головная боль (начало — { $start }).
+record-restored = Возвращено: головная боль (начало — { $start }).
 band-none = нет боли
 band-mild = слабая
 band-moderate = умеренная
