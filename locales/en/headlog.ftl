@@ -69,6 +69,11 @@ time-error-too-far-back = That's too far in the past.
 ## History
 history-empty = Your diary is empty. Tap “🤕 Headache now” when pain starts.
 history-header = Your records, { $from }–{ $to } of { $total }:
+history-header-one = { $total ->
+    [1] Your only record:
+   *[other] Your record { $from } of { $total }:
+}
+history-line-intensity = { $line } · { $intensity }/10
 history-line = { $start } – { $end } · { $duration }
 history-line-open = { $start } · ongoing, { $duration }
 btn-older = Older ›

@@ -69,6 +69,11 @@ time-error-too-far-back = Это слишком давно.
 ## History
 history-empty = Дневник пуст. Нажмите «🤕 Болит голова», когда начнётся боль.
 history-header = Ваши записи, { $from }–{ $to } из { $total }:
+history-header-one = { $total ->
+    [1] Ваша единственная запись:
+   *[other] Ваша запись { $from } из { $total }:
+}
+history-line-intensity = { $line } · { $intensity }/10
 history-line = { $start } – { $end } · { $duration }
 history-line-open = { $start } · идёт, { $duration }
 btn-older = Раньше ›

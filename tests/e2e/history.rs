@@ -12,6 +12,7 @@ e2e!(
     history_pages_through_everything_newest_first,
     a_record_opens_with_delete_and_restore,
     export_sends_the_diary_csv,
+    a_single_record_is_named_alone_and_intensity_is_shown,
 );
 
 /// Twelve closed attacks, one every 6 hours before t0 (the newest ended an hour ago).
@@ -98,6 +99,12 @@ async fn history_pages_through_everything_newest_first(b: Backend, lang: Lang) {
     );
     assert!(page2.starts_with(&header), "{page2}");
     assert_eq!(page2.lines().count(), 3);
+    assert!(page2.lines().nth(1).unwrap().starts_with("11. "), "{page2}");
+    assert_eq!(
+        made[0].inline_buttons()[0].0,
+        "11",
+        "numbers go on across pages"
+    );
     assert_eq!(
         made[0].inline_buttons().last().unwrap(),
         &(app.t(lang, "btn-newer"), "h:0".to_owned())
@@ -232,5 +239,32 @@ async fn export_sends_the_diary_csv(b: Backend, lang: Lang) {
     assert_eq!(&rows[10][2], "2026-03-10T04:00:00+01:00");
     assert_eq!(&rows[10][4], "300");
     assert_eq!(&rows[10][22], "note 1, \"quoted\"; 🤕");
+    app.stop().await;
+}
+
+async fn a_single_record_is_named_alone_and_intensity_is_shown(b: Backend, lang: Lang) {
+    let Some(app) = TestApp::spawn(b).await else {
+        return;
+    };
+    let user = app.user(33, lang);
+    app.onboard(&user, chrono_tz::Europe::Berlin).await;
+    let start = t0() - Duration::hours(3);
+    let mut a = Attack::new(33, start, chrono_tz::Europe::Berlin, start);
+    a.intensity = Some(7);
+    db!(app.store, insert_attack(&a, None)).unwrap();
+    let list = app.say(&user, "/history").await;
+    let text = list.text().unwrap();
+    let header = app.tr(
+        lang,
+        "history-header-one",
+        &[
+            ("from", 1i64.into()),
+            ("to", 1i64.into()),
+            ("total", 1i64.into()),
+        ],
+    );
+    assert_eq!(text.lines().next(), Some(header.as_str()));
+    assert!(!text.contains("1–1"), "{text}");
+    assert!(text.lines().nth(1).unwrap().ends_with("· 7/10"), "{text}");
     app.stop().await;
 }

@@ -10,7 +10,7 @@ use teloxide_core::types::{InlineKeyboardButton, InlineKeyboardMarkup, MessageId
 fn line(ctx: &Ctx<'_>, a: &Attack) -> String {
     let start = ctx.when(a.started_at, a.zone);
     let duration = ctx.duration(a.duration(ctx.now));
-    match a.ended_at {
+    let times = match a.ended_at {
         Some(end) => ctx.tr(
             "history-line",
             &[
@@ -23,6 +23,13 @@ fn line(ctx: &Ctx<'_>, a: &Attack) -> String {
             "history-line-open",
             &[("start", start.into()), ("duration", duration.into())],
         ),
+    };
+    match a.intensity {
+        Some(i) => ctx.tr(
+            "history-line-intensity",
+            &[("line", times.into()), ("intensity", i64::from(i).into())],
+        ),
+        None => times,
     }
 }
 
@@ -31,19 +38,27 @@ fn render(ctx: &Ctx<'_>, page: &HistoryPage) -> (String, Option<InlineKeyboardMa
         return (ctx.t("history-empty"), None);
     }
     let first = page.page * PAGE_SIZE + 1;
+    let last = first + page.items.len() as i64 - 1;
+    // "1–1 of 1" is no range: one record on a page is named alone.
+    let header = if first == last {
+        "history-header-one"
+    } else {
+        "history-header"
+    };
     let mut text = ctx.tr(
-        "history-header",
+        header,
         &[
             ("from", first.into()),
-            ("to", (first + page.items.len() as i64 - 1).into()),
+            ("to", last.into()),
             ("total", page.total.into()),
         ],
     );
     let mut numbers: Vec<InlineKeyboardButton> = Vec::new();
-    for (i, a) in page.items.iter().enumerate() {
-        text.push_str(&format!("\n{}. {}", i + 1, line(ctx, a)));
+    // Numbers go on across pages: the 11th record is 11 on page two, as in the header.
+    for (n, a) in (first..).zip(&page.items) {
+        text.push_str(&format!("\n{n}. {}", line(ctx, a)));
         numbers.push(InlineKeyboardButton::callback(
-            (i + 1).to_string(),
+            n.to_string(),
             Callback::Open(a.id, page.page).encode(),
         ));
     }
