@@ -220,7 +220,7 @@ impl Dispatcher {
                 out: Outgoing::default(),
             };
             c.send(&c.t("error-not-recorded"), None).await;
-            if let UpdateKindRef::Callback(id) = callback_id(&update) {
+            if let Some(id) = callback_id(&update) {
                 c.answer(&id, Some(&c.t("error-not-recorded"))).await;
             }
             rows = c.out.finish()?;
@@ -323,17 +323,11 @@ impl Dispatcher {
     }
 }
 
-enum UpdateKindRef {
-    Callback(String),
-    Other,
-}
-
-fn callback_id(update: &Update) -> UpdateKindRef {
+/// The id of a button press, to answer it.
+fn callback_id(update: &Update) -> Option<String> {
     match &update.kind {
-        teloxide_core::types::UpdateKind::CallbackQuery(q) => {
-            UpdateKindRef::Callback(q.id.0.clone())
-        }
-        _ => UpdateKindRef::Other,
+        teloxide_core::types::UpdateKind::CallbackQuery(q) => Some(q.id.0.clone()),
+        _ => None,
     }
 }
 
@@ -354,8 +348,7 @@ async fn unit_of_work(
     chat: Option<i64>,
     admit: impl Fn(i64, DateTime<Utc>) -> Admit,
 ) -> Result<Option<Committed>, Failure> {
-    let unavailable = Failure::Unavailable;
-    let tx = ctx.store.begin().await.map_err(unavailable)?;
+    let tx = ctx.store.begin().await.map_err(Failure::Unavailable)?;
     if !tx.hold_chat(chat).await.map_err(Failure::Unavailable)? {
         return Ok(Some((Worked::Held, Vec::new(), false)));
     }

@@ -7,7 +7,7 @@
 //! 4 s …) and a 429 is waited out in full, so some of these tests take seconds by design.
 
 use crate::db::{self, Backend};
-use crate::harness::{TestApp, e2e, t0};
+use crate::harness::{TestApp, e2e, t0, wait_calls};
 use fakebot::{Call, FakeBot, Fault, TgUser};
 use headlog::clock::SystemClock;
 use headlog::domain::lang::Lang;
@@ -30,38 +30,6 @@ e2e!(
 // ---------------------------------------------------------------------------------------
 // Helpers
 // ---------------------------------------------------------------------------------------
-
-/// Waits (up to `within`) until `count` calls after `from` satisfy `pred`; returns them all.
-async fn wait_calls(
-    fake: &FakeBot,
-    from: usize,
-    count: usize,
-    within: Duration,
-    pred: impl Fn(&Call) -> bool,
-) -> Vec<Call> {
-    let deadline = Instant::now() + within;
-    loop {
-        let calls: Vec<Call> = fake
-            .calls()
-            .into_iter()
-            .skip(from)
-            .filter(|c| pred(c))
-            .collect();
-        if calls.len() >= count {
-            return calls;
-        }
-        assert!(
-            Instant::now() < deadline,
-            "waited {within:?} for {count} calls, got {}: {:#?}",
-            calls.len(),
-            calls
-                .iter()
-                .map(|c| (&c.method, c.fault, c.error_code, c.text()))
-                .collect::<Vec<_>>()
-        );
-        tokio::time::sleep(Duration::from_millis(5)).await;
-    }
-}
 
 /// The calls of `method` to `chat` after `from`, as they stand now.
 fn calls_to(fake: &FakeBot, from: usize, method: &str, chat: i64) -> Vec<Call> {

@@ -59,6 +59,38 @@ pub fn settings_with(fake: &FakeBot, database_url: &str, flood_limited: bool) ->
     Settings::from_map(&env).expect("test settings")
 }
 
+/// Waits (up to `within`) until `count` calls after `from` satisfy `pred`; returns them all.
+pub async fn wait_calls(
+    fake: &FakeBot,
+    from: usize,
+    count: usize,
+    within: Duration,
+    pred: impl Fn(&Call) -> bool,
+) -> Vec<Call> {
+    let deadline = std::time::Instant::now() + within;
+    loop {
+        let calls: Vec<Call> = fake
+            .calls()
+            .into_iter()
+            .skip(from)
+            .filter(|c| pred(c))
+            .collect();
+        if calls.len() >= count {
+            return calls;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "waited {within:?} for {count} calls, got {}: {:#?}",
+            calls.len(),
+            calls
+                .iter()
+                .map(|c| (&c.method, c.fault, c.error_code, c.text()))
+                .collect::<Vec<_>>()
+        );
+        tokio::time::sleep(Duration::from_millis(5)).await;
+    }
+}
+
 impl TestApp {
     /// Starts headlog on `backend`; `None` when that backend is unavailable outside CI.
     pub async fn spawn(backend: Backend) -> Option<TestApp> {
@@ -121,30 +153,7 @@ impl TestApp {
         count: usize,
         pred: impl Fn(&Call) -> bool,
     ) -> Vec<Call> {
-        let deadline = tokio::time::Instant::now() + PATIENCE;
-        loop {
-            let calls: Vec<Call> = self
-                .fake
-                .calls()
-                .into_iter()
-                .skip(from)
-                .filter(|c| pred(c))
-                .collect();
-            if calls.len() >= count {
-                return calls;
-            }
-            if tokio::time::Instant::now() > deadline {
-                panic!(
-                    "waited for {count} calls, got {}: {:#?}",
-                    calls.len(),
-                    calls
-                        .iter()
-                        .map(|c| (&c.method, c.text()))
-                        .collect::<Vec<_>>()
-                );
-            }
-            tokio::time::sleep(Duration::from_millis(5)).await;
-        }
+        wait_calls(&self.fake, from, count, PATIENCE, pred).await
     }
 
     /// The user sends `text`; returns the first `n` calls the bot made to their chat.
