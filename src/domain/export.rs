@@ -4,7 +4,7 @@
 use super::attack::{Attack, join_keys};
 use super::day::DayRecord;
 use super::medication::Intake;
-use chrono::{DateTime, NaiveTime, SecondsFormat, TimeZone, Utc};
+use chrono::{DateTime, SecondsFormat, Utc};
 use chrono_tz::Tz;
 
 /// The header, in order; documented in the README.
@@ -113,20 +113,11 @@ fn attack_row(a: &Attack, intakes: &[&Intake]) -> Vec<String> {
     ]
 }
 
-/// The local start of a day record's date: its `started_at` in the CSV.
-fn day_start(d: &DayRecord) -> DateTime<Utc> {
-    d.zone
-        .from_local_datetime(&d.day.and_time(NaiveTime::MIN))
-        .earliest()
-        .map(|t| t.with_timezone(&Utc))
-        .unwrap_or_else(|| d.day.and_time(NaiveTime::MIN).and_utc())
-}
-
 fn day_row(d: &DayRecord, intakes: &[&Intake]) -> Vec<String> {
     let mut row = vec![String::new(); COLUMNS.len()];
     row[0] = "day".into();
     row[1] = d.id.to_string();
-    row[2] = iso(day_start(d), d.zone);
+    row[2] = iso(super::localtime::start_of_day(d.day, d.zone), d.zone);
     row[5] = d.zone.name().into();
     row[18] = medications(intakes);
     row[20] = opt_bool(d.headache_free);
@@ -154,7 +145,10 @@ pub fn diary_csv(diary: &Diary) -> Vec<u8> {
     };
     for d in &diary.days {
         let intakes: Vec<&Intake> = diary.intakes.iter().filter(|i| stray(i, d)).collect();
-        rows.push((day_start(d), day_row(d, &intakes)));
+        rows.push((
+            super::localtime::start_of_day(d.day, d.zone),
+            day_row(d, &intakes),
+        ));
     }
     for i in diary.intakes.iter().filter(|i| i.attack_id.is_none()) {
         if !diary.days.iter().any(|d| stray(&i, d)) {
@@ -190,7 +184,7 @@ mod tests {
     use super::*;
     use crate::domain::attack::{Location, Trigger};
     use crate::domain::medication::{Effect, MedClass};
-    use chrono::{Duration, NaiveDate};
+    use chrono::{Duration, NaiveDate, TimeZone};
 
     fn read(bytes: &[u8]) -> Vec<csv::StringRecord> {
         csv::Reader::from_reader(bytes)

@@ -4,6 +4,7 @@ pub mod attack;
 pub mod day;
 pub mod export;
 pub mod lang;
+pub mod localtime;
 pub mod medication;
 pub mod ratelimit;
 pub mod typed_time;

@@ -57,9 +57,10 @@
 
 use std::fmt;
 
+use super::localtime;
 use chrono::{
-    DateTime, Datelike, Days, LocalResult, Months, NaiveDate, NaiveDateTime, NaiveTime, Offset,
-    TimeDelta, TimeZone, Timelike, Utc,
+    DateTime, Datelike, Days, Months, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeDelta,
+    TimeZone, Timelike, Utc,
 };
 use chrono_tz::Tz;
 
@@ -73,8 +74,6 @@ const EARLIEST_YEAR: i32 = 1970;
 const YEARS_SEARCHED_BACK: i32 = 8;
 /// A leap year, for checking that a day and month exist in some year.
 const LEAP_YEAR: i32 = 2000;
-/// The longest daylight-saving gap walked over, in minutes.
-const LONGEST_GAP_MINUTES: u32 = 48 * 60;
 
 /// Why a typed time could not be read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -563,23 +562,9 @@ impl Clock {
         self.localise(yesterday.and_time(time))
     }
 
-    /// The instant of a local time: the earlier one in an overlap, the first
-    /// valid minute after a gap.
+    /// The instant of a local time (see [`localtime::resolve`]).
     fn localise(&self, local: NaiveDateTime) -> Result<DateTime<Utc>, TimeParseError> {
-        let mut candidate = local;
-        for _ in 0..=LONGEST_GAP_MINUTES {
-            match self.zone.from_local_datetime(&candidate) {
-                LocalResult::Single(instant) => return Ok(instant.with_timezone(&Utc)),
-                LocalResult::Ambiguous(first, second) => {
-                    return Ok(first.min(second).with_timezone(&Utc));
-                }
-                LocalResult::None => {}
-            }
-            candidate = candidate
-                .checked_add_signed(TimeDelta::minutes(1))
-                .ok_or(TimeParseError::InvalidTime)?;
-        }
-        Err(TimeParseError::InvalidTime)
+        Ok(localtime::resolve(local, self.zone))
     }
 
     /// Refuses instants before 1970 (local) or more than ten years before now.

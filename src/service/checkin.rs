@@ -1,8 +1,9 @@
 //! Rules of the evening questionnaire (S2): which question follows which, where /back goes,
 //! what the typed answers accept, and the answers kept in the day record. No I/O.
 
+use crate::domain::localtime;
 use crate::domain::typed_time::{TimeParseError, parse_typed_time};
-use chrono::{DateTime, Datelike, Days, Duration, NaiveDate, NaiveTime, TimeZone, Utc};
+use chrono::{DateTime, Datelike, Days, NaiveDate, NaiveTime, Utc};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
@@ -352,38 +353,11 @@ pub fn iso(at: DateTime<Utc>, zone: Tz) -> String {
         .to_rfc3339_opts(chrono::SecondsFormat::Secs, false)
 }
 
-/// A local date and time as an instant: a time in a daylight-saving gap moves to the first
-/// minute after it; a time that happens twice is the earlier instant.
-pub fn at_local(day: NaiveDate, time: NaiveTime, zone: Tz) -> DateTime<Utc> {
-    let mut local = day.and_time(time);
-    for _ in 0..=(48 * 60) {
-        if let Some(at) = zone.from_local_datetime(&local).earliest() {
-            return at.with_timezone(&Utc);
-        }
-        local += Duration::minutes(1);
-    }
-    day.and_time(time).and_utc()
-}
-
-/// The instants a local day spans, `[start, end)`.
-pub fn day_bounds(day: NaiveDate, zone: Tz) -> (DateTime<Utc>, DateTime<Utc>) {
-    let next = day.checked_add_days(Days::new(1)).unwrap_or(day);
-    (
-        at_local(day, NaiveTime::MIN, zone),
-        at_local(next, NaiveTime::MIN, zone),
-    )
-}
-
-/// The local date of `now` in `zone`.
-pub fn today(now: DateTime<Utc>, zone: Tz) -> NaiveDate {
-    now.with_timezone(&zone).date_naive()
-}
-
 /// The start given to an attack the questionnaire creates before its start is asked:
 /// local noon of the day, or now when that is earlier.
 pub fn default_start(day: NaiveDate, now: DateTime<Utc>, zone: Tz) -> DateTime<Utc> {
     let noon = NaiveTime::from_hms_opt(12, 0, 0).unwrap_or(NaiveTime::MIN);
-    at_local(day, noon, zone).min(now)
+    localtime::at(day, noon, zone).min(now)
 }
 
 /// Quick times on `day` that have passed and come after `after`, for the buttons.
@@ -397,7 +371,7 @@ pub fn quick_times(
         .iter()
         .filter_map(|h| NaiveTime::from_hms_opt(*h, 0, 0))
         .filter(|t| {
-            let at = at_local(day, *t, zone);
+            let at = localtime::at(day, *t, zone);
             at <= now && after.is_none_or(|a| at > a)
         })
         .collect()
@@ -463,7 +437,7 @@ pub enum DateError {
 pub fn parse_date(input: &str, now: DateTime<Utc>, zone: Tz) -> Result<NaiveDate, DateError> {
     let lowered = input.trim().to_lowercase();
     let words = lowered.split_whitespace().collect::<Vec<_>>().join(" ");
-    let today = today(now, zone);
+    let today = localtime::date_of(now, zone);
     let back = match words.as_str() {
         "today" | "сегодня" => Some(0),
         "yesterday" | "вчера" => Some(1),
@@ -557,6 +531,7 @@ pub fn check_dose(input: &str) -> Result<String, DoseError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::{Duration, TimeZone};
 
     fn berlin() -> Tz {
         chrono_tz::Europe::Berlin
@@ -729,7 +704,7 @@ mod tests {
             hours(quick_times(today, now(), berlin(), None)),
             ["0600", "0900", "1200", "1500", "1800", "2100"]
         );
-        let start = at_local(today, NaiveTime::from_hms_opt(12, 0, 0).unwrap(), berlin());
+        let start = localtime::at(today, NaiveTime::from_hms_opt(12, 0, 0).unwrap(), berlin());
         let early = Utc.with_ymd_and_hms(2026, 3, 10, 10, 0, 0).unwrap();
         assert_eq!(
             hours(quick_times(today, early, berlin(), None)),
@@ -757,10 +732,10 @@ mod tests {
 
     #[test]
     fn a_day_spans_its_local_midnights_even_when_the_clocks_change() {
-        let (from, to) = day_bounds(date(2026, 3, 29), berlin());
+        let (from, to) = localtime::day_bounds(date(2026, 3, 29), berlin());
         assert_eq!(from, Utc.with_ymd_and_hms(2026, 3, 28, 23, 0, 0).unwrap());
         assert_eq!(to - from, Duration::hours(23));
-        let gap = at_local(
+        let gap = localtime::at(
             date(2026, 3, 29),
             NaiveTime::from_hms_opt(2, 30, 0).unwrap(),
             berlin(),

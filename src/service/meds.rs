@@ -2,6 +2,7 @@
 //! may be) and the use-cases the bot shares with what comes later (API, scheduler).
 
 use crate::domain::day::DayField;
+use crate::domain::localtime;
 use crate::domain::medication::{Effect, Intake, MedClass, Medication, NewIntake};
 use crate::store::{StoreError, Tx};
 use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
@@ -148,11 +149,6 @@ pub fn page_of<T>(items: &[T], page: i64, size: usize) -> (usize, &[T], usize) {
     (page, &items[start..(start + size).min(items.len())], pages)
 }
 
-/// The local date of an instant in a zone.
-pub fn local_date(at: DateTime<Utc>, zone: Tz) -> NaiveDate {
-    at.with_timezone(&zone).date_naive()
-}
-
 /// Adds a medication; one of the same name already on the list is returned instead
 /// (`false`), so a repeated request never makes a twin.
 pub async fn add_medication(
@@ -271,7 +267,7 @@ pub async fn mark_period(
     zone: Tz,
     now: DateTime<Utc>,
 ) -> Result<PeriodMark, StoreError> {
-    let today = local_date(now, zone);
+    let today = localtime::date_of(now, zone);
     let record = store.day_record(user_id, today).await?;
     if record.and_then(|r| r.menstruation) == Some(true) {
         return Ok(PeriodMark::Already(today));
@@ -454,7 +450,7 @@ mod tests {
     fn the_local_date_follows_the_zone() {
         let at = Utc.with_ymd_and_hms(2026, 3, 10, 23, 30, 0).unwrap();
         let day = |d| NaiveDate::from_ymd_opt(2026, 3, d).unwrap();
-        assert_eq!(local_date(at, Tz::UTC), day(10));
-        assert_eq!(local_date(at, chrono_tz::Europe::Moscow), day(11));
+        assert_eq!(localtime::date_of(at, Tz::UTC), day(10));
+        assert_eq!(localtime::date_of(at, chrono_tz::Europe::Moscow), day(11));
     }
 }

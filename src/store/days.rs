@@ -4,7 +4,7 @@
 use super::exec::{Row, query};
 use super::{StoreError, StoreResult, Tx};
 use crate::domain::day::{DayField, DayRecord};
-use chrono::{DateTime, NaiveDate};
+use chrono::NaiveDate;
 use chrono_tz::Tz;
 
 const COLS: &str =
@@ -12,20 +12,17 @@ const COLS: &str =
 
 fn day_from_row(row: &Row) -> StoreResult<DayRecord> {
     let day: String = row.try_get("day")?;
-    let ts = |c: &str| -> StoreResult<_> {
-        Ok(DateTime::from_timestamp(row.try_get::<i64>(c)?, 0).unwrap_or_default())
-    };
     Ok(DayRecord {
         id: row.try_get("id")?,
         day: NaiveDate::parse_from_str(&day, "%Y-%m-%d")
             .map_err(|_| StoreError::Corrupt(format!("day_record.day {day:?}")))?,
-        zone: row.try_get::<String>("zone")?.parse().unwrap_or(Tz::UTC),
+        zone: row.zone("zone")?,
         headache_free: row.try_get("headache_free")?,
         menstruation: row.try_get("menstruation")?,
         comment: row.try_get("comment")?,
         questionnaire: row.try_get("questionnaire")?,
-        created_at: ts("created_at")?,
-        updated_at: ts("updated_at")?,
+        created_at: row.time("created_at")?,
+        updated_at: row.time("updated_at")?,
     })
 }
 

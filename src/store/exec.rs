@@ -74,6 +74,30 @@ impl Row {
             .ok_or_else(|| StoreError::Corrupt(format!("column {name} has an unexpected type")))
     }
 
+    /// An instant stored as Unix seconds; one out of range is corrupt, never 1970.
+    pub fn time(&self, name: &str) -> StoreResult<chrono::DateTime<chrono::Utc>> {
+        instant(name, self.try_get(name)?)
+    }
+
+    /// An optional instant stored as Unix seconds.
+    pub fn opt_time(&self, name: &str) -> StoreResult<Option<chrono::DateTime<chrono::Utc>>> {
+        self.try_get::<Option<i64>>(name)?
+            .map(|secs| instant(name, secs))
+            .transpose()
+    }
+
+    /// A zone stored by IANA name; an unknown name is corrupt, never UTC.
+    pub fn zone(&self, name: &str) -> StoreResult<chrono_tz::Tz> {
+        zone_named(name, &self.try_get::<String>(name)?)
+    }
+
+    /// An optional zone stored by IANA name.
+    pub fn opt_zone(&self, name: &str) -> StoreResult<Option<chrono_tz::Tz>> {
+        self.try_get::<Option<String>>(name)?
+            .map(|z| zone_named(name, &z))
+            .transpose()
+    }
+
     /// The first column, converted (for `select count(*)` and the like).
     pub fn first<T: FromValue>(&self) -> StoreResult<T> {
         self.values
@@ -81,6 +105,16 @@ impl Row {
             .and_then(T::from_value)
             .ok_or_else(|| StoreError::Corrupt("unexpected scalar".into()))
     }
+}
+
+fn instant(col: &str, secs: i64) -> StoreResult<chrono::DateTime<chrono::Utc>> {
+    chrono::DateTime::from_timestamp(secs, 0)
+        .ok_or_else(|| StoreError::Corrupt(format!("column {col}: instant {secs} out of range")))
+}
+
+fn zone_named(col: &str, name: &str) -> StoreResult<chrono_tz::Tz> {
+    name.parse()
+        .map_err(|_| StoreError::Corrupt(format!("column {col}: unknown zone {name:?}")))
 }
 
 /// Conversion from a stored value; `None` when the type does not fit.

@@ -3,8 +3,6 @@
 use super::exec::{Row, query};
 use super::{StoreError, StoreResult, Tx};
 use crate::domain::medication::{Effect, Intake, MedClass, MedField, Medication, NewIntake};
-use chrono::DateTime;
-use chrono_tz::Tz;
 
 /// A stored medication class; an unknown one is a corrupt row, not "other".
 pub(super) fn med_class(key: &str) -> StoreResult<MedClass> {
@@ -29,8 +27,8 @@ fn intake_from_row(row: &Row) -> StoreResult<Intake> {
         medication_id: row.try_get("medication_id")?,
         name: row.try_get("name")?,
         class: med_class(&row.try_get::<String>("class")?)?,
-        taken_at: DateTime::from_timestamp(row.try_get::<i64>("taken_at")?, 0).unwrap_or_default(),
-        zone: row.try_get::<String>("zone")?.parse().unwrap_or(Tz::UTC),
+        taken_at: row.time("taken_at")?,
+        zone: row.zone("zone")?,
         dose: row.try_get("dose")?,
         attack_id: row.try_get("attack_id")?,
         effect: row

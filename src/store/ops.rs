@@ -11,7 +11,7 @@ use crate::domain::export::Diary;
 use crate::domain::lang::Lang;
 use crate::domain::medication::{Effect, Intake};
 use crate::domain::user::User;
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::NaiveDate;
 use chrono_tz::Tz;
 
 /// Columns of `attack`, in the order `attack_from_row` reads them.
@@ -30,14 +30,6 @@ macro_rules! user_cols {
     };
 }
 
-fn ts(secs: i64) -> DateTime<Utc> {
-    DateTime::from_timestamp(secs, 0).unwrap_or_default()
-}
-
-fn zone(name: &str) -> Tz {
-    name.parse().unwrap_or(Tz::UTC)
-}
-
 fn user_from_row(row: &Row) -> StoreResult<User> {
     Ok(User {
         id: row.try_get("id")?,
@@ -45,11 +37,15 @@ fn user_from_row(row: &Row) -> StoreResult<User> {
             .try_get::<Option<String>>("lang")?
             .map(|c| Lang::from_code(&c)),
         tg_lang: row.try_get("tg_lang")?,
-        zone: row.try_get::<Option<String>>("zone")?.map(|z| zone(&z)),
+        zone: row.opt_zone("zone")?,
         blocked_at: row.try_get("blocked_at")?,
         checkin_time: row
             .try_get::<Option<String>>("checkin_time")?
-            .and_then(|t| chrono::NaiveTime::parse_from_str(&t, "%H:%M").ok()),
+            .map(|t| {
+                chrono::NaiveTime::parse_from_str(&t, "%H:%M")
+                    .map_err(|_| StoreError::Corrupt(format!("app_user.checkin_time {t:?}")))
+            })
+            .transpose()?,
         track_menstruation: row.try_get("track_menstruation")?,
     })
 }
@@ -61,9 +57,9 @@ fn attack_from_row(row: &Row) -> StoreResult<Attack> {
     Ok(Attack {
         id: row.try_get("id")?,
         user_id: row.try_get("user_id")?,
-        started_at: ts(row.try_get("started_at")?),
-        ended_at: row.try_get::<Option<i64>>("ended_at")?.map(ts),
-        zone: zone(&row.try_get::<String>("zone")?),
+        started_at: row.time("started_at")?,
+        ended_at: row.opt_time("ended_at")?,
+        zone: row.zone("zone")?,
         intensity: intensity.and_then(|i| u8::try_from(i).ok()),
         locations: attack_dom::split_keys(
             &row.try_get::<String>("location")?,
@@ -85,9 +81,9 @@ fn attack_from_row(row: &Row) -> StoreResult<Attack> {
         trigger_note: row.try_get("trigger_note")?,
         disability: key("disability")?.and_then(|k| attack_dom::Disability::from_key(&k)),
         comment: row.try_get("comment")?,
-        created_at: ts(row.try_get("created_at")?),
-        updated_at: ts(row.try_get("updated_at")?),
-        deleted_at: row.try_get::<Option<i64>>("deleted_at")?.map(ts),
+        created_at: row.time("created_at")?,
+        updated_at: row.time("updated_at")?,
+        deleted_at: row.opt_time("deleted_at")?,
     })
 }
 
@@ -470,13 +466,13 @@ impl Tx {
                 id: row.try_get("id")?,
                 day: NaiveDate::parse_from_str(&day, "%Y-%m-%d")
                     .map_err(|_| StoreError::Corrupt(format!("day_record.day {day:?}")))?,
-                zone: zone(&row.try_get::<String>("zone")?),
+                zone: row.zone("zone")?,
                 headache_free: row.try_get("headache_free")?,
                 menstruation: row.try_get("menstruation")?,
                 comment: row.try_get("comment")?,
                 questionnaire: row.try_get("questionnaire")?,
-                created_at: ts(row.try_get("created_at")?),
-                updated_at: ts(row.try_get("updated_at")?),
+                created_at: row.time("created_at")?,
+                updated_at: row.time("updated_at")?,
             });
         }
         let mut intakes = Vec::new();
@@ -495,8 +491,8 @@ impl Tx {
                 medication_id: row.try_get("medication_id")?,
                 name: row.try_get("name")?,
                 class: med_class(&row.try_get::<String>("class")?)?,
-                taken_at: ts(row.try_get("taken_at")?),
-                zone: zone(&row.try_get::<String>("zone")?),
+                taken_at: row.time("taken_at")?,
+                zone: row.zone("zone")?,
                 dose: row.try_get("dose")?,
                 attack_id: row.try_get("attack_id")?,
                 effect: row.try_get::<Option<String>>("effect")?.and_then(|e| Effect::from_key(&e)),

@@ -2,8 +2,9 @@
 
 use super::{Ctx, Outcome, State};
 use crate::domain::attack::{Attack, AttackField, Aura, Character, Location, Nausea, Trigger};
+use crate::domain::localtime;
 use crate::service::checkin::{
-    MAX_CAUSE, Step, at_local, check_text, iso, parse_intensity, parse_time_code, parse_time_on,
+    MAX_CAUSE, Step, check_text, iso, parse_intensity, parse_time_code, parse_time_on,
 };
 use chrono::{DateTime, Utc};
 
@@ -117,7 +118,7 @@ pub(super) async fn button(
                 let Some(t) = value.strip_prefix('t').and_then(parse_time_code) else {
                     return Ok(None);
                 };
-                let at = at_local(day, t, ctx.zone());
+                let at = localtime::at(day, t, ctx.zone());
                 return time(ctx, st, at).await.map(Some);
             }
         }

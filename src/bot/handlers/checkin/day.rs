@@ -5,8 +5,9 @@ use super::screen::attacks_of_day;
 use super::{Ctx, Outcome, State};
 use crate::domain::attack::{Attack, AttackField};
 use crate::domain::day::DayField;
+use crate::domain::localtime;
 use crate::service::checkin::{
-    Answers, DateError, MAX_COMMENT, Step, check_text, day_bounds, default_start, parse_date, today,
+    Answers, DateError, MAX_COMMENT, Step, check_text, default_start, parse_date,
 };
 use chrono::{Days, NaiveDate};
 
@@ -98,7 +99,7 @@ pub(super) async fn button(
         (Step::Headache, "d") => Outcome::Go(Step::Date),
         (Step::Date, "0" | "1" | "2") => {
             let back = value.parse().unwrap_or(0);
-            let today = today(ctx.now, ctx.zone());
+            let today = localtime::date_of(ctx.now, ctx.zone());
             let day = today.checked_sub_days(Days::new(back)).unwrap_or(today);
             switch_day(ctx, st, day).await?
         }
@@ -121,7 +122,7 @@ pub(super) async fn button(
             let Some(id) = value.strip_prefix('a').and_then(|v| v.parse::<i64>().ok()) else {
                 return Ok(None);
             };
-            let (from, to) = day_bounds(day, ctx.zone());
+            let (from, to) = localtime::day_bounds(day, ctx.zone());
             let Some(a) = store
                 .attack(ctx.user.id, id)
                 .await?

@@ -2,9 +2,10 @@
 //! each dose is an intake of the attack (or of the headache-free day). Repeatable.
 
 use super::{Ctx, Outcome, State};
+use crate::domain::localtime;
 use crate::domain::medication::{MedClass, NewIntake};
 use crate::service::checkin::{
-    DoseAnswer, DoseError, MAX_DOSE, MAX_MED_NAME, Step, at_local, check_dose, check_text, iso,
+    DoseAnswer, DoseError, MAX_DOSE, MAX_MED_NAME, Step, check_dose, check_text, iso,
     parse_time_code, parse_time_on,
 };
 use chrono::{DateTime, Utc};
@@ -115,7 +116,7 @@ pub(super) async fn button(
             let Some(day) = st.date() else {
                 return Ok(None);
             };
-            record(ctx, st, at_local(day, t, ctx.zone())).await?
+            record(ctx, st, localtime::at(day, t, ctx.zone())).await?
         }
         (Step::MoreMeds, "y") => Outcome::Go(Step::Meds),
         (Step::MoreMeds, "n") => Outcome::Next,

@@ -19,7 +19,8 @@ mod view_attack;
 mod view_meds;
 
 use super::Ctx;
-use crate::service::checkin::{Answers, Step, today};
+use crate::domain::localtime;
+use crate::service::checkin::{Answers, Step};
 use state::{State, fresh, load, parse_payload, save, write_answers};
 use teloxide_core::types::{MessageId, ReplyMarkup};
 
@@ -161,7 +162,7 @@ pub async fn start(ctx: &Ctx<'_>) -> anyhow::Result<()> {
         let note = ctx.t("checkin-resumed");
         return show(ctx, &mut st, Via::Send, Some(note)).await;
     }
-    let mut st = fresh(ctx, today(ctx.now, ctx.zone()), 0).await?;
+    let mut st = fresh(ctx, localtime::date_of(ctx.now, ctx.zone()), 0).await?;
     show(ctx, &mut st, Via::Send, None).await
 }
 
@@ -180,7 +181,7 @@ pub async fn on_command(ctx: &Ctx<'_>, name: &str) -> anyhow::Result<()> {
             }
         },
         "restart" => {
-            let mut st = fresh(ctx, today(ctx.now, ctx.zone()), st.seq).await?;
+            let mut st = fresh(ctx, localtime::date_of(ctx.now, ctx.zone()), st.seq).await?;
             let note = ctx.t("checkin-restarted");
             show(ctx, &mut st, Via::Send, Some(note)).await
         }

@@ -3,8 +3,9 @@
 use super::{Ctx, State};
 use crate::bot::callback::Callback;
 use crate::domain::attack::Attack;
+use crate::domain::localtime;
 use crate::i18n::Arg;
-use crate::service::checkin::{TOTAL, day_bounds, time_code, today};
+use crate::service::checkin::{TOTAL, time_code};
 use chrono::{Datelike, NaiveDate, NaiveTime};
 use teloxide_core::types::{InlineKeyboardButton, InlineKeyboardMarkup};
 
@@ -19,7 +20,7 @@ pub(super) fn day_label(ctx: &Ctx<'_>, day: NaiveDate) -> String {
             ("month", ctx.t(&format!("month-{}", day.month())).into()),
         ],
     );
-    let today = today(ctx.now, ctx.zone());
+    let today = localtime::date_of(ctx.now, ctx.zone());
     // The year is shown whenever it is not the current one.
     let date = if day.year() == today.year() {
         date
@@ -58,7 +59,7 @@ pub(super) fn attack_line(ctx: &Ctx<'_>, a: &Attack) -> String {
 
 /// The non-deleted attacks of a local day, in time order.
 pub(super) async fn attacks_of_day(ctx: &Ctx<'_>, day: NaiveDate) -> anyhow::Result<Vec<Attack>> {
-    let (from, to) = day_bounds(day, ctx.zone());
+    let (from, to) = localtime::day_bounds(day, ctx.zone());
     let mut attacks = ctx
         .tx
         .attacks_between(ctx.user.id, from.timestamp(), to.timestamp())

@@ -4,7 +4,8 @@
 
 use super::screen::{Screen, attack_line, attacks_of_day, day_label, tick};
 use super::{Ctx, State, view_attack, view_meds};
-use crate::service::checkin::{Step, today};
+use crate::domain::localtime;
+use crate::service::checkin::Step;
 use chrono::Days;
 use teloxide_core::types::InlineKeyboardMarkup;
 
@@ -13,7 +14,9 @@ pub(super) async fn render(
     ctx: &Ctx<'_>,
     st: &State,
 ) -> anyhow::Result<(String, Option<InlineKeyboardMarkup>)> {
-    let day = st.date().unwrap_or_else(|| today(ctx.now, ctx.zone()));
+    let day = st
+        .date()
+        .unwrap_or_else(|| localtime::date_of(ctx.now, ctx.zone()));
     let attack = match st.attack {
         Some(id) => ctx
             .tx
@@ -67,7 +70,7 @@ async fn headache(s: &mut Screen<'_, '_>) -> anyhow::Result<&'static str> {
         s.notes
             .push(ctx.tr("checkin-note-attacks", &[("count", count.into())]));
     }
-    let no = if s.day == today(ctx.now, ctx.zone()) {
+    let no = if s.day == localtime::date_of(ctx.now, ctx.zone()) {
         "btn-checkin-headache-no-today"
     } else {
         "btn-checkin-headache-no"
@@ -84,7 +87,7 @@ async fn headache(s: &mut Screen<'_, '_>) -> anyhow::Result<&'static str> {
 
 /// Today / Yesterday / the day before (or a typed date).
 fn date(s: &mut Screen<'_, '_>) -> &'static str {
-    let today = today(s.ctx.now, s.ctx.zone());
+    let today = localtime::date_of(s.ctx.now, s.ctx.zone());
     let before = today.checked_sub_days(Days::new(2)).unwrap_or(today);
     let row = vec![
         s.key("btn-checkin-today", "0", s.day == today),

@@ -2,7 +2,8 @@
 
 use super::screen::Screen;
 use crate::domain::attack::{Location, Nausea, Trigger};
-use crate::service::checkin::{Step, at_local, quick_times};
+use crate::domain::localtime;
+use crate::service::checkin::{Step, quick_times};
 
 /// A multi-select button: pressing a ticked one takes it off (`-key`), others add (`+key`).
 fn choice(
@@ -29,7 +30,7 @@ pub(super) fn render(s: &mut Screen<'_, '_>) -> &'static str {
             let end = a.and_then(|a| a.ended_at);
             let times = quick_times(day, ctx.now, zone, None)
                 .into_iter()
-                .filter(|t| end.is_none_or(|end| at_local(day, *t, zone) <= end))
+                .filter(|t| end.is_none_or(|end| localtime::at(day, *t, zone) <= end))
                 .collect();
             s.times(times);
             s.skip();

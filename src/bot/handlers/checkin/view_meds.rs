@@ -3,8 +3,9 @@
 use super::State;
 use super::screen::Screen;
 use crate::bot::format;
+use crate::domain::localtime;
 use crate::domain::medication::Intake;
-use crate::service::checkin::{Step, day_bounds, quick_times};
+use crate::service::checkin::{Step, quick_times};
 
 /// Most painkillers offered as buttons (the others can be typed).
 const MAX_MED_BUTTONS: usize = 10;
@@ -16,7 +17,7 @@ async fn doses(s: &Screen<'_, '_>) -> anyhow::Result<Vec<Intake>> {
     Ok(match for_attack(st) {
         Some(id) => store.intakes_for_attack(ctx.user.id, id).await?,
         None => {
-            let (from, to) = day_bounds(s.day, ctx.zone());
+            let (from, to) = localtime::day_bounds(s.day, ctx.zone());
             let all = store
                 .intakes_between(ctx.user.id, from.timestamp(), to.timestamp())
                 .await?;
