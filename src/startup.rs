@@ -154,7 +154,7 @@ async fn register_commands(ctx: Arc<BotCtx>) {
 async fn purge(ctx: Arc<BotCtx>, shutdown: CancellationToken) {
     loop {
         let now = ctx.clock.now();
-        let before = (now - crate::bot::handlers::trash::KEEP).timestamp();
+        let before = (now - crate::service::diary::TRASH_KEEP).timestamp();
         let two_days = now.timestamp() - 2 * 86_400;
         let result = ctx
             .store

@@ -13,8 +13,8 @@
 
 use super::BotCtx;
 use super::api::{self, Answer, RawUpdate};
-use super::handlers::{Ctx, Outgoing};
 use super::router;
+use super::ui::{Ctx, Outgoing};
 use crate::domain::lang::Lang;
 use crate::domain::ratelimit::{Admit, RateLimiter};
 use crate::store::{self, InboxOutcome, InboxRow, PendingUpdate, StoreError};

@@ -1,15 +1,24 @@
-//! Telegram in and out: intake (inbox before offset, one unit of work per update), the
-//! router, handlers per feature, the outbox sender and the Bot API client.
+//! Telegram in and out. Transport: intake (inbox before offset, one unit of work per
+//! update), the router, the outbox sender and the Bot API client. Shared plumbing: [`ui`]
+//! (context, callback data, keyboards, formatting, dialogue state, the record screen).
+//! Features, each in its own module and never importing one another (the router composes
+//! them): [`attack`] (the one-tap card, its details editor), [`meds`] (the list, doses and
+//! their effect), [`checkin`], [`history`], [`trash`], [`export`], [`settings`] (language,
+//! zone, check-in time, period tracking), [`account`] (/start, /help, /privacy, /forget).
 
+pub mod account;
 pub mod api;
-pub mod callback;
-pub mod dialogue;
-pub mod format;
-pub(crate) mod handlers;
+pub mod attack;
+pub mod checkin;
+pub mod export;
+pub mod history;
 pub mod intake;
-pub mod keyboards;
+pub mod meds;
 pub mod outbox;
 pub mod router;
+pub mod settings;
+pub mod trash;
+pub mod ui;
 
 use crate::clock::Clock;
 use crate::domain::ratelimit::Rate;

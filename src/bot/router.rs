@@ -1,11 +1,13 @@
 //! Routes one update to its handler. Private chats only; every button press is answered.
 
 use super::BotCtx;
-use super::callback::Callback;
-use super::dialogue::{self, Dialogue};
-use super::handlers::{
-    Ctx, Outgoing, attack, checkin, details, export, forget, history, info, meds, settings, trash,
-};
+use super::account::{self, forget};
+use super::attack::{self, details};
+use super::ui::callback::Callback;
+use super::ui::callback::meds::Action as MedAction;
+use super::ui::dialogue::{self, Dialogue};
+use super::ui::{Ctx, Outgoing, record};
+use super::{checkin, export, history, meds, settings, trash};
 use crate::domain::ratelimit::Admit;
 use crate::store::Tx;
 use chrono::{DateTime, Utc};
@@ -150,6 +152,7 @@ async fn on_message(ctx: &Ctx<'_>, msg: &Message) -> anyhow::Result<()> {
     }
     match dialogue::load(ctx.tx, ctx.user.id).await? {
         Some(Dialogue::AwaitZone) => settings::typed_zone(ctx, text).await,
+        Some(Dialogue::AwaitCheckinTime) => settings::typed_checkin(ctx, text).await,
         Some(Dialogue::AwaitEnd {
             attack,
             then_start,
@@ -175,16 +178,21 @@ async fn on_command(ctx: &Ctx<'_>, command: &str) -> anyhow::Result<()> {
         .unwrap_or("")
         .to_ascii_lowercase();
     match name.as_str() {
-        "start" => info::start(ctx).await,
-        "help" => info::help(ctx).await,
-        "privacy" => info::privacy(ctx).await,
-        "cancel" => info::cancel(ctx).await,
+        "start" => {
+            if account::start(ctx).await? {
+                settings::ask_zone(ctx).await?;
+            }
+            Ok(())
+        }
+        "help" => account::help(ctx).await,
+        "privacy" => account::privacy(ctx).await,
+        "cancel" => account::cancel(ctx).await,
         "history" => history::show(ctx).await,
         "export" => export::export(ctx).await,
         "timezone" => settings::ask_zone(ctx).await,
         "language" => settings::ask_language(ctx).await,
         "forget" => forget::ask(ctx).await,
-        "settings" => meds::settings(ctx).await,
+        "settings" => settings::settings(ctx).await,
         "took" => meds::took(ctx).await,
         "checkin" => checkin::start(ctx).await,
         "trash" => trash::show(ctx).await,
@@ -207,9 +215,9 @@ async fn on_menu(ctx: &Ctx<'_>, action: MenuAction) -> anyhow::Result<()> {
         MenuAction::HeadacheNow => attack::one_tap(ctx).await,
         MenuAction::History => history::show(ctx).await,
         MenuAction::Export => export::export(ctx).await,
-        MenuAction::Help => info::help(ctx).await,
-        MenuAction::Cancel => info::cancel(ctx).await,
-        MenuAction::Period => meds::mark_period(ctx).await,
+        MenuAction::Help => account::help(ctx).await,
+        MenuAction::Cancel => account::cancel(ctx).await,
+        MenuAction::Period => settings::mark_period(ctx).await,
     }
 }
 
@@ -258,7 +266,7 @@ async fn on_button(
         Callback::Undo(id) => attack::undo(ctx, message, id).await,
         Callback::Redo(id) => attack::redo(ctx, message, id).await,
         Callback::History(page) => history::page(ctx, message, page).await,
-        Callback::Open(id, page) => history::open(ctx, message, id, page).await,
+        Callback::Open(id, page) => record::open(ctx, message, id, page).await,
         Callback::Delete(id, page) => history::delete(ctx, message, id, page).await,
         Callback::Restore(id, page) => history::restore(ctx, message, id, page).await,
         Callback::Zone(zone) => settings::set_zone(ctx, Some(message), zone)
@@ -268,7 +276,11 @@ async fn on_button(
         Callback::Forget(nonce) => forget::confirm(ctx, message, nonce).await,
         Callback::KeepDiary => forget::keep(ctx, message).await,
         Callback::Details(p) => details::on_button(ctx, message, &p).await,
-        Callback::Meds(p) => meds::on_button(ctx, message, &p).await,
+        Callback::Meds(p) => match MedAction::parse(&p) {
+            Some(action) if action.is_settings() => settings::on_button(ctx, message, action).await,
+            Some(action) => meds::on_button(ctx, message, action).await,
+            None => Ok(Some(ctx.t("error-stale-button"))),
+        },
         Callback::Checkin(p) => checkin::on_button(ctx, message, &p).await,
         Callback::Trash(p) => trash::on_button(ctx, message, &p).await,
     }

@@ -7,6 +7,9 @@ use crate::domain::user::User;
 use crate::store::{StoreError, Tx};
 use chrono::{DateTime, Utc};
 
+/// How long a deleted record can be restored from the trash; older ones are purged.
+pub const TRASH_KEEP: chrono::Duration = chrono::Duration::days(30);
+
 /// Records per history page.
 pub const PAGE_SIZE: i64 = 10;
 

@@ -1,0 +1,268 @@
+//! /settings as one message edited in place, the evening check-in time, and the one-tap
+//! period mark.
+
+use crate::bot::ui::Ctx;
+use crate::bot::ui::callback::meds::{Action, button as btn};
+use crate::bot::ui::dialogue::{self, Dialogue};
+use crate::bot::ui::format::short;
+use crate::bot::ui::keyboards::{self, inline as markup};
+use crate::domain::user::User;
+use crate::domain::zones::offset_label;
+use crate::service::meds::{self as rules, CHECKIN_PRESETS, CheckinTimeError, PeriodMark};
+use chrono::{Datelike, NaiveDate, NaiveTime};
+use teloxide_core::types::{InlineKeyboardMarkup, MessageId, ReplyMarkup};
+
+/// Longest typed check-in time echoed back in an error.
+const ECHO_MAX: usize = 20;
+
+fn hhmm(t: NaiveTime) -> String {
+    t.format("%H:%M").to_string()
+}
+
+/// The user as stored now (a setting may have changed since the update began).
+async fn fresh_user(ctx: &Ctx<'_>) -> anyhow::Result<User> {
+    Ok(ctx
+        .tx
+        .user(ctx.user.id)
+        .await?
+        .unwrap_or_else(|| ctx.user.clone()))
+}
+
+async fn render(ctx: &Ctx<'_>, user: &User) -> anyhow::Result<(String, InlineKeyboardMarkup)> {
+    let count = ctx.tx.medications(user.id).await?.len() as i64;
+    let zone = match user.zone {
+        Some(zone) => ctx.tr(
+            "settings-zone-value",
+            &[
+                ("zone", zone.name().into()),
+                ("offset", offset_label(zone, ctx.now).into()),
+            ],
+        ),
+        None => ctx.t("settings-zone-unset"),
+    };
+    let on_off = |on: bool| ctx.t(if on { "settings-on" } else { "settings-off" });
+    let text = ctx.tr(
+        "settings-screen",
+        &[
+            ("language", ctx.lang.native_name().into()),
+            ("zone", zone.into()),
+            (
+                "meds",
+                ctx.tr("settings-meds-count", &[("count", count.into())])
+                    .into(),
+            ),
+            ("period", on_off(user.track_menstruation).into()),
+            (
+                "checkin",
+                user.checkin_time
+                    .map(hhmm)
+                    .unwrap_or_else(|| on_off(false))
+                    .into(),
+            ),
+        ],
+    );
+    let period = if user.track_menstruation {
+        btn_t(ctx, "settings-btn-period-off", Action::Period(false))
+    } else {
+        btn_t(ctx, "settings-btn-period-on", Action::Period(true))
+    };
+    let rows = vec![
+        vec![
+            btn_t(ctx, "settings-btn-language", Action::Language),
+            btn_t(ctx, "settings-btn-zone", Action::Zone),
+        ],
+        vec![btn_t(ctx, "settings-btn-meds", Action::List(0))],
+        vec![period],
+        vec![btn_t(ctx, "settings-btn-checkin", Action::CheckinMenu)],
+    ];
+    Ok((text, markup(rows)))
+}
+
+/// /settings: a new settings message (any half-typed medication step is dropped).
+pub async fn settings(ctx: &Ctx<'_>) -> anyhow::Result<()> {
+    let waiting = dialogue::load(ctx.tx, ctx.user.id).await?;
+    if matches!(
+        waiting,
+        Some(Dialogue::Meds { .. } | Dialogue::AwaitCheckinTime)
+    ) {
+        dialogue::save(ctx.tx, ctx.user.id, None, ctx.now.timestamp()).await?;
+    }
+    let (text, keyboard) = render(ctx, &ctx.user).await?;
+    ctx.send(&text, Some(ReplyMarkup::InlineKeyboard(keyboard)))
+        .await;
+    Ok(())
+}
+
+/// The settings screen again, in place.
+pub async fn show(ctx: &Ctx<'_>, message: MessageId) -> anyhow::Result<Option<String>> {
+    let (text, keyboard) = render(ctx, &fresh_user(ctx).await?).await?;
+    ctx.edit(message, &text, Some(keyboard)).await;
+    Ok(None)
+}
+
+/// Turns period tracking on or off; the main menu comes back with or without its button.
+pub async fn set_period(
+    ctx: &Ctx<'_>,
+    message: MessageId,
+    on: bool,
+) -> anyhow::Result<Option<String>> {
+    let unchanged = ctx.user.track_menstruation == on;
+    if !unchanged {
+        ctx.tx
+            .set_user_menstruation(ctx.user.id, on, ctx.now.timestamp())
+            .await?;
+    }
+    show(ctx, message).await?;
+    if unchanged {
+        return Ok(Some(ctx.t("done")));
+    }
+    let note = if on {
+        let button = ctx.t("btn-period");
+        ctx.tr("settings-period-turned-on", &[("button", button.into())])
+    } else {
+        ctx.t("settings-period-turned-off")
+    };
+    let menu = keyboards::main_menu(&ctx.bot.i18n, ctx.lang, on);
+    ctx.send(&note, Some(menu)).await;
+    Ok(None)
+}
+
+/// The check-in time choices, in place.
+pub async fn checkin_menu(ctx: &Ctx<'_>, message: MessageId) -> anyhow::Result<Option<String>> {
+    let user = fresh_user(ctx).await?;
+    let current = user
+        .checkin_time
+        .map(hhmm)
+        .unwrap_or_else(|| ctx.t("settings-off"));
+    let text = ctx.tr("settings-checkin-question", &[("current", current.into())]);
+    let presets = CHECKIN_PRESETS
+        .iter()
+        .filter_map(|(h, m)| NaiveTime::from_hms_opt(*h, *m, 0))
+        .map(|t| btn(hhmm(t), Action::CheckinSet(Some(t))))
+        .collect();
+    let rows = vec![
+        presets,
+        vec![
+            btn_t(ctx, "settings-btn-checkin-type", Action::CheckinType),
+            btn_t(ctx, "settings-btn-checkin-off", Action::CheckinSet(None)),
+        ],
+        vec![btn_t(ctx, "btn-back", Action::Settings)],
+    ];
+    ctx.edit(message, &text, Some(markup(rows))).await;
+    Ok(None)
+}
+
+fn checkin_note(ctx: &Ctx<'_>, at: Option<NaiveTime>) -> String {
+    match at {
+        Some(t) => ctx.tr("settings-checkin-set", &[("time", hhmm(t).into())]),
+        None => ctx.t("settings-checkin-turned-off"),
+    }
+}
+
+async fn save_checkin(ctx: &Ctx<'_>, at: Option<NaiveTime>) -> anyhow::Result<()> {
+    ctx.tx
+        .set_user_checkin_time(ctx.user.id, at, ctx.now.timestamp())
+        .await?;
+    if dialogue::load(ctx.tx, ctx.user.id).await? == Some(Dialogue::AwaitCheckinTime) {
+        dialogue::save(ctx.tx, ctx.user.id, None, ctx.now.timestamp()).await?;
+    }
+    Ok(())
+}
+
+/// A preset (or "off"): saved, and the settings screen shows it.
+pub async fn set_checkin(
+    ctx: &Ctx<'_>,
+    message: MessageId,
+    at: Option<NaiveTime>,
+) -> anyhow::Result<Option<String>> {
+    save_checkin(ctx, at).await?;
+    show(ctx, message).await?;
+    Ok(Some(checkin_note(ctx, at)))
+}
+
+/// "Another time": waits for it to be typed.
+pub async fn ask_checkin(ctx: &Ctx<'_>) -> anyhow::Result<Option<String>> {
+    let waiting = Dialogue::AwaitCheckinTime;
+    dialogue::save(ctx.tx, ctx.user.id, Some(&waiting), ctx.now.timestamp()).await?;
+    ctx.send(&ctx.t("settings-checkin-ask"), None).await;
+    Ok(None)
+}
+
+/// A typed check-in time; a bad one is explained and the old time stays.
+pub async fn typed_checkin(ctx: &Ctx<'_>, text: &str) -> anyhow::Result<()> {
+    let reply = match rules::parse_checkin_time(text) {
+        Ok(at) => {
+            save_checkin(ctx, Some(at)).await?;
+            checkin_note(ctx, Some(at))
+        }
+        Err(e) => {
+            let key = match e {
+                CheckinTimeError::Unrecognised => "settings-checkin-error",
+                CheckinTimeError::OutOfRange => "settings-checkin-error-range",
+            };
+            let input = short(text.trim(), ECHO_MAX);
+            ctx.tr(key, &[("input", input.into())])
+        }
+    };
+    ctx.send(&reply, None).await;
+    Ok(())
+}
+
+fn day_text(ctx: &Ctx<'_>, day: NaiveDate) -> String {
+    let month = ctx.t(&format!("month-{}", day.month()));
+    ctx.tr(
+        "period-date",
+        &[
+            ("day", day.day().to_string().into()),
+            ("month", month.into()),
+        ],
+    )
+}
+
+/// The period button: marks today once, with an undo.
+pub async fn mark_period(ctx: &Ctx<'_>) -> anyhow::Result<()> {
+    if !ctx.user.track_menstruation {
+        ctx.send(&ctx.t("period-mark-off"), Some(ctx.menu())).await;
+        return Ok(());
+    }
+    let store = ctx.tx;
+    match rules::mark_period(store, ctx.user.id, ctx.zone(), ctx.now).await? {
+        PeriodMark::Marked(day) => {
+            let text = ctx.tr("period-mark-done", &[("date", day_text(ctx, day).into())]);
+            let undo = markup(vec![vec![btn_t(ctx, "btn-undo", Action::Unmark(day))]]);
+            ctx.send(&text, Some(ReplyMarkup::InlineKeyboard(undo)))
+                .await;
+        }
+        PeriodMark::Already(day) => {
+            let text = ctx.tr(
+                "period-mark-already",
+                &[("date", day_text(ctx, day).into())],
+            );
+            ctx.send(&text, None).await;
+        }
+    }
+    Ok(())
+}
+
+/// Undo of a period mark.
+pub async fn unmark(
+    ctx: &Ctx<'_>,
+    message: MessageId,
+    day: NaiveDate,
+) -> anyhow::Result<Option<String>> {
+    let date = day_text(ctx, day);
+    if rules::unmark_period(ctx.tx, ctx.user.id, day, ctx.now).await? {
+        let text = ctx.tr("period-mark-undone", &[("date", date.into())]);
+        ctx.edit(message, &text, None).await;
+        Ok(None)
+    } else {
+        Ok(Some(
+            ctx.tr("period-mark-not-marked", &[("date", date.into())]),
+        ))
+    }
+}
+
+/// A button labelled by a translation key.
+fn btn_t(ctx: &Ctx<'_>, key: &str, action: Action) -> teloxide_core::types::InlineKeyboardButton {
+    btn(ctx.t(key), action)
+}

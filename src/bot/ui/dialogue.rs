@@ -1,0 +1,67 @@
+//! Dialogue state: what the bot is waiting for from a user, kept in the database so a
+//! restart resumes it.
+
+use crate::store::{StoreError, Tx};
+use serde::{Deserialize, Serialize};
+
+/// What the next typed message means.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "state", rename_all = "snake_case")]
+pub enum Dialogue {
+    /// A time zone name or a location.
+    AwaitZone,
+    /// A typed evening check-in time.
+    AwaitCheckinTime,
+    /// The end time of an attack; when `then_start` is set, a new attack starting then
+    /// (asked for by update `origin`) is recorded once the old one is closed.
+    AwaitEnd {
+        /// The attack to end.
+        attack: i64,
+        /// Start of the attack to record afterwards (unix seconds).
+        then_start: Option<i64>,
+        /// The update that asked for it.
+        origin: Option<i64>,
+    },
+    /// A pending /forget; only the button carrying this nonce confirms it.
+    ConfirmForget {
+        /// The nonce.
+        nonce: i64,
+    },
+    /// The details editor waits for typed input; its state is its own.
+    Details {
+        /// State owned by `handlers::details`.
+        data: serde_json::Value,
+    },
+    /// The medications and /settings screens wait for typed input.
+    Meds {
+        /// State owned by `handlers::meds`.
+        data: serde_json::Value,
+    },
+    /// The evening questionnaire is under way.
+    Checkin {
+        /// State owned by `handlers::checkin`.
+        data: serde_json::Value,
+    },
+}
+
+/// Loads the user's state; an unreadable one (from an older version) counts as none.
+pub async fn load(store: &Tx, user_id: i64) -> Result<Option<Dialogue>, StoreError> {
+    Ok(store
+        .dialogue(user_id)
+        .await?
+        .and_then(|s| serde_json::from_str(&s).ok()))
+}
+
+/// Saves (or clears, with `None`) the user's state.
+pub async fn save(
+    store: &Tx,
+    user_id: i64,
+    state: Option<&Dialogue>,
+    now: i64,
+) -> Result<(), StoreError> {
+    let json = state
+        .map(serde_json::to_string)
+        .transpose()
+        .map_err(|e| StoreError::Other(anyhow::anyhow!("dialogue state: {e}")))?;
+    store.set_dialogue(user_id, json.as_deref(), now).await
+}
