@@ -137,7 +137,7 @@ fn class_name(ctx: &Ctx<'_>, class: MedClass) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::short;
+    use crate::bot::ui::format::short;
 
     #[test]
     fn long_labels_are_cut_with_an_ellipsis() {
