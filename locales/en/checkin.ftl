@@ -59,6 +59,7 @@ checkin-q-started = When did it start? Type a time such as 14:30 or “2h ago”
 checkin-start-future = The start can't be in the future. Please type a time that has passed.
 checkin-start-after-end = The start can't be after the end ({ $end }). Please type another time.
 checkin-q-ended = When did it stop? Type a time such as 16:30, or tap one.
+checkin-end-unknown = not given
 checkin-still-going = still going
 btn-checkin-still-going = ⏳ Still going
 checkin-end-before-start = The end can't be before the start ({ $start }). Please type another time.

@@ -83,6 +83,7 @@ btn-delete = 🗑 Delete
 record-title = Headache
 record-started = Started: { $start }
 record-ended = Ended: { $end }
+record-end-unknown = Ended: time not given
 record-ongoing = Ended: not yet (ongoing)
 record-duration = Duration: { $duration }
 record-dose = 💊 { $what } ({ $class }), { $time }: { $effect }
@@ -153,6 +154,7 @@ time-today = today { $time }
 time-yesterday = yesterday { $time }
 time-date = { $weekday } { $day } { $month } { $time }
 time-date-year = { $day } { $month } { $year } { $time }
+duration-unknown = unknown
 duration-minutes = { $m } min
 duration-hours = { $m ->
     [0] { $h } h

@@ -66,6 +66,7 @@ checkin-q-started = Когда началась боль? Напишите вр�
 checkin-start-future = Начало не может быть в будущем. Напишите время, которое уже прошло.
 checkin-start-after-end = Начало не может быть позже конца ({ $end }). Напишите другое время.
 checkin-q-ended = Когда боль прошла? Напишите время, например 16:30, или выберите кнопкой.
+checkin-end-unknown = не указано
 checkin-still-going = ещё продолжается
 btn-checkin-still-going = ⏳ Ещё болит
 checkin-end-before-start = Конец не может быть раньше начала ({ $start }). Напишите другое время.

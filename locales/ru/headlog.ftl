@@ -83,6 +83,7 @@ btn-delete = 🗑 Удалить
 record-title = Головная боль
 record-started = Началась: { $start }
 record-ended = Закончилась: { $end }
+record-end-unknown = Закончилась: время не указано
 record-ongoing = Закончилась: ещё нет (идёт)
 record-duration = Длительность: { $duration }
 record-dose = 💊 { $what } ({ $class }), { $time }: { $effect }
@@ -154,6 +155,7 @@ time-today = сегодня { $time }
 time-yesterday = вчера { $time }
 time-date = { $weekday } { $day } { $month } { $time }
 time-date-year = { $day } { $month } { $year } { $time }
+duration-unknown = неизвестна
 duration-minutes = { $m } мин
 duration-hours = { $m ->
     [0] { $h } ч

@@ -38,7 +38,7 @@ fn line(ctx: &Ctx<'_>, a: &Attack) -> String {
         "trash-line",
         &[
             ("start", start.into()),
-            ("duration", ctx.duration(a.duration(ctx.now)).into()),
+            ("duration", ctx.attack_duration(&a).into()),
             ("deleted", deleted.into()),
         ],
     )

@@ -86,8 +86,11 @@ pub struct Attack {
     pub user_id: i64,
     /// When it started.
     pub started_at: DateTime<Utc>,
-    /// When it ended; `None` while open.
+    /// When it ended; `None` while open, or when the end is unknown.
     pub ended_at: Option<DateTime<Utc>>,
+    /// Over, but when is not known (an attack the evening check-in recorded and no end was
+    /// given for): not open, no duration.
+    pub end_unknown: bool,
     /// The user's zone when the record was made; its local days are read in it.
     pub zone: Tz,
     /// 0–10.
@@ -136,6 +139,7 @@ impl Attack {
             user_id,
             started_at,
             ended_at: None,
+            end_unknown: false,
             zone,
             intensity: None,
             locations: Vec::new(),
@@ -160,12 +164,15 @@ impl Attack {
 
     /// Whether it has no end yet.
     pub fn is_open(&self) -> bool {
-        self.ended_at.is_none()
+        self.ended_at.is_none() && !self.end_unknown
     }
 
-    /// Its length: to the end, or to `now` while open.
-    pub fn duration(&self, now: DateTime<Utc>) -> Duration {
-        (self.ended_at.unwrap_or(now) - self.started_at).max(Duration::zero())
+    /// Its length: to the end, or to `now` while open; `None` when the end is unknown.
+    pub fn duration(&self, now: DateTime<Utc>) -> Option<Duration> {
+        if self.end_unknown && self.ended_at.is_none() {
+            return None;
+        }
+        Some((self.ended_at.unwrap_or(now) - self.started_at).max(Duration::zero()))
     }
 
     /// Whether it is open and started too long ago to be shown by the one tap.
@@ -182,6 +189,8 @@ pub enum AttackField {
     StartedAt(DateTime<Utc>),
     /// End (`None` reopens).
     EndedAt(Option<DateTime<Utc>>),
+    /// Over at an unknown time (`true`), or not (`false`; then `EndedAt` says which).
+    EndUnknown(bool),
     /// 0–10.
     Intensity(Option<u8>),
     /// Locations.
@@ -246,7 +255,7 @@ mod tests {
         assert!(a.is_stale_open(start + Duration::hours(72)));
         assert_eq!(
             a.duration(start + Duration::minutes(90)),
-            Duration::minutes(90)
+            Some(Duration::minutes(90))
         );
     }
 

@@ -9,7 +9,7 @@ pub(super) fn med_class(key: &str) -> StoreResult<MedClass> {
     MedClass::from_key(key).ok_or_else(|| StoreError::Corrupt(format!("medication class {key:?}")))
 }
 
-const INTAKE: &str = "select i.id, i.medication_id, m.name, m.class, i.taken_at, i.zone, i.dose, \
+const INTAKE: &str = "select i.id, i.medication_id, coalesce(i.med_name, m.name) as name, m.class, i.taken_at, i.zone, i.dose, \
     i.attack_id, i.effect from intake i join medication m on m.id = i.medication_id";
 
 fn med_from_row(row: &Row) -> StoreResult<Medication> {
@@ -141,8 +141,8 @@ impl Tx {
         now: i64,
     ) -> StoreResult<Intake> {
         let id: Option<i64> = query(
-            "insert into intake (user_id, medication_id, attack_id, taken_at, zone, dose, origin, created_at, updated_at) \
-             select $1, m.id, $3, $4, $5, $6, $7, $8, $8 from medication m where m.id = $2 and m.user_id = $1 \
+            "insert into intake (user_id, medication_id, med_name, attack_id, taken_at, zone, dose, origin, created_at, updated_at) \
+             select $1, m.id, m.name, $3, $4, $5, $6, $7, $8, $8 from medication m where m.id = $2 and m.user_id = $1 \
              on conflict (user_id, origin) do nothing returning id",
         )
         .bind(user_id)

@@ -29,6 +29,12 @@ const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../../migrations/sqlite/0003_outbox.sql"),
         include_str!("../../migrations/postgres/0003_outbox.sql"),
     ),
+    (
+        4,
+        "end unknown and dose names",
+        include_str!("../../migrations/sqlite/0004_end_unknown_and_dose_names.sql"),
+        include_str!("../../migrations/postgres/0004_end_unknown_and_dose_names.sql"),
+    ),
 ];
 
 /// The newest schema version this build knows.

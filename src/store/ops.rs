@@ -17,7 +17,7 @@ use chrono_tz::Tz;
 /// Columns of `attack`, in the order `attack_from_row` reads them.
 macro_rules! attack_cols {
     () => {
-        "id, user_id, started_at, ended_at, zone, intensity, location, side, character, \
+        "id, user_id, started_at, ended_at, end_unknown, zone, intensity, location, side, character, \
          worse_with_activity, nausea, vomiting, light_sensitivity, sound_sensitivity, aura, \
          aura_min, triggers, trigger_note, disability, comment, created_at, updated_at, deleted_at"
     };
@@ -59,6 +59,7 @@ fn attack_from_row(row: &Row) -> StoreResult<Attack> {
         user_id: row.try_get("user_id")?,
         started_at: row.time("started_at")?,
         ended_at: row.opt_time("ended_at")?,
+        end_unknown: row.try_get("end_unknown")?,
         zone: row.zone("zone")?,
         intensity: intensity.and_then(|i| u8::try_from(i).ok()),
         locations: attack_dom::split_keys(
@@ -96,7 +97,12 @@ fn attack_field_value(field: &AttackField) -> (&'static str, Value) {
     let text = |v: Option<&str>| Value::Text(v.map(str::to_owned));
     match field {
         F::StartedAt(t) => ("started_at", Value::Int(Some(t.timestamp()))),
-        F::EndedAt(t) => ("ended_at", Value::Int(t.map(|t| t.timestamp()))),
+        // A known end (or "still going") is no longer an unknown one, and the other way.
+        F::EndedAt(t) => (
+            "end_unknown = false, ended_at",
+            Value::Int(t.map(|t| t.timestamp())),
+        ),
+        F::EndUnknown(v) => ("ended_at = null, end_unknown", Value::Bool(Some(*v))),
         F::Intensity(v) => ("intensity", Value::from(v.map(i32::from))),
         F::Locations(v) => ("location", keys(v, |k| k.key())),
         F::Side(v) => ("side", text(v.map(|k| k.key()))),
@@ -214,8 +220,8 @@ impl Tx {
         let row = query(concat!(
             "insert into attack (user_id, origin, started_at, ended_at, zone, intensity, location, side, \
              character, worse_with_activity, nausea, vomiting, light_sensitivity, sound_sensitivity, aura, \
-             aura_min, triggers, trigger_note, disability, comment, created_at, updated_at) values \
-             ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22) \
+             aura_min, triggers, trigger_note, disability, comment, created_at, updated_at, end_unknown) values \
+             ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23) \
              on conflict (user_id, origin) do nothing returning ",
             attack_cols!()
         ))
@@ -241,6 +247,7 @@ impl Tx {
         .bind(a.comment.as_deref())
         .bind(a.created_at.timestamp())
         .bind(a.updated_at.timestamp())
+        .bind(a.end_unknown)
         .fetch_optional(self)
         .await?;
         if let Some(row) = row {
@@ -288,7 +295,7 @@ impl Tx {
         let row = query(concat!(
             "select ",
             attack_cols!(),
-            " from attack where user_id = $1 and ended_at is null \
+            " from attack where user_id = $1 and ended_at is null and not end_unknown \
              and deleted_at is null order by started_at desc, id desc limit 1"
         ))
         .bind(user_id)
@@ -306,7 +313,7 @@ impl Tx {
     ) -> StoreResult<Option<Attack>> {
         let row = query(concat!(
             "update attack set ended_at = $3, updated_at = $4 where user_id = $1 and id = $2 \
-             and ended_at is null and deleted_at is null returning ",
+             and ended_at is null and not end_unknown and deleted_at is null returning ",
             attack_cols!()
         ))
         .bind(user_id)
@@ -477,7 +484,7 @@ impl Tx {
         }
         let mut intakes = Vec::new();
         for row in query(
-            "select i.id, i.medication_id, m.name, m.class, i.taken_at, i.zone, i.dose, i.attack_id, i.effect \
+            "select i.id, i.medication_id, coalesce(i.med_name, m.name) as name, m.class, i.taken_at, i.zone, i.dose, i.attack_id, i.effect \
              from intake i join medication m on m.id = i.medication_id \
              left join attack a on a.id = i.attack_id \
              where i.user_id = $1 and i.deleted_at is null and a.deleted_at is null order by i.taken_at, i.id",

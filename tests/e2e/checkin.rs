@@ -24,7 +24,57 @@ e2e!(
     typed_answers_are_checked_and_explained,
     stale_and_forged_buttons_change_nothing,
     checkin_resumes_where_it_stopped,
+    a_checkin_never_leaves_an_attack_open_the_user_did_not_say_is_going,
 );
+
+async fn a_checkin_never_leaves_an_attack_open_the_user_did_not_say_is_going(
+    b: Backend,
+    lang: Lang,
+) {
+    let Some(app) = TestApp::spawn(b).await else {
+        return;
+    };
+    let mut f = Flow::new(&app, 61, lang).await;
+    f.answer("/checkin").await;
+    f.tap_key("btn-checkin-headache-yes").await;
+    // Left after the start question: the attack is over, its end unknown.
+    f.say("/stop").await;
+    let a = f.attack().await;
+    assert!(!a.is_open(), "not open");
+    assert!(a.end_unknown && a.ended_at.is_none());
+    assert_eq!(a.duration(evening()), None, "no made-up duration");
+
+    // The next one tap records a new attack instead of offering to close the phantom.
+    let tap = app.say(&f.user, &f.t("btn-headache-now")).await;
+    let list = db!(app.store, list_attacks(f.id(), 10, 0)).unwrap();
+    assert_eq!(list.len(), 2, "{:?}", tap.text());
+    assert!(list[0].is_open() && list[0].started_at == evening());
+    let recorded = f.tr("attack-recorded", &[("start", f.today("21:00").into())]);
+    assert!(
+        tap.text().unwrap().starts_with(&recorded),
+        "{:?}",
+        tap.text()
+    );
+
+    // History shows the check-in's attack with its end not given, not "ongoing".
+    let history = app.say(&f.user, &f.t("btn-history")).await;
+    let open = history
+        .inline_buttons()
+        .into_iter()
+        .find(|(_, d)| d == &format!("o:{}:0", a.id))
+        .expect("a button for the check-in's attack");
+    let (made, _) = app
+        .press(&f.user, history.message_id.unwrap(), &open.1)
+        .await;
+    let view = made[0].text().unwrap().to_owned();
+    assert!(view.contains(&f.t("record-end-unknown")), "{view}");
+    assert!(!view.contains(&f.t("record-ongoing")), "{view}");
+    let unknown = f.tr(
+        "record-duration",
+        &[("duration", f.t("duration-unknown").into())],
+    );
+    assert!(view.contains(&unknown), "{view}");
+}
 
 /// The evening of Tuesday 10 March 2026: 21:00 in Berlin.
 fn evening() -> chrono::DateTime<Utc> {
@@ -253,20 +303,22 @@ async fn the_yes_path_fills_every_field_of_the_attack_and_the_csv(b: Backend, la
     assert_eq!(f.attack().await.started_at, local(12, 0));
 
     let ended = f.answer("14:30").await;
-    let going = f.current(&f.t("checkin-still-going"));
+    // Created over, its end not yet given: not open, so it blocks no one tap.
+    let unknown = f.current(&f.t("checkin-end-unknown"));
     assert_eq!(
         ended.text(),
-        Some(f.screen(3, &[going], Some("checkin-q-ended")).as_str())
+        Some(f.screen(3, &[unknown], Some("checkin-q-ended")).as_str())
     );
-    let still = format!("✓ {}", f.t("btn-checkin-still-going"));
     assert_eq!(
         f.labels(&ended),
         times(
             &["15:00", "18:00", "21:00"],
-            &[still, f.t("btn-checkin-skip")]
+            &f.keys(&["btn-checkin-still-going", "btn-checkin-skip"])
         )
     );
-    assert_eq!(f.attack().await.started_at, local(14, 30));
+    let a = f.attack().await;
+    assert_eq!(a.started_at, local(14, 30));
+    assert!(a.end_unknown && !a.is_open());
 
     let aura = f.tap("18:00").await;
     assert_eq!(
@@ -886,8 +938,8 @@ async fn typed_answers_are_checked_and_explained(b: Backend, lang: Lang) {
     f.refused("13:00", &before).await;
     f.refused("23:00", &f.t("checkin-end-future")).await;
     assert_eq!(f.attack().await.ended_at, None);
-    f.tap(&format!("✓ {}", f.t("btn-checkin-still-going")))
-        .await;
+    f.tap_key("btn-checkin-still-going").await;
+    assert!(f.attack().await.is_open(), "said to be still going");
     f.tap_key("btn-checkin-skip").await; // aura
     f.tap_key("btn-checkin-next").await; // location
     f.tap_key("btn-checkin-skip").await; // character
@@ -1011,7 +1063,7 @@ async fn checkin_resumes_where_it_stopped(b: Backend, lang: Lang) {
     f.say("/help").await;
 
     let resumed = f.answer("/checkin").await;
-    let going = f.current(&f.t("checkin-still-going"));
+    let going = f.current(&f.t("checkin-end-unknown"));
     assert_eq!(
         resumed.text(),
         Some(
@@ -1119,7 +1171,7 @@ async fn killed_in_the_middle_of_the_questionnaire(backend: Backend) {
     fake.send_text(&user, "30 min ago");
     let ended = call_after(&fake, from, 90, "sendmessage").await;
     let ended = ended.message_id.unwrap();
-    let from = press(ended, &format!("✓ {}", t("btn-checkin-still-going")));
+    let from = press(ended, &t("btn-checkin-still-going"));
     call_after(&fake, from, 90, "answercallbackquery").await;
     first.kill().await.unwrap();
     let before = db!(store, list_attacks(90, 10, 0)).unwrap().remove(0);

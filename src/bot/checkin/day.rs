@@ -46,7 +46,10 @@ async fn headache(ctx: &Ctx<'_>, st: &mut State, day: NaiveDate) -> anyhow::Resu
         None => {
             let zone = ctx.zone();
             let start = default_start(day, ctx.now, zone);
-            let new = Attack::new(ctx.user.id, start, zone, ctx.now);
+            // Over at a time not yet known: never left open unless the user says it is
+            // still going (the next question).
+            let mut new = Attack::new(ctx.user.id, start, zone, ctx.now);
+            new.end_unknown = true;
             ctx.tx.insert_attack(&new, Some(ctx.update_id)).await?
         }
     };

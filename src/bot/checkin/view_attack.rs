@@ -40,6 +40,7 @@ pub(super) fn render(s: &mut Screen<'_, '_>) -> &'static str {
             if let Some(a) = a {
                 s.current(match a.ended_at {
                     Some(end) => ctx.when(end, a.zone),
+                    None if a.end_unknown => ctx.t("checkin-end-unknown"),
                     None => ctx.t("checkin-still-going"),
                 });
             }

@@ -121,6 +121,14 @@ impl Ctx<'_> {
         format::duration(&self.bot.i18n, self.lang, d)
     }
 
+    /// An attack's length so far, or "unknown" when its end is not known.
+    pub fn attack_duration(&self, a: &crate::domain::attack::Attack) -> String {
+        match a.duration(self.now) {
+            Some(d) => self.duration(d),
+            None => self.t("duration-unknown"),
+        }
+    }
+
     /// Queues a call in the outbox (sent after commit); its reference, or `None` when the
     /// store failed (the unit of work then rolls back).
     async fn queue(

@@ -132,11 +132,12 @@ pub async fn summary_lines(ctx: &Ctx<'_>, a: &Attack, all: bool) -> anyhow::Resu
     )];
     lines.push(match a.ended_at {
         Some(end) => ctx.tr("record-ended", &[("end", ctx.when(end, a.zone).into())]),
+        None if a.end_unknown => ctx.t("record-end-unknown"),
         None => ctx.t("record-ongoing"),
     });
     lines.push(ctx.tr(
         "record-duration",
-        &[("duration", ctx.duration(a.duration(ctx.now)).into())],
+        &[("duration", ctx.attack_duration(&a).into())],
     ));
     for field in SUMMARY {
         match value(ctx, a, field) {
