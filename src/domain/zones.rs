@@ -91,6 +91,33 @@ pub fn parse_zone(input: &str) -> Option<Tz> {
         .copied()
 }
 
+/// A zone as people read it: a fixed offset as the offset (`Etc/GMT-3` → `UTC+3`, the
+/// sign of Etc names being inverted), every name of UTC as `UTC`, any other zone by its
+/// IANA name (`Europe/Moscow`).
+pub fn label(zone: Tz) -> String {
+    let name = zone.name();
+    let bare = name.strip_prefix("Etc/").unwrap_or(name);
+    if matches!(
+        bare,
+        "UTC" | "UCT" | "GMT" | "GMT0" | "GMT+0" | "GMT-0" | "Greenwich" | "Universal" | "Zulu"
+    ) {
+        return "UTC".to_owned();
+    }
+    if name.starts_with("Etc/") {
+        if let Some(rest) = bare.strip_prefix("GMT") {
+            let shown = match rest.as_bytes().first() {
+                Some(b'-') => Some('+'),
+                Some(b'+') => Some('-'),
+                _ => None,
+            };
+            if let Some(sign) = shown {
+                return format!("UTC{sign}{}", &rest[1..]);
+            }
+        }
+    }
+    name.to_owned()
+}
+
 /// A typed name reduced to what matters: lower case, `ё` as `е`, without spaces, hyphens,
 /// underscores, dots or apostrophes (`Нью-Йорк`, `нью йорк` and `НЬЮЙОРК` are one name).
 fn normalize(text: &str) -> String {
@@ -550,6 +577,26 @@ mod tests {
         assert_eq!(parse_zone("МСК+12"), None);
         assert_eq!(parse_zone("МСК+"), None);
         assert_eq!(parse_zone("МСКВА"), None);
+    }
+
+    #[test]
+    fn zones_are_labelled_as_people_write_them() {
+        assert_eq!(label(chrono_tz::Etc::GMTMinus3), "UTC+3");
+        assert_eq!(label(chrono_tz::Etc::GMTPlus5), "UTC-5");
+        assert_eq!(label(chrono_tz::Etc::GMTMinus14), "UTC+14");
+        assert_eq!(label(chrono_tz::Etc::GMTPlus12), "UTC-12");
+        assert_eq!(label(chrono_tz::Etc::UTC), "UTC");
+        assert_eq!(label(Tz::UTC), "UTC");
+        assert_eq!(label(Tz::GMT), "UTC");
+        assert_eq!(label(chrono_tz::Etc::GMT), "UTC");
+        assert_eq!(label(chrono_tz::Etc::GMTPlus0), "UTC");
+        assert_eq!(label(chrono_tz::Europe::Moscow), "Europe/Moscow");
+        assert_eq!(label(chrono_tz::America::New_York), "America/New_York");
+        assert_eq!(label(Tz::CET), "CET");
+        // What a typed offset sets is shown back as typed.
+        for typed in ["UTC+3", "UTC-5", "UTC+14", "UTC-12"] {
+            assert_eq!(parse_zone(typed).map(label).as_deref(), Some(typed));
+        }
     }
 
     #[test]

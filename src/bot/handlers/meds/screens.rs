@@ -6,7 +6,7 @@ use super::state::{self, Step};
 use super::{Ctx, btn, markup, short, tbtn};
 use crate::bot::keyboards;
 use crate::domain::user::User;
-use crate::domain::zones::offset_label;
+use crate::domain::zones::{label, offset_label};
 use crate::service::meds::{self as rules, CHECKIN_PRESETS, CheckinTimeError, PeriodMark};
 use chrono::{Datelike, NaiveDate, NaiveTime};
 use teloxide_core::types::{InlineKeyboardMarkup, MessageId, ReplyMarkup};
@@ -33,7 +33,7 @@ async fn render(ctx: &Ctx<'_>, user: &User) -> anyhow::Result<(String, InlineKey
         Some(zone) => ctx.tr(
             "settings-zone-value",
             &[
-                ("zone", zone.name().into()),
+                ("zone", label(zone).into()),
                 ("offset", offset_label(zone, ctx.now).into()),
             ],
         ),
