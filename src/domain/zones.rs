@@ -103,17 +103,16 @@ pub fn label(zone: Tz) -> String {
     ) {
         return "UTC".to_owned();
     }
-    if name.starts_with("Etc/") {
-        if let Some(rest) = bare.strip_prefix("GMT") {
-            let shown = match rest.as_bytes().first() {
-                Some(b'-') => Some('+'),
-                Some(b'+') => Some('-'),
-                _ => None,
-            };
-            if let Some(sign) = shown {
-                return format!("UTC{sign}{}", &rest[1..]);
-            }
+    let offset = name.strip_prefix("Etc/GMT").and_then(|rest| {
+        let hours = rest.get(1..)?;
+        match rest.as_bytes().first()? {
+            b'-' => Some(format!("UTC+{hours}")),
+            b'+' => Some(format!("UTC-{hours}")),
+            _ => None,
         }
+    });
+    if let Some(offset) = offset {
+        return offset;
     }
     name.to_owned()
 }
@@ -148,7 +147,6 @@ fn names() -> &'static HashMap<String, Tz> {
 /// Typed names and abbreviations that are not (or not only) an IANA city: Russian names,
 /// other English spellings, and abbreviations people use. One place for all of them;
 /// read through [`normalize`], so each name is written once as people spell it.
-#[rustfmt::skip]
 #[rustfmt::skip]
 static NAMES: &[(Tz, &[&str])] = {
     use chrono_tz::{Africa, America, Asia, Australia, Europe, Pacific};
