@@ -30,13 +30,13 @@ menu-shown = The menu is below.
 
 ## Time zone
 tz-question = Which time zone are you in? Your diary shows times in it.
-    Tap one below, type a name such as Europe/Moscow, a city such as Berlin or an offset such as UTC+3, or share your location (used only to look up the zone, never stored).
+    Tap one below, type a city such as Berlin, a name such as Europe/Moscow, an abbreviation such as EST or an offset such as UTC+3, or share your location (used only to look up the zone, never stored).
 tz-location-prompt = Or share your location with the button below.
 btn-share-location = 📍 Share location
 btn-cancel = ✖️ Cancel
 tz-set = Time zone: { $zone } ({ $offset }). Your local time now: { $time }.
 tz-current = Your time zone is { $zone } ({ $offset }).
-tz-unknown = I don't know the time zone “{ $input }”. Try a name such as Europe/Moscow, a city such as Berlin, or an offset such as UTC+3.
+tz-unknown = I don't know the time zone “{ $input }”. Try a city such as Berlin, a name such as Europe/Moscow, an abbreviation such as EST, or an offset such as UTC+3.
 tz-location-unknown = I found no time zone at that point. Please tap one from the list or type its name.
 tz-not-set-hint = Times are in UTC until you set your time zone with /timezone.
 

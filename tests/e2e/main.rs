@@ -26,3 +26,4 @@ mod process;
 mod robustness;
 mod store_contract;
 mod trash;
+mod zones;

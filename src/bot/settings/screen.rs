@@ -7,7 +7,7 @@ use crate::bot::ui::dialogue::{self, Dialogue};
 use crate::bot::ui::format::short;
 use crate::bot::ui::keyboards::{self, inline as markup};
 use crate::domain::user::User;
-use crate::domain::zones::offset_label;
+use crate::domain::zones::{label, offset_label};
 use crate::service::meds::{self as rules, CHECKIN_PRESETS, CheckinTimeError, PeriodMark};
 use chrono::{Datelike, NaiveDate, NaiveTime};
 use teloxide_core::types::{InlineKeyboardMarkup, MessageId, ReplyMarkup};
@@ -34,7 +34,7 @@ async fn render(ctx: &Ctx<'_>, user: &User) -> anyhow::Result<(String, InlineKey
         Some(zone) => ctx.tr(
             "settings-zone-value",
             &[
-                ("zone", zone.name().into()),
+                ("zone", label(zone).into()),
                 ("offset", offset_label(zone, ctx.now).into()),
             ],
         ),

@@ -5,7 +5,7 @@ use crate::bot::ui::callback::Callback;
 use crate::bot::ui::dialogue::{self, Dialogue};
 use crate::bot::ui::keyboards;
 use crate::domain::lang::Lang;
-use crate::domain::zones::{common_zones, offset_label, parse_zone};
+use crate::domain::zones::{common_zones, label, offset_label, parse_zone};
 use chrono_tz::Tz;
 use teloxide_core::types::{InlineKeyboardButton, MessageId, ReplyMarkup};
 
@@ -25,7 +25,7 @@ pub async fn ask_zone(ctx: &Ctx<'_>) -> anyhow::Result<()> {
     let mut text = String::new();
     if let Some(zone) = ctx.user.zone {
         let args = [
-            ("zone", zone.name().into()),
+            ("zone", label(zone).into()),
             ("offset", offset_label(zone, ctx.now).into()),
         ];
         text.push_str(&ctx.tr("tz-current", &args));
@@ -35,8 +35,8 @@ pub async fn ask_zone(ctx: &Ctx<'_>) -> anyhow::Result<()> {
     let buttons: Vec<InlineKeyboardButton> = common_zones(ctx.lang)
         .iter()
         .map(|z| {
-            let label = format!("{} ({})", z.name(), offset_label(*z, ctx.now));
-            InlineKeyboardButton::callback(label, Callback::Zone(*z).encode())
+            let caption = format!("{} ({})", label(*z), offset_label(*z, ctx.now));
+            InlineKeyboardButton::callback(caption, Callback::Zone(*z).encode())
         })
         .collect();
     let rows = buttons.chunks(2).map(|c| c.to_vec()).collect();
@@ -66,7 +66,7 @@ pub async fn set_zone(ctx: &Ctx<'_>, message: Option<MessageId>, zone: Tz) -> an
     let text = ctx.tr(
         "tz-set",
         &[
-            ("zone", zone.name().into()),
+            ("zone", label(zone).into()),
             ("offset", offset_label(zone, ctx.now).into()),
             ("time", crate::bot::ui::format::clock(ctx.now, zone).into()),
         ],
