@@ -10,7 +10,7 @@ use teloxide_core::types::{InlineKeyboardButton, InlineKeyboardMarkup, MessageId
 
 fn line(ctx: &Ctx<'_>, a: &Attack) -> String {
     let start = ctx.when(a.started_at, a.zone);
-    let duration = ctx.attack_duration(&a);
+    let duration = ctx.attack_duration(a);
     let times = match a.ended_at {
         Some(end) => ctx.tr(
             "history-line",

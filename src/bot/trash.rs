@@ -38,7 +38,7 @@ fn line(ctx: &Ctx<'_>, a: &Attack) -> String {
         "trash-line",
         &[
             ("start", start.into()),
-            ("duration", ctx.attack_duration(&a).into()),
+            ("duration", ctx.attack_duration(a).into()),
             ("deleted", deleted.into()),
         ],
     )

@@ -23,7 +23,7 @@ fn ended_text(ctx: &Ctx<'_>, key: &str, a: &Attack) -> String {
         &[
             start_arg(ctx, a),
             ("end", ctx.when(end, a.zone).into()),
-            ("duration", ctx.attack_duration(&a).into()),
+            ("duration", ctx.attack_duration(a).into()),
         ],
     )
 }
@@ -58,7 +58,7 @@ fn tap_view(ctx: &Ctx<'_>, a: &Attack, key: &str) -> (String, Option<ReplyMarkup
         key,
         &[
             start_arg(ctx, a),
-            ("duration", ctx.attack_duration(&a).into()),
+            ("duration", ctx.attack_duration(a).into()),
         ],
     );
     if ctx.user.zone.is_none() {

@@ -137,7 +137,7 @@ pub async fn summary_lines(ctx: &Ctx<'_>, a: &Attack, all: bool) -> anyhow::Resu
     });
     lines.push(ctx.tr(
         "record-duration",
-        &[("duration", ctx.attack_duration(&a).into())],
+        &[("duration", ctx.attack_duration(a).into())],
     ));
     for field in SUMMARY {
         match value(ctx, a, field) {
