@@ -182,12 +182,13 @@ pub async fn history(store: &Tx, user_id: i64, page: i64) -> Result<HistoryPage,
     Ok(HistoryPage { page, items, total })
 }
 
-/// The diary CSV and how many rows it has; `None` when there is nothing to export.
+/// The diary CSV and how many attack and day records it holds; `None` when there is
+/// nothing to export.
 pub async fn export(store: &Tx, user_id: i64) -> Result<Option<(Vec<u8>, i64)>, StoreError> {
     let diary = store.diary(user_id).await?;
-    let count = (diary.attacks.len() + diary.days.len()) as i64;
-    if count == 0 && diary.intakes.is_empty() {
+    let csv = diary_csv(&diary);
+    if csv.records == 0 && diary.intakes.is_empty() {
         return Ok(None);
     }
-    Ok(Some((diary_csv(&diary), count)))
+    Ok(Some((csv.bytes, csv.records)))
 }

@@ -901,7 +901,7 @@ async fn the_export_carries_every_detail(b: Backend, lang: Lang) {
         let i = COLUMNS.iter().position(|c| *c == name).unwrap();
         row[i].to_owned()
     };
-    assert_eq!(cell("id"), id.to_string());
+    assert_eq!(cell("id"), format!("a{id}"));
     assert_eq!(cell("duration_min"), "90");
     for (column, expected) in [
         ("intensity", "7"),
@@ -915,7 +915,7 @@ async fn the_export_carries_every_detail(b: Backend, lang: Lang) {
         ("sound_sensitivity", "true"),
         ("aura", "visual"),
         ("aura_min", "20"),
-        ("triggers", "stress;red wine, \"dry\"; late"),
+        ("triggers", r#"stress;red wine, "dry"\; late"#),
         ("disability", "reduced"),
         ("comment", "Took a nap 😴"),
     ] {

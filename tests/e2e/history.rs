@@ -235,7 +235,7 @@ async fn export_sends_the_diary_csv(b: Backend, lang: Lang) {
     );
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     assert_eq!(rows.len(), 11, "the deleted record is left out");
-    assert_eq!(&rows[0][1], attacks[1].id.to_string().as_str());
+    assert_eq!(&rows[0][1], format!("a{}", attacks[1].id).as_str());
     assert_eq!(&rows[10][2], "2026-03-10T04:00:00+01:00");
     assert_eq!(&rows[10][4], "300");
     assert_eq!(&rows[10][22], "note 1, \"quoted\"; 🤕");

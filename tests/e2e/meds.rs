@@ -817,9 +817,18 @@ async fn took_records_a_dose_with_the_usual_dose_or_a_typed_one_and_exports_it(
     assert_eq!(
         cells,
         vec![
-            ("day", "Ibuprofen 600 mg @08:15 unknown"),
-            ("day", "Paracetamol @10:00 unknown"),
-            ("day", "Ibuprofen 400 mg @10:00 unknown"),
+            (
+                "day",
+                "Ibuprofen|nsaid|600 mg|2026-03-10T08:15:00+01:00|unknown"
+            ),
+            (
+                "day",
+                "Paracetamol|simple||2026-03-10T10:00:00+01:00|unknown"
+            ),
+            (
+                "day",
+                "Ibuprofen|nsaid|400 mg|2026-03-10T10:00:00+01:00|unknown"
+            ),
         ]
     );
     app.stop().await;
@@ -940,7 +949,10 @@ async fn a_dose_for_an_attack_asks_its_effect_after_two_hours_and_exports_it(
     assert_eq!(&reader.headers().unwrap()[18], "medications");
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     assert_eq!(rows.len(), 1);
-    assert_eq!(&rows[0][18], "Sumatriptan 50 mg @12:00 partial");
+    assert_eq!(
+        &rows[0][18],
+        "Sumatriptan|triptan|50 mg|2026-03-10T12:00:00+03:00|partial"
+    );
     app.stop().await;
 }
 
