@@ -8,7 +8,7 @@ mod days;
 pub mod exec;
 mod inbox;
 mod meds;
-mod migrate;
+pub mod migrate;
 mod ops;
 pub mod outbox;
 mod postgres;

@@ -580,10 +580,13 @@ async fn readiness_needs_our_migrations(b: Backend) {
     s.ready().await.expect("a migrated database is ready");
     db!(s, kv_set("probe", "1")).unwrap();
     let tx = s.begin().await.unwrap();
-    headlog::store::exec::query("delete from _sqlx_migrations where version = 3")
-        .execute(&tx)
-        .await
-        .unwrap();
+    let latest = headlog::store::migrate::LATEST;
+    headlog::store::exec::query(format!(
+        "delete from _sqlx_migrations where version = {latest}"
+    ))
+    .execute(&tx)
+    .await
+    .unwrap();
     tx.commit().await.unwrap();
     let e = s
         .ready()
