@@ -103,6 +103,7 @@ char-stabbing = Stabbing
 nausea-none = None
 nausea-slight = Slight
 nausea-marked = Marked
+aura-none = None
 aura-visual = Visual
 aura-sensory = Sensory
 aura-speech = Speech

@@ -110,6 +110,7 @@ char-stabbing = Колющая
 nausea-none = Нет
 nausea-slight = Лёгкая
 nausea-marked = Сильная
+aura-none = Не было
 aura-visual = Зрительная
 aura-sensory = Чувствительная
 aura-speech = Речевая

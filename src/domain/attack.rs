@@ -25,9 +25,40 @@ key_enum!(
     Nausea { No = "none", Slight = "slight", Marked = "marked" }
 );
 key_enum!(
-    /// Kinds of aura.
-    Aura { Visual = "visual", Sensory = "sensory", Speech = "speech", Other = "other" }
+    /// Kinds of aura, or none at all (`None`, which is not the same as not known: an empty
+    /// list). `None` never stands beside a kind.
+    Aura {
+        None = "none", Visual = "visual", Sensory = "sensory", Speech = "speech", Other = "other",
+    }
 );
+
+impl Aura {
+    /// The aura after choosing (`on`) or unchoosing `item`: "none" and the kinds exclude
+    /// each other, so choosing one clears the other side.
+    pub fn choose(current: &[Aura], item: Aura, on: bool) -> Vec<Aura> {
+        let kept = current
+            .iter()
+            .copied()
+            .filter(|k| (*k == Aura::None) == (item == Aura::None) || !on);
+        let set: Vec<Aura> = kept.collect();
+        Aura::ALL
+            .iter()
+            .copied()
+            .filter(|x| if *x == item { on } else { set.contains(x) })
+            .collect()
+    }
+
+    /// The aura after the check-in's "visual disturbances?" answer: "yes" adds the visual
+    /// kind; "no" takes it away and, when no other kind is known, records no aura.
+    pub fn answer_visual(current: &[Aura], yes: bool) -> Vec<Aura> {
+        let chosen = Aura::choose(current, Aura::Visual, yes);
+        if chosen.is_empty() {
+            vec![Aura::None]
+        } else {
+            chosen
+        }
+    }
+}
 key_enum!(
     /// Preset triggers; free text goes beside them.
     Trigger {
@@ -269,5 +300,32 @@ mod tests {
             locs
         );
         assert_eq!(split_keys("", Location::from_key), Vec::<Location>::new());
+    }
+
+    #[test]
+    fn no_aura_and_an_aura_kind_exclude_each_other() {
+        let none = Aura::choose(&[Aura::Visual, Aura::Speech], Aura::None, true);
+        assert_eq!(none, vec![Aura::None]);
+        let visual = Aura::choose(&none, Aura::Visual, true);
+        assert_eq!(visual, vec![Aura::Visual]);
+        assert_eq!(
+            Aura::choose(&visual, Aura::Visual, false),
+            Vec::<Aura>::new()
+        );
+        assert_eq!(Aura::choose(&none, Aura::None, false), Vec::<Aura>::new());
+    }
+
+    #[test]
+    fn the_check_in_s_no_to_visual_disturbances_is_no_aura_unless_another_kind_is_known() {
+        assert_eq!(Aura::answer_visual(&[], false), vec![Aura::None]);
+        assert_eq!(
+            Aura::answer_visual(&[Aura::Visual], false),
+            vec![Aura::None]
+        );
+        assert_eq!(
+            Aura::answer_visual(&[Aura::Visual, Aura::Speech], false),
+            vec![Aura::Speech]
+        );
+        assert_eq!(Aura::answer_visual(&[Aura::None], true), vec![Aura::Visual]);
     }
 }

@@ -25,6 +25,7 @@ e2e!(
     stale_and_forged_buttons_change_nothing,
     checkin_resumes_where_it_stopped,
     a_checkin_never_leaves_an_attack_open_the_user_did_not_say_is_going,
+    no_to_visual_disturbances_records_no_aura,
 );
 
 async fn a_checkin_never_leaves_an_attack_open_the_user_did_not_say_is_going(
@@ -74,6 +75,20 @@ async fn a_checkin_never_leaves_an_attack_open_the_user_did_not_say_is_going(
         &[("duration", f.t("duration-unknown").into())],
     );
     assert!(view.contains(&unknown), "{view}");
+}
+
+async fn no_to_visual_disturbances_records_no_aura(b: Backend, lang: Lang) {
+    let Some(app) = TestApp::spawn(b).await else {
+        return;
+    };
+    let mut f = Flow::new(&app, 62, lang).await;
+    f.answer("/checkin").await;
+    f.tap_key("btn-checkin-headache-yes").await;
+    f.tap_key("btn-checkin-skip").await; // start
+    f.tap_key("btn-checkin-skip").await; // end
+    assert_eq!(f.attack().await.aura, Vec::<Aura>::new(), "unknown so far");
+    f.tap_key("btn-checkin-no").await;
+    assert_eq!(f.attack().await.aura, vec![Aura::None]);
 }
 
 /// The evening of Tuesday 10 March 2026: 21:00 in Berlin.

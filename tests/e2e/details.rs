@@ -24,7 +24,65 @@ e2e!(
     two_old_editor_messages_both_keep_their_edits,
     a_double_tap_on_a_choice_sets_it_once,
     the_export_carries_every_detail,
+    no_aura_is_recorded_and_differs_from_unknown,
 );
+
+async fn no_aura_is_recorded_and_differs_from_unknown(b: Backend, lang: Lang) {
+    let Some(app) = TestApp::spawn(b).await else {
+        return;
+    };
+    let user = app.user(68, lang);
+    app.onboard(&user, ZONE).await;
+    let (reply, a) = tap(&app, &user).await;
+    let msg = reply.message_id.unwrap();
+    let noon = today(&app, lang, "12:00");
+    press(&app, &user, msg, &app.t(lang, "btn-details-add")).await;
+    press(&app, &user, msg, &app.t(lang, "btn-details-all")).await;
+    let unknown = press(&app, &user, msg, &app.t(lang, "btn-details-aura")).await;
+    assert_eq!(
+        unknown.text(),
+        Some(screen(&app, lang, &noon, None, "aura", None).as_str()),
+        "unknown until answered"
+    );
+    let none = press(&app, &user, msg, &app.t(lang, "aura-none")).await;
+    let shown = app.t(lang, "aura-none");
+    assert_eq!(
+        none.text(),
+        Some(screen(&app, lang, &noon, None, "aura", Some(&shown)).as_str())
+    );
+    assert_eq!(
+        db!(app.store, attack(68, a.id)).unwrap().unwrap().aura,
+        vec![Aura::None]
+    );
+    // A kind chosen after "none" replaces it, and the other way round.
+    let visual = press(&app, &user, msg, &app.t(lang, "aura-visual")).await;
+    let ticked = format!("✓ {}", app.t(lang, "aura-visual"));
+    assert!(visual.inline_buttons().iter().any(|(l, _)| *l == ticked));
+    assert!(
+        !visual
+            .inline_buttons()
+            .iter()
+            .any(|(l, _)| *l == format!("✓ {shown}"))
+    );
+    assert_eq!(
+        db!(app.store, attack(68, a.id)).unwrap().unwrap().aura,
+        vec![Aura::Visual]
+    );
+    press(&app, &user, msg, &app.t(lang, "aura-none")).await;
+    assert_eq!(
+        db!(app.store, attack(68, a.id)).unwrap().unwrap().aura,
+        vec![Aura::None]
+    );
+
+    // The export says "none", where an unknown aura is an empty cell.
+    let doc = app.say(&user, "/export").await;
+    let mut reader = csv::Reader::from_reader(doc.files[0].bytes.as_slice());
+    let rows: Vec<_> = reader.records().map(Result::unwrap).collect();
+    let aura = COLUMNS.iter().position(|c| *c == "aura").unwrap();
+    assert_eq!(rows.len(), 1);
+    assert_eq!(&rows[0][aura], "none");
+    app.stop().await;
+}
 
 /// UTC+3: t0 is 12:00 local.
 const ZONE: chrono_tz::Tz = chrono_tz::Europe::Moscow;

@@ -127,17 +127,11 @@ pub(super) async fn button(
             let Some(yes) = yes_no(value) else {
                 return Ok(None);
             };
-            let mut aura: Vec<Aura> = a
-                .aura
-                .iter()
-                .copied()
-                .filter(|k| *k != Aura::Visual)
-                .collect();
-            if yes {
-                aura.insert(0, Aura::Visual);
-            }
             st.answers.aura_visual = Some(yes);
-            (AttackField::Aura(aura), Outcome::Next)
+            (
+                AttackField::Aura(Aura::answer_visual(&a.aura, yes)),
+                Outcome::Next,
+            )
         }
         Step::Location | Step::Cause if value == "x" => return Ok(Some(Outcome::Next)),
         Step::Location => {

@@ -158,7 +158,7 @@ pub async fn toggle(
             .map(|v| AttackField::Locations(choose(&a.locations, *v, on, Location::ALL))),
         Field::Aura => Aura::ALL
             .get(index)
-            .map(|v| AttackField::Aura(choose(&a.aura, *v, on, Aura::ALL))),
+            .map(|v| AttackField::Aura(Aura::choose(&a.aura, *v, on))),
         Field::Triggers => Trigger::ALL
             .get(index)
             .map(|v| AttackField::Triggers(choose(&a.triggers, *v, on, Trigger::ALL))),
