@@ -43,6 +43,7 @@ on_both_stores!(
     one_field_changes_at_a_time_and_only_for_the_owner,
     attacks_between_overlap_a_window,
     the_trash_lists_and_the_purge_removes_old_deletions,
+    the_purge_keeps_a_removed_medication_while_a_dose_of_it_is_kept,
     day_records_are_created_on_first_write,
     medications_and_intakes_round_trip,
     every_medication_class_round_trips_and_an_unknown_one_is_corrupt,
@@ -406,6 +407,66 @@ async fn the_trash_lists_and_the_purge_removes_old_deletions(b: Backend) {
     assert!(db!(s, attack(1, old.id)).unwrap().is_none());
     assert!(db!(s, attack(1, recent.id)).unwrap().is_some());
     assert!(db!(s, attack(1, kept.id)).unwrap().is_some());
+}
+
+async fn the_purge_keeps_a_removed_medication_while_a_dose_of_it_is_kept(b: Backend) {
+    let Some(s) = open(b).await else { return };
+    db!(s, touch_user(1, None, 0)).unwrap();
+    let removed = t0().timestamp();
+    let mut meds = Vec::new();
+    for name in ["Ibuprofen", "Aspirin", "Naproxen", "Ketoprofen"] {
+        let m = db!(s, insert_medication(1, name, MedClass::Nsaid, None, 1)).unwrap();
+        meds.push(m.id);
+    }
+    let [kept, unused, dose_deleted, attack_deleted] = meds[..] else {
+        unreachable!()
+    };
+    let attack = db!(
+        s,
+        insert_attack(&Attack::new(1, t0(), chrono_tz::UTC, t0()), None)
+    )
+    .unwrap();
+    let dose = |medication_id, attack_id| NewIntake {
+        medication_id,
+        attack_id,
+        taken_at: t0(),
+        zone: chrono_tz::UTC,
+        dose: Some("400 mg".into()),
+    };
+    let live = db!(s, insert_intake(1, &dose(kept, None), None, 2)).unwrap();
+    let gone = db!(s, insert_intake(1, &dose(dose_deleted, None), None, 2)).unwrap();
+    let of_attack = db!(
+        s,
+        insert_intake(1, &dose(attack_deleted, Some(attack.id)), None, 2)
+    )
+    .unwrap();
+    db!(s, set_intake_deleted(1, gone.id, Some(removed), removed)).unwrap();
+    db!(s, set_attack_deleted(1, attack.id, Some(removed), removed)).unwrap();
+    for id in [kept, unused, dose_deleted, attack_deleted] {
+        assert!(db!(s, delete_medication(1, id, removed)).unwrap());
+    }
+
+    // 31 days later the hourly purge runs.
+    let now = t0() + Duration::days(31);
+    let before = (now - headlog::service::diary::TRASH_KEEP).timestamp();
+    assert_eq!(
+        db!(s, purge_deleted(before)).unwrap(),
+        // Two doses, one attack, three medications.
+        6
+    );
+    let dose = db!(s, intake(1, live.id))
+        .unwrap()
+        .expect("a kept dose stays");
+    assert_eq!(
+        (dose.name.as_str(), dose.medication_id),
+        ("Ibuprofen", kept)
+    );
+    assert_eq!(db!(s, diary(1)).unwrap().intakes, vec![dose.clone()]);
+    assert!(db!(s, intake(1, gone.id)).unwrap().is_none());
+    assert!(db!(s, intake(1, of_attack.id)).unwrap().is_none());
+    // Nothing more goes on the next run, and the kept dose keeps its name.
+    assert_eq!(db!(s, purge_deleted(before + 3600)).unwrap(), 0);
+    assert_eq!(db!(s, intake(1, live.id)).unwrap(), Some(dose));
 }
 
 async fn day_records_are_created_on_first_write(b: Backend) {
