@@ -29,6 +29,12 @@ const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../../migrations/sqlite/0003_outbox.sql"),
         include_str!("../../migrations/postgres/0003_outbox.sql"),
     ),
+    (
+        4,
+        "day record trash",
+        include_str!("../../migrations/sqlite/0004_day_record_trash.sql"),
+        include_str!("../../migrations/postgres/0004_day_record_trash.sql"),
+    ),
 ];
 
 /// The newest schema version this build knows.
