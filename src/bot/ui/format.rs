@@ -74,6 +74,16 @@ pub fn clock(at: DateTime<Utc>, zone: Tz) -> String {
     at.with_timezone(&zone).format("%H:%M").to_string()
 }
 
+/// Text cut to `max` characters, with an ellipsis when cut (button labels, notices).
+pub fn short(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_owned();
+    }
+    let mut cut: String = text.chars().take(max.saturating_sub(1)).collect();
+    cut.push('…');
+    cut
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -115,14 +125,4 @@ mod tests {
         assert_eq!(duration(&i18n, Lang::Ru, Duration::minutes(1440)), "1 д");
         assert_eq!(duration(&i18n, Lang::Ru, Duration::minutes(60)), "1 ч");
     }
-}
-
-/// Text cut to `max` characters, with an ellipsis when cut (button labels, notices).
-pub fn short(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        return text.to_owned();
-    }
-    let mut cut: String = text.chars().take(max.saturating_sub(1)).collect();
-    cut.push('…');
-    cut
 }
