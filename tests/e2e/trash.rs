@@ -350,7 +350,10 @@ async fn every_kind_of_deleted_record_is_listed_and_restored(b: Backend, lang: L
         Some(app.tr(lang, "trash-restored-day", &[("date", date("9").into())]))
     );
     assert_eq!(made[0].text(), Some(listing(&[lines[5].clone()]).as_str()));
-    assert_eq!(made[0].inline_buttons(), buttons(&[r_day8.clone()]));
+    assert_eq!(
+        made[0].inline_buttons(),
+        buttons(std::slice::from_ref(&r_day8))
+    );
     let (_, answer) = app.press(&user, msg, &r_med).await;
     assert_eq!(answer, Some(app.t(lang, "trash-gone")), "restored already");
 
