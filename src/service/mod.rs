@@ -5,3 +5,4 @@ pub mod checkin;
 pub mod details;
 pub mod diary;
 pub mod meds;
+pub mod trash;

@@ -4,7 +4,7 @@
 use super::exec::{Row, query};
 use super::{StoreError, StoreResult, Tx};
 use crate::domain::day::{DayField, DayRecord};
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
 
 const COLS: &str =
@@ -48,15 +48,10 @@ impl Tx {
         now: i64,
     ) -> StoreResult<DayRecord> {
         let date = day.format("%Y-%m-%d").to_string();
-        // A deleted record of that date comes back empty rather than colliding.
+        // Only a live record is one per day: a deleted one stays in the trash meanwhile.
         query(
             "insert into day_record (user_id, day, zone, created_at, updated_at) values ($1, $2, $3, $4, $4) \
-             on conflict (user_id, day) do update set \
-             headache_free = case when day_record.deleted_at is null then day_record.headache_free end, \
-             menstruation = case when day_record.deleted_at is null then day_record.menstruation end, \
-             comment = case when day_record.deleted_at is null then day_record.comment end, \
-             questionnaire = case when day_record.deleted_at is null then day_record.questionnaire end, \
-             deleted_at = null",
+             on conflict (user_id, day) where deleted_at is null do nothing",
         )
         .bind(user_id)
         .bind(&date)
@@ -72,7 +67,8 @@ impl Tx {
         };
         // The column comes from the fixed list above, never from input.
         let sql = format!(
-            "update day_record set {column} = $3, updated_at = $4 where user_id = $1 and day = $2 returning {COLS}"
+            "update day_record set {column} = $3, updated_at = $4 where user_id = $1 and day = $2 \
+             and deleted_at is null returning {COLS}"
         );
         let query = query(sql).bind(user_id).bind(&date);
         let query = if matches!(field, DayField::Comment(_) | DayField::Questionnaire(_)) {
@@ -101,5 +97,44 @@ impl Tx {
             .fetch_all(self)
             .await?;
         rows.iter().map(day_from_row).collect()
+    }
+
+    /// Day records deleted at or after `since`, newest deletion first, with that time.
+    pub async fn deleted_day_records(
+        &self,
+        user_id: i64,
+        since: i64,
+    ) -> StoreResult<Vec<(DateTime<Utc>, DayRecord)>> {
+        let sql = format!(
+            "select {COLS}, deleted_at from day_record where user_id = $1 and deleted_at >= $2 \
+             order by deleted_at desc, id desc"
+        );
+        let rows = query(sql).bind(user_id).bind(since).fetch_all(self).await?;
+        rows.iter()
+            .map(|r| Ok((r.time("deleted_at")?, day_from_row(r)?)))
+            .collect()
+    }
+
+    /// Deletes (`Some`) or restores (`None`) one day record of the user; `None` when there
+    /// is no such record. Restoring fails while a live record of that day exists.
+    pub async fn set_day_record_deleted(
+        &self,
+        user_id: i64,
+        id: i64,
+        deleted_at: Option<i64>,
+        now: i64,
+    ) -> StoreResult<Option<DayRecord>> {
+        let sql = format!(
+            "update day_record set deleted_at = $3, updated_at = $4 where user_id = $1 and id = $2 \
+             returning {COLS}"
+        );
+        let row = query(sql)
+            .bind(user_id)
+            .bind(id)
+            .bind(deleted_at)
+            .bind(now)
+            .fetch_optional(self)
+            .await?;
+        row.as_ref().map(day_from_row).transpose()
     }
 }

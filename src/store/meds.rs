@@ -3,6 +3,7 @@
 use super::exec::{Row, query};
 use super::{StoreError, StoreResult, Tx};
 use crate::domain::medication::{Effect, Intake, MedClass, MedField, Medication, NewIntake};
+use chrono::{DateTime, Utc};
 
 /// A stored medication class; an unknown one is a corrupt row, not "other".
 pub(super) fn med_class(key: &str) -> StoreResult<MedClass> {
@@ -10,7 +11,7 @@ pub(super) fn med_class(key: &str) -> StoreResult<MedClass> {
 }
 
 const INTAKE: &str = "select i.id, i.medication_id, coalesce(i.med_name, m.name) as name, m.class, i.taken_at, i.zone, i.dose, \
-    i.attack_id, i.effect from intake i join medication m on m.id = i.medication_id";
+    i.attack_id, i.effect, i.deleted_at from intake i join medication m on m.id = i.medication_id";
 
 fn med_from_row(row: &Row) -> StoreResult<Medication> {
     Ok(Medication {
@@ -250,5 +251,59 @@ impl Tx {
             return Ok(None);
         }
         self.intake_where(user_id, id).await
+    }
+
+    /// Medications removed at or after `since`, newest removal first, with that time.
+    pub async fn removed_medications(
+        &self,
+        user_id: i64,
+        since: i64,
+    ) -> StoreResult<Vec<(DateTime<Utc>, Medication)>> {
+        let rows = query(
+            "select id, name, class, default_dose, deleted_at from medication where user_id = $1 \
+             and deleted_at >= $2 order by deleted_at desc, id desc",
+        )
+        .bind(user_id)
+        .bind(since)
+        .fetch_all(self)
+        .await?;
+        rows.iter()
+            .map(|r| Ok((r.time("deleted_at")?, med_from_row(r)?)))
+            .collect()
+    }
+
+    /// Puts a removed medication back on the list; `None` when the user has no removed
+    /// medication of that id.
+    pub async fn restore_medication(
+        &self,
+        user_id: i64,
+        id: i64,
+        now: i64,
+    ) -> StoreResult<Option<Medication>> {
+        let row = query(
+            "update medication set deleted_at = null, updated_at = $3 where user_id = $1 and id = $2 \
+             and deleted_at is not null returning id, name, class, default_dose",
+        )
+        .bind(user_id)
+        .bind(id)
+        .bind(now)
+        .fetch_optional(self)
+        .await?;
+        row.as_ref().map(med_from_row).transpose()
+    }
+
+    /// Doses deleted at or after `since`, newest deletion first, with that time.
+    pub async fn deleted_intakes(
+        &self,
+        user_id: i64,
+        since: i64,
+    ) -> StoreResult<Vec<(DateTime<Utc>, Intake)>> {
+        let sql = format!(
+            "{INTAKE} where i.user_id = $1 and i.deleted_at >= $2 order by i.deleted_at desc, i.id desc"
+        );
+        let rows = query(sql).bind(user_id).bind(since).fetch_all(self).await?;
+        rows.iter()
+            .map(|r| Ok((r.time("deleted_at")?, intake_from_row(r)?)))
+            .collect()
     }
 }

@@ -31,9 +31,15 @@ const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
     ),
     (
         4,
+        "day record trash",
+        include_str!("../../migrations/sqlite/0004_day_record_trash.sql"),
+        include_str!("../../migrations/postgres/0004_day_record_trash.sql"),
+    ),
+    (
+        5,
         "end unknown and dose names",
-        include_str!("../../migrations/sqlite/0004_end_unknown_and_dose_names.sql"),
-        include_str!("../../migrations/postgres/0004_end_unknown_and_dose_names.sql"),
+        include_str!("../../migrations/sqlite/0005_end_unknown_and_dose_names.sql"),
+        include_str!("../../migrations/postgres/0005_end_unknown_and_dose_names.sql"),
     ),
 ];
 

@@ -384,14 +384,18 @@ impl Tx {
         rows.iter().map(attack_from_row).collect()
     }
 
+    /// Removes for good what was deleted before `before`: doses deleted then and the doses
+    /// of attacks deleted then, those attacks, day records, and removed medications no
+    /// dose refers to any more (a recorded dose keeps its medication's name, so a removed
+    /// medication stays while a dose of it is kept, even one still in the trash).
     pub async fn purge_deleted(&self, before: i64) -> StoreResult<u64> {
         let mut purged = 0;
         for sql in [
             "delete from intake where deleted_at < $1 \
              or attack_id in (select id from attack where deleted_at < $1)",
             "delete from attack where deleted_at < $1",
-            "delete from intake where medication_id in (select id from medication where deleted_at < $1)",
-            "delete from medication where deleted_at < $1",
+            "delete from medication where deleted_at < $1 \
+             and not exists (select 1 from intake i where i.medication_id = medication.id)",
             "delete from day_record where deleted_at < $1",
         ] {
             purged += query(sql).bind(before).execute(self).await?.rows_affected();
