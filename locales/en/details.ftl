@@ -10,7 +10,6 @@ details-hint = Tap a field to change it. Each choice is saved at once.
 details-line = { $label }: { $value }
 details-unknown = —
 details-ongoing = not yet (ongoing)
-details-saved = ✓ Saved.
 btn-details-start = 🕐 Start
 btn-details-end = 🏁 End
 btn-details-intensity = 📊 Intensity

@@ -10,7 +10,6 @@ details-hint = Нажмите на поле, чтобы изменить его.
 details-line = { $label }: { $value }
 details-unknown = —
 details-ongoing = ещё нет (идёт)
-details-saved = ✓ Сохранено.
 btn-details-start = 🕐 Начало
 btn-details-end = 🏁 Конец
 btn-details-intensity = 📊 Сила

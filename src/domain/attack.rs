@@ -108,6 +108,19 @@ impl Band {
     }
 }
 
+/// The highest intensity (MODEL.md: 0–10).
+pub const MAX_INTENSITY: u8 = 10;
+
+/// An intensity as a button or a person gives it: a whole number 0–10 (the check-in asks
+/// 1–10 and lands in the same field).
+pub fn parse_intensity(text: &str) -> Option<u8> {
+    let t = text.trim();
+    if t.is_empty() || t.len() > 2 || !t.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    t.parse::<u8>().ok().filter(|v| *v <= MAX_INTENSITY)
+}
+
 /// One headache attack. Every field but `started_at` may be unknown, and unknown is not "no".
 #[derive(Debug, Clone, PartialEq)]
 pub struct Attack {
@@ -327,5 +340,15 @@ mod tests {
             vec![Aura::Speech]
         );
         assert_eq!(Aura::answer_visual(&[Aura::None], true), vec![Aura::Visual]);
+    }
+
+    #[test]
+    fn intensity_is_a_whole_number_from_zero_to_ten_wherever_it_is_typed() {
+        assert_eq!(parse_intensity(" 7 "), Some(7));
+        assert_eq!(parse_intensity("10"), Some(10));
+        assert_eq!(parse_intensity("0"), Some(0));
+        for bad in ["11", "-3", "7.5", "seven", "", "007"] {
+            assert_eq!(parse_intensity(bad), None, "{bad}");
+        }
     }
 }

@@ -24,6 +24,85 @@ key_enum!(
     Effect { No = "none", Partial = "partial", Full = "full", Unknown = "unknown" }
 );
 
+/// The longest medication name, in characters.
+pub const NAME_MAX: usize = 100;
+/// The longest dose, in characters.
+pub const DOSE_MAX: usize = 50;
+
+/// Why a medication name was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NameError {
+    /// Only whitespace.
+    Empty,
+    /// Longer than [`NAME_MAX`] characters (it has `length`).
+    TooLong {
+        /// Characters typed.
+        length: usize,
+    },
+}
+
+/// Why a dose was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DoseError {
+    /// Only whitespace.
+    Empty,
+    /// Longer than [`DOSE_MAX`] characters (it has `length`).
+    TooLong {
+        /// Characters typed.
+        length: usize,
+    },
+    /// A negative amount, such as `-5` or `−5 mg`.
+    Negative,
+}
+
+/// A medication name: trimmed, otherwise kept verbatim (emoji, quotes and all).
+pub fn parse_name(text: &str) -> Result<String, NameError> {
+    let name = text.trim();
+    let length = name.chars().count();
+    if length == 0 {
+        Err(NameError::Empty)
+    } else if length > NAME_MAX {
+        Err(NameError::TooLong { length })
+    } else {
+        Ok(name.to_owned())
+    }
+}
+
+/// A dose, free text such as `400 mg` or `2 tablets`; a negative amount is refused.
+pub fn parse_dose(text: &str) -> Result<String, DoseError> {
+    let dose = text.trim();
+    let length = dose.chars().count();
+    if length == 0 {
+        Err(DoseError::Empty)
+    } else if length > DOSE_MAX {
+        Err(DoseError::TooLong { length })
+    } else if has_negative_amount(dose) {
+        Err(DoseError::Negative)
+    } else {
+        Ok(dose.to_owned())
+    }
+}
+
+/// A minus sign (any of the dashes people type) right before a number, at the start or
+/// after a space: `-5`, `− 5 mg`, `take -2`. A range such as `200-400 mg` is not one.
+fn has_negative_amount(text: &str) -> bool {
+    const MINUS: [char; 7] = ['-', '−', '–', '—', '‒', '﹣', '－'];
+    let chars: Vec<char> = text.chars().collect();
+    chars.iter().enumerate().any(|(i, c)| {
+        if !MINUS.contains(c) {
+            return false;
+        }
+        let at_start = chars[..i].iter().all(|c| c.is_whitespace());
+        let after_space = i > 0 && chars[i - 1].is_whitespace();
+        let next = if at_start {
+            chars[i + 1..].iter().find(|c| !c.is_whitespace())
+        } else {
+            chars.get(i + 1)
+        };
+        (at_start || after_space) && next.is_some_and(|n| n.is_ascii_digit() || *n == '.')
+    })
+}
+
 /// A medication on the user's list.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Medication {
@@ -84,4 +163,32 @@ pub enum MedField {
     Class(MedClass),
     /// Usual dose.
     DefaultDose(Option<String>),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_dose_is_free_text_but_never_negative_in_every_flow() {
+        assert_eq!(parse_dose("400 mg"), Ok("400 mg".into()));
+        assert_eq!(parse_dose("5-10 drops"), Ok("5-10 drops".into()));
+        assert_eq!(parse_dose("-400 mg"), Err(DoseError::Negative));
+        assert_eq!(parse_dose("- 5 mg"), Err(DoseError::Negative));
+        assert_eq!(parse_dose("dose −2"), Err(DoseError::Negative));
+        assert_eq!(
+            parse_dose(&"1".repeat(51)),
+            Err(DoseError::TooLong { length: 51 })
+        );
+    }
+
+    #[test]
+    fn a_name_is_trimmed_and_limited_in_characters() {
+        assert_eq!(parse_name("  Ибупрофен  "), Ok("Ибупрофен".into()));
+        assert_eq!(parse_name("   "), Err(NameError::Empty));
+        assert_eq!(
+            parse_name(&"я".repeat(101)),
+            Err(NameError::TooLong { length: 101 })
+        );
+    }
 }

@@ -13,8 +13,6 @@ pub const TOTAL: u8 = 15;
 pub const MAX_COMMENT: usize = 2000;
 /// Longest medication name, in characters.
 pub const MAX_MED_NAME: usize = 100;
-/// Longest dose, in characters.
-pub const MAX_DOSE: usize = 50;
 /// Longest cause typed in one's own words, in characters.
 pub const MAX_CAUSE: usize = 500;
 /// Quick times offered for a start, an end or a dose (local clock, whole hours).
@@ -60,6 +58,8 @@ pub enum Step {
     Cause,
     /// Painkillers: which one (or none).
     Meds,
+    /// The class of a painkiller typed that is not on the list yet.
+    MedClass,
     /// Its dose.
     Dose,
     /// When it was taken.
@@ -72,7 +72,7 @@ pub enum Step {
 
 impl Step {
     /// Every step, for checks.
-    pub const ALL: [Step; 22] = [
+    pub const ALL: [Step; 23] = [
         Step::Date,
         Step::Headache,
         Step::ConflictAttack,
@@ -91,6 +91,7 @@ impl Step {
         Step::Sound,
         Step::Cause,
         Step::Meds,
+        Step::MedClass,
         Step::Dose,
         Step::MedTime,
         Step::MoreMeds,
@@ -120,7 +121,7 @@ impl Step {
             Step::Light => 11,
             Step::Sound => 12,
             Step::Cause => 13,
-            Step::Meds | Step::Dose | Step::MedTime | Step::MoreMeds => 14,
+            Step::Meds | Step::MedClass | Step::Dose | Step::MedTime | Step::MoreMeds => 14,
             Step::Comment => 15,
         }
     }
@@ -146,6 +147,7 @@ impl Step {
             Step::Sound => "SO",
             Step::Cause => "T",
             Step::Meds => "M",
+            Step::MedClass => "MC",
             Step::Dose => "MD",
             Step::MedTime => "MT",
             Step::MoreMeds => "MM",
@@ -186,6 +188,7 @@ impl Step {
             Step::Sound => Step::Cause,
             Step::Cause => Step::Meds,
             Step::Meds => Step::Comment,
+            Step::MedClass => Step::Dose,
             Step::Dose => Step::MedTime,
             Step::MedTime => Step::MoreMeds,
             Step::MoreMeds => Step::Comment,
@@ -217,7 +220,7 @@ impl Step {
                     Step::Headache
                 }
             }
-            Step::Dose | Step::MoreMeds | Step::Comment => Step::Meds,
+            Step::MedClass | Step::Dose | Step::MoreMeds | Step::Comment => Step::Meds,
             Step::MedTime => Step::Dose,
         })
     }
@@ -485,15 +488,6 @@ fn is_day_and_month(words: &str) -> bool {
         .all(|p| (1..=2).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))
 }
 
-/// A typed intensity: a whole number from 1 to 10.
-pub fn parse_intensity(input: &str) -> Option<u8> {
-    input
-        .trim()
-        .parse::<u8>()
-        .ok()
-        .filter(|n| (1..=10).contains(n))
-}
-
 /// Free text of at most `max` characters, trimmed; the error is its length.
 pub fn check_text(input: &str, max: usize) -> Result<String, usize> {
     let text = input.trim();
@@ -502,30 +496,6 @@ pub fn check_text(input: &str, max: usize) -> Result<String, usize> {
         return Err(length);
     }
     Ok(text.to_owned())
-}
-
-/// Why a dose was refused.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DoseError {
-    /// A negative amount.
-    Negative,
-    /// Longer than [`MAX_DOSE`] (the length).
-    TooLong(usize),
-}
-
-/// A typed dose: free text such as `400 mg` or `1 tablet`, never a negative amount.
-pub fn check_dose(input: &str) -> Result<String, DoseError> {
-    let text = check_text(input, MAX_DOSE).map_err(DoseError::TooLong)?;
-    let chars: Vec<char> = text.chars().collect();
-    let negative = chars.windows(2).enumerate().any(|(i, w)| {
-        matches!(w[0], '-' | '−' | '–')
-            && w[1].is_ascii_digit()
-            && (i == 0 || chars[i - 1].is_whitespace())
-    });
-    if negative {
-        return Err(DoseError::Negative);
-    }
-    Ok(text)
 }
 
 #[cfg(test)]
@@ -671,29 +641,11 @@ mod tests {
     }
 
     #[test]
-    fn intensity_is_a_whole_number_from_one_to_ten() {
-        assert_eq!(parse_intensity(" 7 "), Some(7));
-        assert_eq!(parse_intensity("10"), Some(10));
-        for bad in ["0", "11", "-3", "7.5", "seven", ""] {
-            assert_eq!(parse_intensity(bad), None, "{bad}");
-        }
-    }
-
-    #[test]
     fn texts_are_trimmed_and_limited_in_characters() {
         assert_eq!(check_text("  fine  ", 10), Ok("fine".into()));
         assert_eq!(check_text(&"я".repeat(10), 10), Ok("я".repeat(10)));
         assert_eq!(check_text(&"я".repeat(11), 10), Err(11));
         assert_eq!(check_text("   ", 10), Err(0));
-    }
-
-    #[test]
-    fn a_dose_is_free_text_but_never_negative() {
-        assert_eq!(check_dose("400 mg"), Ok("400 mg".into()));
-        assert_eq!(check_dose("5-10 drops"), Ok("5-10 drops".into()));
-        assert_eq!(check_dose("-400 mg"), Err(DoseError::Negative));
-        assert_eq!(check_dose("dose −2"), Err(DoseError::Negative));
-        assert_eq!(check_dose(&"1".repeat(51)), Err(DoseError::TooLong(51)));
     }
 
     #[test]

@@ -5,8 +5,6 @@ use crate::domain::attack::Attack;
 use crate::domain::typed_time::TimeParseError;
 use chrono::{DateTime, Utc};
 
-/// The highest intensity of the 0–10 scale.
-pub const MAX_INTENSITY: u8 = 10;
 /// The longest aura, in minutes (a day).
 pub const MAX_AURA_MIN: u32 = 1440;
 /// The longest comment, in characters.
@@ -59,16 +57,9 @@ impl DetailError {
     }
 }
 
-/// An intensity as a button or a person gives it: a whole number 0–10.
+/// An intensity as a button or a person gives it (see [`crate::domain::attack::parse_intensity`]).
 pub fn parse_intensity(text: &str) -> Result<u8, DetailError> {
-    let t = text.trim();
-    if t.is_empty() || t.len() > 2 || !t.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(DetailError::Intensity);
-    }
-    t.parse::<u8>()
-        .ok()
-        .filter(|v| *v <= MAX_INTENSITY)
-        .ok_or(DetailError::Intensity)
+    crate::domain::attack::parse_intensity(text).ok_or(DetailError::Intensity)
 }
 
 /// Words that may follow the number of aura minutes.

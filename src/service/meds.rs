@@ -8,40 +8,10 @@ use crate::store::{StoreError, Tx};
 use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
 use chrono_tz::Tz;
 
-/// The longest medication name, in characters.
-pub const NAME_MAX: usize = 100;
-/// The longest dose, in characters.
-pub const DOSE_MAX: usize = 50;
 /// How long after a dose its effect is asked for (MODEL.md: "effect after 2 h").
 pub const EFFECT_AFTER: Duration = Duration::hours(2);
 /// Check-in times offered as buttons (hour, minute).
 pub const CHECKIN_PRESETS: [(u32, u32); 4] = [(19, 0), (20, 0), (21, 0), (22, 0)];
-
-/// Why a medication name was refused.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum NameError {
-    /// Only whitespace.
-    Empty,
-    /// Longer than [`NAME_MAX`] characters (it has `length`).
-    TooLong {
-        /// Characters typed.
-        length: usize,
-    },
-}
-
-/// Why a dose was refused.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DoseError {
-    /// Only whitespace.
-    Empty,
-    /// Longer than [`DOSE_MAX`] characters (it has `length`).
-    TooLong {
-        /// Characters typed.
-        length: usize,
-    },
-    /// A negative amount, such as `-5` or `−5 mg`.
-    Negative,
-}
 
 /// Why a typed check-in time was refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -50,54 +20,6 @@ pub enum CheckinTimeError {
     Unrecognised,
     /// HH:MM, but no such time of day (`25:00`, `10:75`).
     OutOfRange,
-}
-
-/// A medication name: trimmed, otherwise kept verbatim (emoji, quotes and all).
-pub fn parse_name(text: &str) -> Result<String, NameError> {
-    let name = text.trim();
-    let length = name.chars().count();
-    if length == 0 {
-        Err(NameError::Empty)
-    } else if length > NAME_MAX {
-        Err(NameError::TooLong { length })
-    } else {
-        Ok(name.to_owned())
-    }
-}
-
-/// A dose, free text such as `400 mg` or `2 tablets`; a negative amount is refused.
-pub fn parse_dose(text: &str) -> Result<String, DoseError> {
-    let dose = text.trim();
-    let length = dose.chars().count();
-    if length == 0 {
-        Err(DoseError::Empty)
-    } else if length > DOSE_MAX {
-        Err(DoseError::TooLong { length })
-    } else if has_negative_amount(dose) {
-        Err(DoseError::Negative)
-    } else {
-        Ok(dose.to_owned())
-    }
-}
-
-/// A minus sign (any of the dashes people type) right before a number, at the start or
-/// after a space: `-5`, `− 5 mg`, `take -2`. A range such as `200-400 mg` is not one.
-fn has_negative_amount(text: &str) -> bool {
-    const MINUS: [char; 7] = ['-', '−', '–', '—', '‒', '﹣', '－'];
-    let chars: Vec<char> = text.chars().collect();
-    chars.iter().enumerate().any(|(i, c)| {
-        if !MINUS.contains(c) {
-            return false;
-        }
-        let at_start = chars[..i].iter().all(|c| c.is_whitespace());
-        let after_space = i > 0 && chars[i - 1].is_whitespace();
-        let next = if at_start {
-            chars[i + 1..].iter().find(|c| !c.is_whitespace())
-        } else {
-            chars.get(i + 1)
-        };
-        (at_start || after_space) && next.is_some_and(|n| n.is_ascii_digit() || *n == '.')
-    })
 }
 
 /// A check-in time typed as `H:MM` or `HH:MM` (a dot works too).
@@ -183,6 +105,19 @@ pub enum RecordError {
     /// The store failed.
     #[error(transparent)]
     Store(#[from] StoreError),
+}
+
+/// The attack a dose taken now is for when none is named: the one going on, if it is open
+/// and not so old that the one tap would ask to close it.
+pub async fn attack_going_on(
+    store: &Tx,
+    user_id: i64,
+    now: DateTime<Utc>,
+) -> Result<Option<crate::domain::attack::Attack>, StoreError> {
+    Ok(store
+        .latest_open_attack(user_id)
+        .await?
+        .filter(|a| !a.is_stale_open(now)))
 }
 
 /// Records a dose after re-checking that its medication and attack belong to the user.
@@ -302,6 +237,7 @@ pub async fn unmark_period(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::medication::{DoseError, NameError, parse_dose, parse_name};
     use chrono::TimeZone;
 
     fn med(id: i64, name: &str) -> Medication {

@@ -18,6 +18,7 @@ fn buttons(app: &TestApp, lang: Lang, id: i64) -> Vec<(String, String)> {
     vec![
         (app.t(lang, "btn-ended-now"), format!("e:{id}")),
         (app.t(lang, "btn-ended-at"), format!("t:{id}")),
+        (app.t(lang, "took-btn"), format!("M:t:{id}")),
         (app.t(lang, "btn-details-add"), format!("D:a:{id}")),
         (app.t(lang, "btn-undo"), format!("u:{id}")),
     ]
@@ -109,7 +110,10 @@ async fn ended_now_edits_in_place_and_a_double_tap_changes_nothing(b: Backend, l
     let id = db!(app.store, list_attacks(21, 1, 0)).unwrap()[0].id;
     assert_eq!(
         made[0].inline_buttons(),
-        vec![(app.t(lang, "btn-details-add"), format!("D:a:{id}"))],
+        vec![
+            (app.t(lang, "took-btn"), format!("M:t:{id}")),
+            (app.t(lang, "btn-details-add"), format!("D:a:{id}"))
+        ],
         "once ended, details can still be added"
     );
 

@@ -451,7 +451,20 @@ async fn the_yes_path_fills_every_field_of_the_attack_and_the_csv(b: Backend, la
         Some(f.screen(14, &[one], Some("checkin-q-more-meds")).as_str())
     );
     f.tap_key("btn-checkin-another").await;
-    let dose = f.answer("Sumatriptan").await;
+    // Not on the list: its class is asked before its dose.
+    let class = f.answer("Sumatriptan").await;
+    let ask_class = f.tr("checkin-q-med-class", &[("name", "Sumatriptan".into())]);
+    assert_eq!(
+        class.text(),
+        Some(f.screen(14, &[ask_class], None).as_str())
+    );
+    assert!(f.labels(&class).contains(&f.t("medclass-triptan")));
+    let dose = f.tap_key("medclass-triptan").await;
+    let meds = db!(app.store, medications(60)).unwrap();
+    assert!(
+        meds.iter()
+            .any(|m| m.name == "Sumatriptan" && m.class == MedClass::Triptan)
+    );
     let ask_dose = f.tr("checkin-q-dose", &[("name", "Sumatriptan".into())]);
     assert_eq!(dose.text(), Some(f.screen(14, &[ask_dose], None).as_str()));
     f.refused("-50 mg", &f.t("checkin-dose-negative")).await;
@@ -509,7 +522,7 @@ async fn the_yes_path_fills_every_field_of_the_attack_and_the_csv(b: Backend, la
     assert_eq!(intakes.len(), 2);
     let meds = db!(app.store, medications(60)).unwrap();
     let suma = meds.iter().find(|m| m.name == "Sumatriptan").unwrap();
-    assert_eq!(suma.class, MedClass::Other);
+    assert_eq!(suma.class, MedClass::Triptan, "asked, not guessed");
     let answers = f.answers(march(10)).await;
     assert_eq!(
         (
@@ -547,7 +560,7 @@ async fn the_yes_path_fills_every_field_of_the_attack_and_the_csv(b: Backend, la
             "",
             "stress;poor_sleep;red wine",
             "Ibuprofen|nsaid|400 mg|2026-03-10T15:00:00+01:00|unknown;\
-             Sumatriptan|other|50 mg|2026-03-10T16:00:00+01:00|unknown",
+             Sumatriptan|triptan|50 mg|2026-03-10T16:00:00+01:00|unknown",
             "",
             "",
             "",
@@ -964,7 +977,7 @@ async fn typed_answers_are_checked_and_explained(b: Backend, lang: Lang) {
     f.tap_key("btn-checkin-next").await; // location
     f.tap_key("btn-checkin-skip").await; // character
     f.tap_key("btn-checkin-skip").await; // activity
-    f.refused("0", &f.t("checkin-intensity-invalid")).await;
+    f.refused("-1", &f.t("checkin-intensity-invalid")).await;
     f.refused("abc", &f.t("checkin-intensity-invalid")).await;
     assert_eq!(f.attack().await.intensity, None);
     for _ in 0..5 {
@@ -984,6 +997,7 @@ async fn typed_answers_are_checked_and_explained(b: Backend, lang: Lang) {
     .await;
     assert!(db!(app.store, medications(65)).unwrap().is_empty());
     f.answer("Aspirin").await;
+    f.tap_key("medclass-nsaid").await;
     f.refused("-1 tablet", &f.t("checkin-dose-negative")).await;
     f.refused(
         &"1".repeat(51),

@@ -28,13 +28,13 @@ fn ended_text(ctx: &Ctx<'_>, key: &str, a: &Attack) -> String {
     )
 }
 
-/// Under an ended attack: "Add details".
+/// Under an ended attack: "Took medication" and "Add details".
 fn ended_keyboard(ctx: &Ctx<'_>, a: &Attack) -> InlineKeyboardMarkup {
-    keyboards::inline(vec![vec![keyboards::add_details(
-        &ctx.bot.i18n,
-        ctx.lang,
-        a.id,
-    )]])
+    let (i18n, lang) = (&ctx.bot.i18n, ctx.lang);
+    keyboards::inline(vec![vec![
+        keyboards::took_medication(i18n, lang, a.id),
+        keyboards::add_details(i18n, lang, a.id),
+    ]])
 }
 
 /// The attack's own message (what the details editor's "Done" goes back to).

@@ -2,11 +2,10 @@
 
 use super::{Outcome, State};
 use crate::bot::ui::Ctx;
+use crate::domain::attack::parse_intensity;
 use crate::domain::attack::{Attack, AttackField, Aura, Character, Location, Nausea, Trigger};
 use crate::domain::localtime;
-use crate::service::checkin::{
-    MAX_CAUSE, Step, check_text, iso, parse_intensity, parse_time_code, parse_time_on,
-};
+use crate::service::checkin::{MAX_CAUSE, Step, check_text, iso, parse_time_code, parse_time_on};
 use chrono::{DateTime, Utc};
 
 /// The attack being filled in, if it is still there.

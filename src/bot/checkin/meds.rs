@@ -4,11 +4,11 @@
 use super::{Outcome, State};
 use crate::bot::ui::Ctx;
 use crate::domain::localtime;
-use crate::domain::medication::{MedClass, NewIntake};
-use crate::service::checkin::{
-    DoseAnswer, DoseError, MAX_DOSE, MAX_MED_NAME, Step, check_dose, check_text, iso,
-    parse_time_code, parse_time_on,
+use crate::domain::medication::{
+    DOSE_MAX, DoseError, MedClass, NAME_MAX, NameError, NewIntake, parse_dose, parse_name,
 };
+use crate::service::checkin::{DoseAnswer, Step, iso, parse_time_code, parse_time_on};
+use crate::service::meds::{self as rules, RecordError};
 use chrono::{DateTime, Utc};
 
 fn too_long(ctx: &Ctx<'_>, key: &str, length: usize, max: usize) -> Outcome {
@@ -47,10 +47,14 @@ async fn record(ctx: &Ctx<'_>, st: &mut State, at: DateTime<Utc>) -> anyhow::Res
         zone,
         dose: st.dose.clone(),
     };
-    let now = ctx.now.timestamp();
-    let intake = store
-        .insert_intake(ctx.user.id, &intake, Some(ctx.update_id), now)
-        .await?;
+    let intake = match rules::record_dose(store, ctx.user.id, &intake, ctx.update_id, ctx.now).await
+    {
+        Ok(intake) => intake,
+        Err(RecordError::InFuture) => return Ok(Outcome::Refuse(ctx.t("checkin-med-time-future"))),
+        Err(RecordError::MedicationGone) => return Ok(Outcome::Go(Step::Meds)),
+        Err(RecordError::AttackGone) => return Ok(Outcome::Lost),
+        Err(RecordError::Store(e)) => return Err(e.into()),
+    };
     let doses = st.answers.medications.get_or_insert_with(Vec::new);
     if !doses.iter().any(|d| d.intake == intake.id) {
         doses.push(DoseAnswer {
@@ -119,6 +123,18 @@ pub(super) async fn button(
             };
             record(ctx, st, localtime::at(day, t, ctx.zone())).await?
         }
+        (Step::MedClass, _) => {
+            let Some(class) = value.strip_prefix('c').and_then(MedClass::from_key) else {
+                return Ok(None);
+            };
+            let Some(name) = st.new_med.take() else {
+                return Ok(Some(Outcome::Go(Step::Meds)));
+            };
+            let (med, _) = rules::add_medication(store, ctx.user.id, &name, class, ctx.now).await?;
+            st.med = Some(med.id);
+            st.dose = None;
+            Outcome::Go(Step::Dose)
+        }
         (Step::MoreMeds, "y") => Outcome::Go(Step::Meds),
         (Step::MoreMeds, "n") => Outcome::Next,
         _ => return Ok(None),
@@ -131,44 +147,36 @@ pub(super) async fn text(ctx: &Ctx<'_>, st: &mut State, text: &str) -> anyhow::R
     let store = ctx.tx;
     match st.step {
         Step::Meds => {
-            let name = match check_text(text, MAX_MED_NAME) {
+            let name = match parse_name(text) {
                 Ok(name) => name,
-                Err(length) => {
-                    return Ok(too_long(
-                        ctx,
-                        "checkin-med-name-too-long",
-                        length,
-                        MAX_MED_NAME,
-                    ));
+                Err(NameError::Empty) => return Ok(Outcome::Refuse(ctx.t("checkin-q-meds"))),
+                Err(NameError::TooLong { length }) => {
+                    return Ok(too_long(ctx, "checkin-med-name-too-long", length, NAME_MAX));
                 }
             };
-            let wanted = name.to_lowercase();
-            let known = store
-                .medications(ctx.user.id)
-                .await?
-                .into_iter()
-                .find(|m| m.name.to_lowercase() == wanted);
-            let med = match known {
-                Some(m) => m,
-                None => {
-                    let now = ctx.now.timestamp();
-                    store
-                        .insert_medication(ctx.user.id, &name, MedClass::Other, None, now)
-                        .await?
-                }
-            };
-            st.med = Some(med.id);
+            let meds = store.medications(ctx.user.id).await?;
             st.dose = None;
-            Ok(Outcome::Go(Step::Dose))
+            match rules::find_by_name(&meds, &name) {
+                Some(m) => {
+                    st.med = Some(m.id);
+                    Ok(Outcome::Go(Step::Dose))
+                }
+                // Not on the list yet: its class decides what the figures count it as.
+                None => {
+                    st.new_med = Some(name);
+                    Ok(Outcome::Go(Step::MedClass))
+                }
+            }
         }
-        Step::Dose => match check_dose(text) {
+        Step::Dose => match parse_dose(text) {
             Ok(dose) => {
                 st.dose = Some(dose);
                 Ok(Outcome::Next)
             }
+            Err(DoseError::Empty) => Ok(Outcome::Refuse(ctx.t("checkin-q-dose-empty"))),
             Err(DoseError::Negative) => Ok(Outcome::Refuse(ctx.t("checkin-dose-negative"))),
-            Err(DoseError::TooLong(length)) => {
-                Ok(too_long(ctx, "checkin-dose-too-long", length, MAX_DOSE))
+            Err(DoseError::TooLong { length }) => {
+                Ok(too_long(ctx, "checkin-dose-too-long", length, DOSE_MAX))
             }
         },
         _ => {

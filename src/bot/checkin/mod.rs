@@ -219,7 +219,7 @@ pub async fn on_button(
         | Step::ConflictFree
         | Step::Pick
         | Step::Comment => day::button(ctx, &mut st, value).await?,
-        Step::Meds | Step::Dose | Step::MedTime | Step::MoreMeds => {
+        Step::Meds | Step::MedClass | Step::Dose | Step::MedTime | Step::MoreMeds => {
             meds::button(ctx, &mut st, value).await?
         }
         _ => answer::button(ctx, &mut st, value).await?,

@@ -29,6 +29,9 @@ pub(super) struct State {
     /// Its dose.
     #[serde(default)]
     pub dose: Option<String>,
+    /// A painkiller typed that is not on the list, until its class is chosen.
+    #[serde(default)]
+    pub new_med: Option<String>,
     /// The answers so far (also in the day record).
     #[serde(default)]
     pub answers: Answers,
@@ -50,9 +53,10 @@ pub(super) async fn load(ctx: &Ctx<'_>) -> anyhow::Result<Option<State>> {
 }
 
 pub(super) async fn save(ctx: &Ctx<'_>, st: Option<&State>) -> anyhow::Result<()> {
-    let state = st.map(|s| Dialogue::Checkin {
-        data: serde_json::to_value(s).unwrap_or_default(),
-    });
+    let state = st
+        .map(serde_json::to_value)
+        .transpose()?
+        .map(|data| Dialogue::Checkin { data });
     dialogue::save(ctx.tx, ctx.user.id, state.as_ref(), ctx.now.timestamp()).await?;
     Ok(())
 }
@@ -68,6 +72,7 @@ pub(super) async fn fresh(ctx: &Ctx<'_>, day: NaiveDate, seq: u32) -> anyhow::Re
         attack: None,
         med: None,
         dose: None,
+        new_med: None,
         answers: Answers::from_json(record.and_then(|r| r.questionnaire).as_deref()),
     })
 }

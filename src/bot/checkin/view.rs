@@ -51,9 +51,12 @@ pub(super) async fn render(
             s.grid(buttons, 1);
             ""
         }
-        Step::Meds | Step::MoreMeds | Step::Dose | Step::MedTime | Step::Comment => {
-            view_meds::render(&mut s).await?
-        }
+        Step::Meds
+        | Step::MoreMeds
+        | Step::MedClass
+        | Step::Dose
+        | Step::MedTime
+        | Step::Comment => view_meds::render(&mut s).await?,
         _ => view_attack::render(&mut s),
     };
     Ok(s.done(key))

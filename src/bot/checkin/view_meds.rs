@@ -4,7 +4,7 @@ use super::State;
 use super::screen::Screen;
 use crate::bot::ui::format;
 use crate::domain::localtime;
-use crate::domain::medication::Intake;
+use crate::domain::medication::{Intake, MedClass};
 use crate::service::checkin::{Step, quick_times};
 
 /// Most painkillers offered as buttons (the others can be typed).
@@ -85,6 +85,20 @@ pub(super) async fn render(s: &mut Screen<'_, '_>) -> anyhow::Result<&'static st
             ];
             s.row(row);
             "checkin-q-meds"
+        }
+        Step::MedClass => {
+            let name = st.new_med.clone().unwrap_or_default();
+            let buttons = MedClass::ALL
+                .iter()
+                .map(|c| {
+                    let label = ctx.t(&format!("medclass-{}", c.key()));
+                    s.button(label, &format!("c{}", c.key()))
+                })
+                .collect();
+            s.grid(buttons, 2);
+            s.notes
+                .push(ctx.tr("checkin-q-med-class", &[("name", name.into())]));
+            ""
         }
         Step::MoreMeds => {
             let doses = doses(s).await?;

@@ -135,7 +135,7 @@ pub async fn send_med(ctx: &Ctx<'_>, m: &Medication) {
 
 /// A typed usual dose (of a medication just added, or edited).
 pub async fn typed_dose(ctx: &Ctx<'_>, text: &str, med: i64) -> anyhow::Result<()> {
-    let dose = match rules::parse_dose(text) {
+    let dose = match crate::domain::medication::parse_dose(text) {
         Ok(dose) => dose,
         Err(e) => {
             ctx.send(&dose_error(ctx, e), None).await;

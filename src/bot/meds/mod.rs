@@ -13,7 +13,7 @@ use crate::bot::ui::Ctx;
 use crate::bot::ui::callback::meds::Action;
 use crate::bot::ui::callback::meds::button as btn;
 use crate::domain::medication::MedClass;
-use crate::service::meds::{DOSE_MAX, DoseError, NAME_MAX, NameError};
+use crate::domain::medication::{DOSE_MAX, DoseError, NAME_MAX, NameError};
 use state::Step;
 use teloxide_core::types::{InlineKeyboardButton, MessageId};
 
@@ -85,7 +85,7 @@ pub async fn typed_med_name(
     ctx: &Ctx<'_>,
     text: &str,
 ) -> anyhow::Result<Option<(String, Option<crate::domain::medication::Medication>)>> {
-    let name = match crate::service::meds::parse_name(text) {
+    let name = match crate::domain::medication::parse_name(text) {
         Ok(name) => name,
         Err(e) => {
             ctx.send(&name_error(ctx, e), None).await;

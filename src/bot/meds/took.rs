@@ -55,15 +55,17 @@ fn med_question(
     (text, Some(markup(rows)))
 }
 
-/// Starts recording a dose (as a new message); a notice when the attack is gone.
+/// Starts recording a dose (as a new message): for `attack`, or with none given, for the
+/// attack going on now if there is one. A notice when the attack is gone.
 pub async fn start(ctx: &Ctx<'_>, attack: Option<i64>) -> anyhow::Result<Option<String>> {
     let found = match attack {
         Some(id) => match ctx.live_attack(id).await? {
             Some(a) => Some(a),
             None => return Ok(Some(ctx.t("attack-gone"))),
         },
-        None => None,
+        None => rules::attack_going_on(ctx.tx, ctx.user.id, ctx.now).await?,
     };
+    let attack = found.as_ref().map(|a| a.id);
     state::save(
         ctx,
         Some(&Step::TookMed {
@@ -173,7 +175,7 @@ pub async fn dose_button(
 
 /// A typed dose.
 pub async fn typed_dose(ctx: &Ctx<'_>, text: &str, took: Took, med: i64) -> anyhow::Result<()> {
-    let dose = match rules::parse_dose(text) {
+    let dose = match crate::domain::medication::parse_dose(text) {
         Ok(dose) => dose,
         Err(e) => {
             ctx.send(&dose_error(ctx, e), None).await;

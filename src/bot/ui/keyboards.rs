@@ -56,18 +56,26 @@ pub fn inline(rows: Vec<Vec<InlineKeyboardButton>>) -> InlineKeyboardMarkup {
     InlineKeyboardMarkup::new(rows.into_iter().filter(|r| !r.is_empty()))
 }
 
-/// The buttons under an open attack: ended now, ended at…, add details, undo.
+/// The buttons under an open attack: ended now, ended at…, took medication, add
+/// details, undo.
 pub fn open_attack(i18n: &I18n, lang: Lang, id: i64) -> InlineKeyboardMarkup {
     inline(vec![
         vec![
             button(i18n, lang, "btn-ended-now", Callback::EndNow(id)),
             button(i18n, lang, "btn-ended-at", Callback::EndAt(id)),
         ],
+        vec![took_medication(i18n, lang, id)],
         vec![
             add_details(i18n, lang, id),
             button(i18n, lang, "btn-undo", Callback::Undo(id)),
         ],
     ])
+}
+
+/// "Took medication": records a dose for the attack.
+pub fn took_medication(i18n: &I18n, lang: Lang, id: i64) -> InlineKeyboardButton {
+    use super::callback::meds::{Action, button};
+    button(i18n.t(lang, "took-btn"), Action::Took(Some(id)))
 }
 
 /// "Add details": opens the details editor on an attack.

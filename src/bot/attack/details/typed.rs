@@ -1,5 +1,5 @@
 //! Typed input for the editor's typed fields: start and end times (read in the attack's
-//! zone), aura minutes, the free-text trigger and the comment.
+//! zone), the intensity, aura minutes, the free-text trigger and the comment.
 
 use super::set::{explain, store_fields};
 use super::{Waiting, after, show};
@@ -21,6 +21,7 @@ fn read(ctx: &Ctx<'_>, a: &Attack, field: Field, text: &str) -> Result<AttackFie
             AttackField::StartedAt(at)
         }
         Field::End => AttackField::EndedAt(Some(details::check_end(a, time()?, ctx.now)?)),
+        Field::Intensity => AttackField::Intensity(Some(details::parse_intensity(text)?)),
         Field::AuraMin => AttackField::AuraMin(Some(details::parse_aura_minutes(text)?)),
         Field::TriggerNote => {
             AttackField::TriggerNote(Some(details::text_value(text, MAX_TRIGGER_NOTE)?))
@@ -65,7 +66,7 @@ pub async fn on_text(ctx: &Ctx<'_>, text: &str, data: serde_json::Value) -> anyh
         return give_up(ctx, "attack-gone").await;
     };
     let (origin, next) = after(origin, field);
+    // The editor above shows the saved value: no message of its own (one per step).
     show(ctx, message, &a, origin, next).await?;
-    ctx.send(&ctx.t("details-saved"), None).await;
     Ok(())
 }

@@ -130,7 +130,12 @@ impl Field {
     pub fn is_typed(self) -> bool {
         matches!(
             self,
-            Field::Start | Field::End | Field::AuraMin | Field::TriggerNote | Field::Comment
+            Field::Start
+                | Field::End
+                | Field::Intensity
+                | Field::AuraMin
+                | Field::TriggerNote
+                | Field::Comment
         )
     }
 
