@@ -131,6 +131,9 @@ impl I18n {
 }
 
 #[cfg(test)]
+mod usage;
+
+#[cfg(test)]
 mod tests {
     use super::*;
 
