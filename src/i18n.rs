@@ -92,12 +92,16 @@ impl I18n {
         self.tr(lang, key, &[])
     }
 
-    /// The message `key` with arguments. A missing key yields the key itself (and a test
-    /// makes sure none is missing).
+    /// The message `key` with arguments. A missing key (which the usage test in
+    /// `i18n/usage.rs` rules out) is logged by name and shown as the key itself; in debug
+    /// builds, tests included, it panics, so a test that meets one fails.
     pub fn tr(&self, lang: Lang, key: &str, args: &[(&str, Arg)]) -> String {
         let bundle = self.bundle(lang);
         let Some(pattern) = bundle.get_message(key).and_then(|m| m.value()) else {
             tracing::warn!(key, lang = lang.code(), "missing translation");
+            if cfg!(debug_assertions) {
+                panic!("missing translation {key:?} in {}", lang.code());
+            }
             return key.to_owned();
         };
         let mut fargs = FluentArgs::new();
@@ -129,6 +133,9 @@ impl I18n {
         Lang::ALL.into_iter().map(move |l| (l, self.t(l, key)))
     }
 }
+
+#[cfg(test)]
+mod usage;
 
 #[cfg(test)]
 mod tests {
@@ -209,6 +216,13 @@ mod tests {
                 assert!(!text.is_empty() && text != key, "{lang:?} {key}");
             }
         }
+    }
+
+    #[test]
+    #[cfg_attr(debug_assertions, should_panic(expected = "missing translation"))]
+    fn a_missing_key_fails_in_debug_builds_and_shows_as_itself_otherwise() {
+        let i18n = I18n::new().unwrap();
+        assert_eq!(i18n.t(Lang::Ru, "no-such-key"), "no-such-key");
     }
 
     #[test]

@@ -119,12 +119,14 @@ impl Application {
     }
 }
 
+/// The commands in the menu, each described by the key `cmd-<command>`.
+pub const COMMANDS: [&str; 13] = [
+    "start", "checkin", "took", "history", "trash", "export", "settings", "timezone", "language",
+    "privacy", "forget", "cancel", "help",
+];
+
 /// Registers the command menu in both languages (English is the default list).
 async fn register_commands(ctx: Arc<BotCtx>) {
-    const COMMANDS: [&str; 13] = [
-        "start", "checkin", "took", "history", "trash", "export", "settings", "timezone",
-        "language", "privacy", "forget", "cancel", "help",
-    ];
     for lang in crate::domain::lang::Lang::ALL {
         let commands: Vec<serde_json::Value> = COMMANDS
             .iter()

@@ -24,6 +24,11 @@ key_enum!(
     Effect { No = "none", Partial = "partial", Full = "full", Unknown = "unknown" }
 );
 
+impl Effect {
+    /// The answers the user can give when asked (never [`Effect::Unknown`]), as offered.
+    pub const ANSWERS: [Effect; 3] = [Effect::No, Effect::Partial, Effect::Full];
+}
+
 /// The longest medication name, in characters.
 pub const NAME_MAX: usize = 100;
 /// The longest dose, in characters.

@@ -34,7 +34,7 @@ pub async fn effect(
     // rows off the keyboard the user pressed, and leave the rest of that message as it is.
     match (&ctx.keyboard, intake.attack_id) {
         (Some(keyboard), _) => {
-            let asked: Vec<String> = [Effect::No, Effect::Partial, Effect::Full]
+            let asked: Vec<String> = Effect::ANSWERS
                 .iter()
                 .map(|e| Action::Effect(id, *e))
                 .chain([Action::EffectHint(id)])

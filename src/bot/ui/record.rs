@@ -39,6 +39,8 @@ pub fn fit(text: String) -> String {
     out
 }
 
+/// The labels of `items`, comma-separated; each is the key `prefix` (ending in `-`) followed
+/// by the item's key.
 pub fn labels<T: Copy>(
     ctx: &Ctx<'_>,
     prefix: &str,
@@ -47,7 +49,7 @@ pub fn labels<T: Copy>(
 ) -> String {
     items
         .iter()
-        .map(|i| ctx.t(&format!("{prefix}-{}", key(*i))))
+        .map(|i| ctx.t(&format!("{prefix}{}", key(*i))))
         .collect::<Vec<_>>()
         .join(", ")
 }
@@ -73,7 +75,7 @@ pub fn value(ctx: &Ctx<'_>, a: &Attack, field: Field) -> Option<String> {
             ];
             ctx.tr("details-intensity-value", &args)
         }),
-        Field::Location => some(labels(ctx, "loc", &a.locations, Location::key)),
+        Field::Location => some(labels(ctx, "loc-", &a.locations, Location::key)),
         Field::Side => a.side.map(|s| ctx.t(&format!("side-{}", s.key()))),
         Field::Character => a.character.map(|c| ctx.t(&format!("char-{}", c.key()))),
         Field::Activity => yes_no(ctx, a.worse_with_activity),
@@ -81,7 +83,7 @@ pub fn value(ctx: &Ctx<'_>, a: &Attack, field: Field) -> Option<String> {
         Field::Vomiting => yes_no(ctx, a.vomiting),
         Field::Light => yes_no(ctx, a.light_sensitivity),
         Field::Sound => yes_no(ctx, a.sound_sensitivity),
-        Field::Aura => match (some(labels(ctx, "aura", &a.aura, Aura::key)), a.aura_min) {
+        Field::Aura => match (some(labels(ctx, "aura-", &a.aura, Aura::key)), a.aura_min) {
             (Some(kinds), Some(m)) => Some(ctx.tr(
                 "details-aura-value",
                 &[("kinds", kinds.into()), ("minutes", minutes(ctx, m).into())],
@@ -90,7 +92,7 @@ pub fn value(ctx: &Ctx<'_>, a: &Attack, field: Field) -> Option<String> {
         },
         Field::AuraMin => a.aura_min.map(|m| minutes(ctx, m)),
         Field::Triggers => {
-            let presets = some(labels(ctx, "trigger", &a.triggers, Trigger::key));
+            let presets = some(labels(ctx, "trigger-", &a.triggers, Trigger::key));
             match (presets, value(ctx, a, Field::TriggerNote)) {
                 (Some(p), Some(n)) => Some(format!("{p}, {n}")),
                 (p, n) => p.or(n),
@@ -185,7 +187,7 @@ pub async fn dose_rows(
         let question = ctx.tr("took-effect-question", &[("name", name.into())]);
         rows.push(vec![med_button(question, MedAction::EffectHint(i.id))]);
         rows.push(
-            [Effect::No, Effect::Partial, Effect::Full]
+            Effect::ANSWERS
                 .iter()
                 .map(|e| {
                     let label = ctx.t(&format!("took-btn-effect-{}", e.key()));

@@ -17,6 +17,8 @@ const BUTTON_TEXT: usize = 24;
 /// A choice on a field's screen: its label, the value it sets, whether it is chosen.
 type Choice = (String, String, bool);
 
+/// A choice per value of `all`, labelled by the key `prefix` (ending in `-`) followed by the
+/// value's key.
 fn pick<T: Copy + PartialEq>(
     ctx: &Ctx<'_>,
     prefix: &str,
@@ -27,7 +29,7 @@ fn pick<T: Copy + PartialEq>(
     all.iter()
         .enumerate()
         .map(|(i, v)| {
-            let label = ctx.t(&format!("{prefix}-{}", key(*v)));
+            let label = ctx.t(&format!("{prefix}{}", key(*v)));
             (label, i.to_string(), chosen(*v))
         })
         .collect()
@@ -48,24 +50,24 @@ fn choices(ctx: &Ctx<'_>, a: &Attack, field: Field) -> (Vec<Choice>, usize) {
             (all.collect(), 6)
         }
         Field::Location => (
-            pick(ctx, "loc", Location::ALL, Location::key, |v| {
+            pick(ctx, "loc-", Location::ALL, Location::key, |v| {
                 a.locations.contains(&v)
             }),
             2,
         ),
         Field::Side => (
-            pick(ctx, "side", Side::ALL, Side::key, |v| a.side == Some(v)),
+            pick(ctx, "side-", Side::ALL, Side::key, |v| a.side == Some(v)),
             3,
         ),
         Field::Character => (
-            pick(ctx, "char", Character::ALL, Character::key, |v| {
+            pick(ctx, "char-", Character::ALL, Character::key, |v| {
                 a.character == Some(v)
             }),
             3,
         ),
         Field::Activity => (bools(ctx, a.worse_with_activity), 2),
         Field::Nausea => (
-            pick(ctx, "nausea", Nausea::ALL, Nausea::key, |v| {
+            pick(ctx, "nausea-", Nausea::ALL, Nausea::key, |v| {
                 a.nausea == Some(v)
             }),
             3,
@@ -74,17 +76,17 @@ fn choices(ctx: &Ctx<'_>, a: &Attack, field: Field) -> (Vec<Choice>, usize) {
         Field::Light => (bools(ctx, a.light_sensitivity), 2),
         Field::Sound => (bools(ctx, a.sound_sensitivity), 2),
         Field::Aura => (
-            pick(ctx, "aura", Aura::ALL, Aura::key, |v| a.aura.contains(&v)),
+            pick(ctx, "aura-", Aura::ALL, Aura::key, |v| a.aura.contains(&v)),
             2,
         ),
         Field::Triggers => (
-            pick(ctx, "trigger", Trigger::ALL, Trigger::key, |v| {
+            pick(ctx, "trigger-", Trigger::ALL, Trigger::key, |v| {
                 a.triggers.contains(&v)
             }),
             2,
         ),
         Field::Disability => (
-            pick(ctx, "disability", Disability::ALL, Disability::key, |v| {
+            pick(ctx, "disability-", Disability::ALL, Disability::key, |v| {
                 a.disability == Some(v)
             }),
             1,

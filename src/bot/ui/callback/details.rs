@@ -121,6 +121,11 @@ impl Field {
         self.row().2
     }
 
+    /// Every field.
+    pub fn all() -> impl Iterator<Item = Field> {
+        FIELDS.iter().map(|(f, _, _)| *f)
+    }
+
     /// Reads [`Field::code`].
     pub fn parse(s: &str) -> Option<Field> {
         FIELDS.iter().find(|(_, c, _)| *c == s).map(|(f, _, _)| *f)
