@@ -157,7 +157,18 @@ async fn on_message(ctx: &Ctx<'_>, msg: &Message) -> anyhow::Result<()> {
             attack,
             then_start,
             origin,
-        }) => attack::typed_end(ctx, text, attack, then_start, origin).await,
+            card,
+            prompt,
+        }) => {
+            let ask = attack::AskedEnd {
+                attack,
+                then_start,
+                origin,
+                card,
+                prompt,
+            };
+            attack::typed_end(ctx, text, ask).await
+        }
         Some(Dialogue::Details { data }) => details::on_text(ctx, text, data).await,
         Some(Dialogue::Meds { data }) => meds::on_text(ctx, text, data).await,
         Some(Dialogue::Checkin { data }) => checkin::on_text(ctx, text, data).await,
@@ -262,7 +273,7 @@ async fn on_button(
 ) -> anyhow::Result<Option<String>> {
     match cb {
         Callback::EndNow(id) => attack::end_now(ctx, message, id).await,
-        Callback::EndAt(id) => attack::ask_end(ctx, id).await,
+        Callback::EndAt(id) => attack::ask_end(ctx, message, id).await,
         Callback::Undo(id) => attack::undo(ctx, message, id).await,
         Callback::Redo(id) => attack::redo(ctx, message, id).await,
         Callback::History(page) => history::page(ctx, message, page).await,

@@ -176,7 +176,8 @@ async fn ended_at_reads_a_typed_time_and_explains_bad_ones(b: Backend, lang: Lan
     } else {
         "30 min ago"
     };
-    let done = app.say(&user, typed).await;
+    // The card shows the attack ended and the question becomes the answer: no new message.
+    let done = app.say_n(&user, typed, 2).await;
     let args = [
         ("start", start.into()),
         (
@@ -194,10 +195,19 @@ async fn ended_at_reads_a_typed_time_and_explains_bad_ones(b: Backend, lang: Lan
             .into(),
         ),
     ];
-    assert_eq!(
-        done.text(),
-        Some(app.tr(lang, "attack-ended", &args).as_str())
+    let ended = app.tr(lang, "attack-ended", &args);
+    assert_eq!(done[0].method, "editmessagetext");
+    assert_eq!(done[0].text(), Some(ended.as_str()));
+    assert!(
+        !done[0]
+            .inline_buttons()
+            .iter()
+            .any(|(_, d)| d.starts_with("e:"))
     );
+    assert_eq!(done[1].method, "editmessagetext");
+    assert_eq!(done[1].text(), Some(ended.as_str()));
+    assert_ne!(done[0].target_message_id(), done[1].target_message_id());
+    app.assert_quiet(22).await;
     let attack = db!(app.store, list_attacks(22, 1, 0)).unwrap().remove(0);
     assert_eq!(attack.ended_at, Some(t0() + Duration::minutes(150)));
     // The question is over: a time typed now is not taken as an end.

@@ -191,10 +191,36 @@ impl<'a> Flow<'a> {
     }
 
     /// Types `text`; the bot answers with a new message (a question, a refusal or the end).
+    /// A question asked anew below takes the buttons off the copy above.
     async fn say(&self, text: &str) -> Call {
+        let from = self.app.fake.calls().len();
+        let old = self.msg;
+        let had_buttons = self.live_buttons(old);
         let reply = self.app.say(&self.user, text).await;
         assert_eq!(reply.method, "sendmessage", "{:?}", reply.text());
+        if had_buttons && !reply.inline_buttons().is_empty() {
+            self.retired(from, old).await;
+        }
         reply
+    }
+
+    /// Whether message `id` shows buttons that can be pressed.
+    fn live_buttons(&self, id: i64) -> bool {
+        self.app
+            .fake
+            .message(self.id(), id)
+            .and_then(|m| m.reply_markup)
+            .is_some_and(|k| k.to_string().contains("callback_data"))
+    }
+
+    /// Waits for message `id` to lose its buttons (calls after `from`).
+    async fn retired(&self, from: usize, id: i64) {
+        self.app
+            .calls_after(from, 1, |c| {
+                c.method == "editmessagereplymarkup" && c.target_message_id() == Some(id)
+            })
+            .await;
+        assert!(!self.live_buttons(id), "message {id} keeps live buttons");
     }
 
     /// Types an answer; the reply is the next question, which becomes the current one.
@@ -706,10 +732,12 @@ async fn back_restart_and_stop_move_through_the_questions(b: Backend, lang: Lang
     );
     f.attack().await;
 
+    let skip = app.button_data(62, f.msg, &f.t("btn-checkin-skip"));
+    let from = app.fake.calls().len();
     let stopped = f.say("/stop").await;
     assert_eq!(stopped.text(), Some(f.t("checkin-stopped").as_str()));
+    f.retired(from, f.msg).await;
     assert_eq!(db!(app.store, dialogue(62)).unwrap(), None);
-    let skip = app.button_data(62, f.msg, &f.t("btn-checkin-skip"));
     f.stale(f.msg, &skip).await;
     assert_eq!(f.attack().await.ended_at, Some(local(18, 0)), "kept");
     f.refused("/back", &f.t("checkin-none-under-way")).await;
@@ -1123,8 +1151,10 @@ async fn checkin_resumes_where_it_stopped(b: Backend, lang: Lang) {
     );
     assert_eq!(f.attack().await.ended_at, Some(local(18, 0)));
 
-    // Typed text where buttons are expected: the question comes again, below.
+    // Typed text where buttons are expected: the question comes again, below, and the copy
+    // above loses its buttons (a forged press of them is still refused).
     let aura_msg = f.msg;
+    let old = app.button_data(68, aura_msg, &f.t("btn-checkin-yes"));
     let again = f.answer("yes").await;
     assert_eq!(
         again.text(),
@@ -1137,7 +1167,6 @@ async fn checkin_resumes_where_it_stopped(b: Backend, lang: Lang) {
             .as_str()
         )
     );
-    let old = app.button_data(68, aura_msg, &f.t("btn-checkin-yes"));
     f.stale(aura_msg, &old).await;
     f.tap_key("btn-checkin-yes").await;
     assert_eq!(f.attack().await.aura, vec![Aura::Visual]);

@@ -1,5 +1,6 @@
 //! The one tap and what follows it: ended now, ended at a typed time, undo.
 
+use crate::bot::outbox::MsgRef;
 use crate::bot::ui::Ctx;
 use crate::bot::ui::callback::Callback;
 use crate::bot::ui::dialogue::{self, Dialogue};
@@ -86,6 +87,8 @@ pub async fn one_tap(ctx: &Ctx<'_>) -> anyhow::Result<()> {
                 attack: a.id,
                 then_start: Some(ctx.now.timestamp()),
                 origin: Some(ctx.update_id),
+                card: None,
+                prompt: None,
             };
             dialogue::save(store, ctx.user.id, Some(&state), ctx.now.timestamp()).await?;
             let text = ctx.tr(
@@ -133,18 +136,20 @@ pub async fn end_now(ctx: &Ctx<'_>, message: MessageId, id: i64) -> anyhow::Resu
     }
 }
 
-/// "Ended at…": asks for the time.
-pub async fn ask_end(ctx: &Ctx<'_>, id: i64) -> anyhow::Result<Option<String>> {
+/// "Ended at…" on the card `message`: asks for the time.
+pub async fn ask_end(ctx: &Ctx<'_>, message: MessageId, id: i64) -> anyhow::Result<Option<String>> {
     let store = ctx.tx;
     match store.attack(ctx.user.id, id).await? {
         Some(a) if a.deleted_at.is_none() && a.is_open() => {
+            let prompt = ctx.send(&ctx.t("attack-ask-end"), None).await;
             let state = Dialogue::AwaitEnd {
                 attack: id,
                 then_start: None,
                 origin: None,
+                card: Some(i64::from(message.0)),
+                prompt: prompt.map(|p| p.0),
             };
             dialogue::save(store, ctx.user.id, Some(&state), ctx.now.timestamp()).await?;
-            ctx.send(&ctx.t("attack-ask-end"), None).await;
             Ok(None)
         }
         Some(a) if a.deleted_at.is_none() => Ok(Some(ended_text(ctx, "attack-already-ended", &a))),
@@ -152,14 +157,30 @@ pub async fn ask_end(ctx: &Ctx<'_>, id: i64) -> anyhow::Result<Option<String>> {
     }
 }
 
-/// A typed end time, while the bot waits for one.
-pub async fn typed_end(
-    ctx: &Ctx<'_>,
-    text: &str,
-    id: i64,
-    then_start: Option<i64>,
-    origin: Option<i64>,
-) -> anyhow::Result<()> {
+/// What the bot waits for a typed end time about (from `Dialogue::AwaitEnd`).
+pub struct AskedEnd {
+    /// The attack to end.
+    pub attack: i64,
+    /// Start of an attack to record afterwards (unix seconds).
+    pub then_start: Option<i64>,
+    /// The update that asked for it.
+    pub origin: Option<i64>,
+    /// The attack's card.
+    pub card: Option<i64>,
+    /// The question asking for the time.
+    pub prompt: Option<i64>,
+}
+
+/// A typed end time, while the bot waits for one. Given from a card, the card shows the
+/// attack ended and the question becomes the answer: no new message, no stale buttons.
+pub async fn typed_end(ctx: &Ctx<'_>, text: &str, ask: AskedEnd) -> anyhow::Result<()> {
+    let AskedEnd {
+        attack: id,
+        then_start,
+        origin,
+        card,
+        prompt,
+    } = ask;
     let store = ctx.tx;
     let at = match parse_typed_time(text, ctx.now, ctx.zone()) {
         Ok(at) => at,
@@ -169,7 +190,14 @@ pub async fn typed_end(
         }
     };
     let reply = match diary::end_attack(store, ctx.user.id, id, at, ctx.now).await {
-        Ok(a) => ended_text(ctx, "attack-ended", &a),
+        Ok(a) => {
+            if let Some(card) = card {
+                let text = ended_text(ctx, "attack-ended", &a);
+                ctx.edit_ref(MsgRef(card), &text, Some(ended_keyboard(ctx, &a)))
+                    .await;
+            }
+            ended_text(ctx, "attack-ended", &a)
+        }
         Err(EndError::BeforeStart(a)) => {
             ctx.send(
                 &ctx.tr("attack-end-before-start", &[start_arg(ctx, &a)]),
@@ -187,8 +215,13 @@ pub async fn typed_end(
         Err(EndError::Store(e)) => return Err(e.into()),
     };
     dialogue::save(store, ctx.user.id, None, ctx.now.timestamp()).await?;
-    let menu = ctx.menu();
-    ctx.send(&reply, Some(menu)).await;
+    match prompt {
+        Some(prompt) => ctx.edit_ref(MsgRef(prompt), &reply, None).await,
+        None => {
+            let menu = ctx.menu();
+            ctx.send(&reply, Some(menu)).await;
+        }
+    }
     if let (Some(start), Some(origin)) = (
         then_start.and_then(|s| DateTime::from_timestamp(s, 0)),
         origin,

@@ -18,6 +18,7 @@ mod view;
 mod view_attack;
 mod view_meds;
 
+use crate::bot::outbox::MsgRef;
 use crate::bot::ui::Ctx;
 use crate::domain::localtime;
 use crate::service::checkin::{Answers, Step};
@@ -69,8 +70,13 @@ async fn show(
         }
         Via::Send => {
             let markup = keyboard.map(ReplyMarkup::InlineKeyboard);
+            let old = st.msg;
             if let Some(id) = ctx.send(&text, markup).await {
                 st.msg = Some(id.0);
+            }
+            // The question now stands below: the copy above keeps no live buttons.
+            if let Some(old) = old.filter(|old| st.msg != Some(*old)) {
+                ctx.retire(MsgRef(old)).await;
             }
         }
     }
@@ -181,13 +187,18 @@ pub async fn on_command(ctx: &Ctx<'_>, name: &str) -> anyhow::Result<()> {
             }
         },
         "restart" => {
+            let old = st.msg;
             let mut st = fresh(ctx, localtime::date_of(ctx.now, ctx.zone()), st.seq).await?;
+            st.msg = old;
             let note = ctx.t("checkin-restarted");
             show(ctx, &mut st, Via::Send, Some(note)).await
         }
         _ => {
             save(ctx, None).await?;
             ctx.send(&ctx.t("checkin-stopped"), Some(ctx.menu())).await;
+            if let Some(old) = st.msg {
+                ctx.retire(MsgRef(old)).await;
+            }
             Ok(())
         }
     }

@@ -21,6 +21,12 @@ pub enum Dialogue {
         then_start: Option<i64>,
         /// The update that asked for it.
         origin: Option<i64>,
+        /// The attack's card, shown ended once the time is given.
+        #[serde(default)]
+        card: Option<i64>,
+        /// The question asking for the time, turned into the answer.
+        #[serde(default)]
+        prompt: Option<i64>,
     },
     /// A pending /forget; only the button carrying this nonce confirms it.
     ConfirmForget {

@@ -259,6 +259,13 @@ impl Ctx<'_> {
             .await;
     }
 
+    /// Takes the buttons off a message the user has moved on from (a question asked again
+    /// below, a card that changed elsewhere), so no live buttons are left behind.
+    pub async fn retire(&self, message: MsgRef) {
+        self.edit_keyboard_ref(message, InlineKeyboardMarkup::default())
+            .await;
+    }
+
     /// Replaces the inline keyboard of a message by reference.
     pub async fn edit_keyboard_ref(&self, message: MsgRef, keyboard: InlineKeyboardMarkup) {
         let body = json!({ "reply_markup": serde_json::to_value(keyboard).unwrap_or(Value::Null) });
