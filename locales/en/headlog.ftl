@@ -46,8 +46,8 @@ attack-recorded = Headache recorded: started { $start }.
 attack-already-open = A headache is already in progress since { $start } ({ $duration }), so I didn't start another.
 attack-stale-open = Your headache from { $start } has been open for { $duration }. When did it end? Type a time such as “yesterday 22:00” or “2h ago” (or /cancel).
     Then I'll record the new one from { $now }.
-attack-ended = Headache ended: { $start } – { $end } ({ $duration }).
-attack-already-ended = This headache has already ended: { $start } – { $end } ({ $duration }).
+attack-ended = Headache ended: { $range } ({ $duration }).
+attack-already-ended = This headache has already ended: { $range } ({ $duration }).
 attack-ask-end = When did it end? Type a time such as 16:30, “yesterday 22:00” or “2h ago” (or /cancel).
 attack-end-before-start = The end can't be before the start ({ $start }). Please type another time.
 attack-end-in-future = That time is in the future. Please type a time that has passed.
@@ -74,7 +74,7 @@ history-header-one = { $total ->
    *[other] Your record { $from } of { $total }:
 }
 history-line-intensity = { $line } · { $intensity }/10
-history-line = { $start } – { $end } · { $duration }
+history-line = { $range } · { $duration }
 history-line-open = { $start } · ongoing, { $duration }
 btn-older = Older ›
 btn-newer = ‹ Newer
@@ -154,6 +154,7 @@ time-today = today { $time }
 time-yesterday = yesterday { $time }
 time-date = { $weekday } { $day } { $month } { $time }
 time-date-year = { $day } { $month } { $year } { $time }
+time-range = { $start } – { $end }
 duration-unknown = unknown
 duration-minutes = { $m } min
 duration-hours = { $m ->

@@ -46,8 +46,8 @@ attack-recorded = Головная боль записана: началась {
 attack-already-open = Головная боль уже идёт (начало — { $start }, { $duration }), новую я не начинал.
 attack-stale-open = Головная боль (начало — { $start }) не закрыта уже { $duration }. Когда она закончилась? Напишите время, например «вчера 22:00» или «2 часа назад» (или /cancel).
     Потом я запишу новую (начало — { $now }).
-attack-ended = Головная боль закончилась: { $start } – { $end } ({ $duration }).
-attack-already-ended = Эта головная боль уже закончилась: { $start } – { $end } ({ $duration }).
+attack-ended = Головная боль закончилась: { $range } ({ $duration }).
+attack-already-ended = Эта головная боль уже закончилась: { $range } ({ $duration }).
 attack-ask-end = Когда она закончилась? Напишите время, например 16:30, «вчера 22:00» или «2 часа назад» (или /cancel).
 attack-end-before-start = Конец не может быть раньше начала ({ $start }). Напишите другое время.
 attack-end-in-future = Это время ещё не наступило. Напишите время, которое уже прошло.
@@ -74,7 +74,7 @@ history-header-one = { $total ->
    *[other] Ваша запись { $from } из { $total }:
 }
 history-line-intensity = { $line } · { $intensity }/10
-history-line = { $start } – { $end } · { $duration }
+history-line = { $range } · { $duration }
 history-line-open = { $start } · идёт, { $duration }
 btn-older = Раньше ›
 btn-newer = ‹ Позже
@@ -155,6 +155,7 @@ time-today = сегодня { $time }
 time-yesterday = вчера { $time }
 time-date = { $weekday } { $day } { $month } { $time }
 time-date-year = { $day } { $month } { $year } { $time }
+time-range = { $start } – { $end }
 duration-unknown = неизвестна
 duration-minutes = { $m } мин
 duration-hours = { $m ->

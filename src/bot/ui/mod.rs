@@ -99,6 +99,11 @@ impl Ctx<'_> {
         format::when(&self.bot.i18n, self.lang, at, zone, self.now)
     }
 
+    /// A start–end range as the user reads it, in `zone` (see [`format::range`]).
+    pub fn range(&self, start: DateTime<Utc>, end: DateTime<Utc>, zone: Tz) -> String {
+        format::range(&self.bot.i18n, self.lang, start, end, zone, self.now)
+    }
+
     /// One of this user's attacks, unless it is deleted (or another user's, or never was).
     pub async fn live_attack(
         &self,
