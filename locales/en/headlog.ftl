@@ -121,13 +121,13 @@ language-set = Language: English.
 
 ## Help and privacy
 help = headlog is a private diary of headaches and migraine attacks.
-    • 🤕 Headache now: records an attack starting now. Then tap “Ended now”, or “Ended at…” and type the time.
-    • ➕ Add details under an attack (or ✏️ Edit in History): intensity, where, nausea, triggers, comment and more.
-    • 💊 Took medication under an attack, or /took for a dose on its own.
-    • /checkin: the evening questionnaire; “no headache today” is one tap.
-    • 📖 History: your records, newest first; open one to see, edit or delete it. /trash: restore deleted ones (30 days).
+    • “🤕 Headache now”: records an attack starting now. Then tap “✅ Ended now”, or “🕐 Ended at…” and type the time.
+    • “➕ Add details” under an attack (or “✏️ Edit” on a record in “📖 History”): intensity, where, nausea, triggers, comment and more.
+    • “💊 Took medication” under an attack, or /took for a dose on its own.
+    • /checkin: the evening questionnaire; “🙂 No headache today” is one tap.
+    • “📖 History”: your records, newest first; open one to see, edit or delete it. /trash: restore deleted ones (30 days).
     • /export: your whole diary as a CSV file.
-    • /settings: language, time zone, medications, period tracking, check-in time.
+    • /settings: language, time zone, medications, period tracking (it adds a “🩸 Period started” button), check-in time.
     • /privacy: what is stored; /forget: erase everything.
     • /cancel: stop what you are doing.
     Times can be typed as 14:30, today 9:15, yesterday 22:00, 2h ago, 30 min ago, 31.01 08:00 or 2026-01-31 08:00.
