@@ -109,7 +109,11 @@ async fn a_typed_zone_or_a_shared_location_sets_the_zone(b: Backend, lang: Lang)
         "a long input is not echoed whole"
     );
 
-    let set = app.say(&user, "europe/berlin").await;
+    // The confirmation, then the question retired (edited to it).
+    let replies = app.say_n(&user, "europe/berlin", 2).await;
+    assert_eq!(replies[1].method, "editmessagetext");
+    assert_eq!(replies[1].text(), replies[0].text());
+    let set = &replies[0];
     assert!(set.text().unwrap().starts_with(&app.tr(
         lang,
         "tz-set",

@@ -9,7 +9,12 @@ use serde::{Deserialize, Serialize};
 #[serde(tag = "state", rename_all = "snake_case")]
 pub enum Dialogue {
     /// A time zone name or a location.
-    AwaitZone,
+    AwaitZone {
+        /// The question with the zone buttons (a [`crate::bot::outbox::MsgRef`]), retired
+        /// once the zone is set; absent in states saved before it was kept.
+        #[serde(default)]
+        question: Option<i64>,
+    },
     /// A typed evening check-in time.
     AwaitCheckinTime,
     /// The end time of an attack; when `then_start` is set, a new attack starting then
