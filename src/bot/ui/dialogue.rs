@@ -17,6 +17,13 @@ pub enum Dialogue {
     },
     /// A typed evening check-in time.
     AwaitCheckinTime,
+    /// The day a period start is to move to, typed.
+    AwaitPeriodDay {
+        /// The day the mark is on now (`YYYY-MM-DD`).
+        from: String,
+        /// The mark's message, retired once the mark moved.
+        message: i64,
+    },
     /// The end time of an attack; when `then_start` is set, a new attack starting then
     /// (asked for by update `origin`) is recorded once the old one is closed.
     AwaitEnd {

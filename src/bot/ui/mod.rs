@@ -94,6 +94,11 @@ impl Ctx<'_> {
         self.user.zone_or_utc()
     }
 
+    /// Today in the user's zone.
+    pub fn today(&self) -> chrono::NaiveDate {
+        crate::domain::localtime::date_of(self.now, self.zone())
+    }
+
     /// An instant as the user reads it, in `zone`.
     pub fn when(&self, at: DateTime<Utc>, zone: Tz) -> String {
         format::when(&self.bot.i18n, self.lang, at, zone, self.now)
