@@ -77,3 +77,17 @@ pub async fn save(
         .map_err(|e| StoreError::Other(anyhow::anyhow!("dialogue state: {e}")))?;
     store.set_dialogue(user_id, json.as_deref(), now).await
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_zone_question_saved_before_its_message_was_kept_still_reads() {
+        let old: Dialogue = serde_json::from_str(r#"{"state":"await_zone"}"#).unwrap();
+        assert_eq!(old, Dialogue::AwaitZone { question: None });
+        let new = Dialogue::AwaitZone { question: Some(-7) };
+        let json = serde_json::to_string(&new).unwrap();
+        assert_eq!(serde_json::from_str::<Dialogue>(&json).unwrap(), new);
+    }
+}
