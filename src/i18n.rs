@@ -188,6 +188,49 @@ mod tests {
         }
     }
 
+    /// The quoted pieces of `text` between `open` and `close`.
+    fn quoted(text: &str, open: char, close: char) -> Vec<String> {
+        text.split(open)
+            .skip(1)
+            .filter_map(|piece| piece.split_once(close).map(|(q, _)| q.to_owned()))
+            .collect()
+    }
+
+    #[test]
+    fn every_button_the_help_names_is_spelled_as_on_the_button() {
+        let i18n = I18n::new().unwrap();
+        for (lang, source) in SOURCES {
+            // A button is named in quotes, emoji included: “…” in English, «…» in Russian.
+            let (open, close) = match lang {
+                Lang::En => ('“', '”'),
+                Lang::Ru => ('«', '»'),
+            };
+            let buttons: BTreeSet<String> = I18n::keys(source)
+                .into_iter()
+                .filter(|key| key.split('-').any(|part| part == "btn"))
+                .map(|key| i18n.t(lang, &key))
+                .collect();
+            let help = i18n.t(lang, "help");
+            let named = quoted(&help, open, close);
+            assert!(
+                named.len() >= 8,
+                "{lang:?}: too few buttons named: {named:?}"
+            );
+            for label in &named {
+                assert!(
+                    buttons.contains(label),
+                    "{lang:?}: the help names {label:?}, which no button reads"
+                );
+            }
+            for key in ["btn-headache-now", "btn-history", "btn-period"] {
+                assert!(
+                    named.contains(&i18n.t(lang, key)),
+                    "{lang:?}: the help does not name {key}"
+                );
+            }
+        }
+    }
+
     #[test]
     fn every_language_has_exactly_the_same_keys() {
         let english = I18n::keys(SOURCES[0].1);

@@ -46,8 +46,8 @@ attack-recorded = Headache recorded: started { $start }.
 attack-already-open = A headache is already in progress since { $start } ({ $duration }), so I didn't start another.
 attack-stale-open = Your headache from { $start } has been open for { $duration }. When did it end? Type a time such as “yesterday 22:00” or “2h ago” (or /cancel).
     Then I'll record the new one from { $now }.
-attack-ended = Headache ended: { $start } – { $end } ({ $duration }).
-attack-already-ended = This headache has already ended: { $start } – { $end } ({ $duration }).
+attack-ended = Headache ended: { $range } ({ $duration }).
+attack-already-ended = This headache has already ended: { $range } ({ $duration }).
 attack-ask-end = When did it end? Type a time such as 16:30, “yesterday 22:00” or “2h ago” (or /cancel).
 attack-end-before-start = The end can't be before the start ({ $start }). Please type another time.
 attack-end-in-future = That time is in the future. Please type a time that has passed.
@@ -74,7 +74,7 @@ history-header-one = { $total ->
    *[other] Your record { $from } of { $total }:
 }
 history-line-intensity = { $line } · { $intensity }/10
-history-line = { $start } – { $end } · { $duration }
+history-line = { $range } · { $duration }
 history-line-open = { $start } · ongoing, { $duration }
 btn-older = Older ›
 btn-newer = ‹ Newer
@@ -121,13 +121,13 @@ language-set = Language: English.
 
 ## Help and privacy
 help = headlog is a private diary of headaches and migraine attacks.
-    • 🤕 Headache now: records an attack starting now. Then tap “Ended now”, or “Ended at…” and type the time.
-    • ➕ Add details under an attack (or ✏️ Edit in History): intensity, where, nausea, triggers, comment and more.
-    • 💊 Took medication under an attack, or /took for a dose on its own.
-    • /checkin: the evening questionnaire; “no headache today” is one tap.
-    • 📖 History: your records, newest first; open one to see, edit or delete it. /trash: restore deleted ones (30 days).
+    • “🤕 Headache now”: records an attack starting now. Then tap “✅ Ended now”, or “🕐 Ended at…” and type the time.
+    • “➕ Add details” under an attack (or “✏️ Edit” on a record in “📖 History”): intensity, where, nausea, triggers, comment and more.
+    • “💊 Took medication” under an attack, or /took for a dose on its own.
+    • /checkin: the evening questionnaire; “🙂 No headache today” is one tap.
+    • “📖 History”: your records, newest first; open one to see, edit or delete it. /trash: restore deleted ones (30 days).
     • /export: your whole diary as a CSV file.
-    • /settings: language, time zone, medications, period tracking, check-in time.
+    • /settings: language, time zone, medications, period tracking (it adds a “🩸 Period started” button), check-in time.
     • /privacy: what is stored; /forget: erase everything.
     • /cancel: stop what you are doing.
     Times can be typed as 14:30, today 9:15, yesterday 22:00, 2h ago, 30 min ago, 31.01 08:00 or 2026-01-31 08:00.
@@ -154,6 +154,7 @@ time-today = today { $time }
 time-yesterday = yesterday { $time }
 time-date = { $weekday } { $day } { $month } { $time }
 time-date-year = { $day } { $month } { $year } { $time }
+time-range = { $start } – { $end }
 duration-unknown = unknown
 duration-minutes = { $m } min
 duration-hours = { $m ->

@@ -40,6 +40,16 @@ period-mark-already = Today, { $date }, is already marked as the start of your p
 period-mark-undone = Removed: the period start on { $date }.
 period-mark-not-marked = { $date } is not marked.
 period-mark-off = Period tracking is off. You can turn it on in /settings.
+period-mark-done-yesterday = 🩸 Marked: your period started yesterday, { $date }.
+period-mark-done-day = 🩸 Marked: your period started on { $date }.
+period-mark-already-day = { $date } is already marked as the start of your period.
+period-mark-moved = 🩸 The period start moved to { $date }.
+btn-period-yesterday = It was yesterday
+btn-period-other-day = 📅 Another day…
+period-ask-day = On which day did your period start? Type a date such as 08.03 or “yesterday” (up to { $days } days back), or /cancel.
+period-day-future = That day hasn't come yet. Please type today or an earlier day.
+period-day-too-far = That's too long ago: a period start can be marked up to { $days } days back.
+period-day-unrecognised = I didn't understand that date. Examples: 08.03, 08.03.2026, 2026-03-08, yesterday.
 
 ## Medication list
 medclass-simple = Simple analgesic

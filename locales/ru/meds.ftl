@@ -41,6 +41,24 @@ period-mark-already = Сегодня, { $date }, уже отмечено как 
 period-mark-undone = Отметка о начале месячных { $date } снята.
 period-mark-not-marked = { $date } не отмечено.
 period-mark-off = Учёт месячных выключен. Включить его можно в /settings.
+period-mark-done-yesterday = 🩸 Отмечено: месячные начались вчера, { $date }.
+period-mark-done-day = 🩸 Отмечено: месячные начались { $date }.
+period-mark-already-day = { $date } уже отмечено как начало месячных.
+period-mark-moved = 🩸 Начало месячных перенесено на { $date }.
+btn-period-yesterday = Это было вчера
+btn-period-other-day = 📅 Другой день…
+period-ask-day = В какой день начались месячные? Напишите дату, например 08.03 или «вчера» (не раньше чем { $days } { $days ->
+    [one] день
+    [few] дня
+   *[many] дней
+} назад), или /cancel.
+period-day-future = Этот день ещё не наступил. Напишите сегодняшнюю или более раннюю дату.
+period-day-too-far = Это слишком давно: начало месячных можно отметить не раньше чем за { $days } { $days ->
+    [one] день
+    [few] дня
+   *[many] дней
+} до сегодня.
+period-day-unrecognised = Не понял дату. Примеры: 08.03, 08.03.2026, 2026-03-08, вчера.
 
 ## Medication list
 medclass-simple = Простой анальгетик

@@ -9,20 +9,21 @@ use crate::service::diary::{self, HistoryPage, PAGE_SIZE};
 use teloxide_core::types::{InlineKeyboardButton, InlineKeyboardMarkup, MessageId, ReplyMarkup};
 
 fn line(ctx: &Ctx<'_>, a: &Attack) -> String {
-    let start = ctx.when(a.started_at, a.zone);
     let duration = ctx.attack_duration(a);
     let times = match a.ended_at {
         Some(end) => ctx.tr(
             "history-line",
             &[
-                ("start", start.into()),
-                ("end", ctx.when(end, a.zone).into()),
+                ("range", ctx.range(a.started_at, end, a.zone).into()),
                 ("duration", duration.into()),
             ],
         ),
         None => ctx.tr(
             "history-line-open",
-            &[("start", start.into()), ("duration", duration.into())],
+            &[
+                ("start", ctx.when(a.started_at, a.zone).into()),
+                ("duration", duration.into()),
+            ],
         ),
     };
     match a.intensity {

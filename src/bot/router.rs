@@ -151,8 +151,11 @@ async fn on_message(ctx: &Ctx<'_>, msg: &Message) -> anyhow::Result<()> {
         return on_menu(ctx, action).await;
     }
     match dialogue::load(ctx.tx, ctx.user.id).await? {
-        Some(Dialogue::AwaitZone) => settings::typed_zone(ctx, text).await,
+        Some(Dialogue::AwaitZone { .. }) => settings::typed_zone(ctx, text).await,
         Some(Dialogue::AwaitCheckinTime) => settings::typed_checkin(ctx, text).await,
+        Some(Dialogue::AwaitPeriodDay { from, message }) => {
+            settings::typed_period_day(ctx, text, &from, message).await
+        }
         Some(Dialogue::AwaitEnd {
             attack,
             then_start,

@@ -4,8 +4,9 @@
 use crate::domain::day::DayField;
 use crate::domain::localtime;
 use crate::domain::medication::{Effect, Intake, MedClass, Medication, NewIntake};
+use crate::service::checkin::{DateError, parse_date};
 use crate::store::{StoreError, Tx};
-use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
+use chrono::{DateTime, Days, Duration, NaiveDate, NaiveTime, Utc};
 use chrono_tz::Tz;
 
 /// How long after a dose its effect is asked for (MODEL.md: "effect after 2 h").
@@ -189,9 +190,9 @@ pub async fn set_effect(
 /// What the period button did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PeriodMark {
-    /// Today is marked now.
+    /// The day is marked now.
     Marked(NaiveDate),
-    /// Today was already marked.
+    /// The day was already marked.
     Already(NaiveDate),
 }
 
@@ -212,6 +213,72 @@ pub async fn mark_period(
         .set_day_field(user_id, today, zone, &field, now.timestamp())
         .await?;
     Ok(PeriodMark::Marked(today))
+}
+
+/// How far back a period start can be marked (moved from today to an earlier day).
+pub const PERIOD_DAYS_BACK: u64 = 31;
+
+/// Why a day cannot carry a period start.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PeriodDayError {
+    /// Not a date (or one the calendar does not have), as the check-in's dates.
+    Date(DateError),
+    /// After today.
+    Future,
+    /// More than [`PERIOD_DAYS_BACK`] days ago.
+    TooFarBack,
+}
+
+/// Whether `day` can carry a period start, seen from `today`.
+pub fn check_period_day(day: NaiveDate, today: NaiveDate) -> Result<NaiveDate, PeriodDayError> {
+    if day > today {
+        return Err(PeriodDayError::Future);
+    }
+    match today.checked_sub_days(Days::new(PERIOD_DAYS_BACK)) {
+        Some(earliest) if day >= earliest => Ok(day),
+        _ => Err(PeriodDayError::TooFarBack),
+    }
+}
+
+/// A typed period start day, read as the check-in reads its dates.
+pub fn parse_period_day(
+    input: &str,
+    now: DateTime<Utc>,
+    zone: Tz,
+) -> Result<NaiveDate, PeriodDayError> {
+    let day = parse_date(input, now, zone).map_err(|e| match e {
+        DateError::Future => PeriodDayError::Future,
+        DateError::TooFarBack => PeriodDayError::TooFarBack,
+        other => PeriodDayError::Date(other),
+    })?;
+    check_period_day(day, localtime::date_of(now, zone))
+}
+
+/// Moves a period start from `from` (the day a mark was made for) to `to`: `from` loses
+/// its mark, if it still has one, and `to` gets it, once. `to` is checked first.
+pub async fn move_period(
+    store: &Tx,
+    user_id: i64,
+    from: NaiveDate,
+    to: NaiveDate,
+    zone: Tz,
+    now: DateTime<Utc>,
+) -> Result<Result<PeriodMark, PeriodDayError>, StoreError> {
+    if let Err(e) = check_period_day(to, localtime::date_of(now, zone)) {
+        return Ok(Err(e));
+    }
+    if from != to {
+        unmark_period(store, user_id, from, now).await?;
+    }
+    let record = store.day_record(user_id, to).await?;
+    if record.and_then(|r| r.menstruation) == Some(true) {
+        return Ok(Ok(PeriodMark::Already(to)));
+    }
+    let field = DayField::Menstruation(Some(true));
+    store
+        .set_day_field(user_id, to, zone, &field, now.timestamp())
+        .await?;
+    Ok(Ok(PeriodMark::Marked(to)))
 }
 
 /// Takes the period mark off a date; false when it was not marked.
@@ -388,5 +455,25 @@ mod tests {
         let day = |d| NaiveDate::from_ymd_opt(2026, 3, d).unwrap();
         assert_eq!(localtime::date_of(at, Tz::UTC), day(10));
         assert_eq!(localtime::date_of(at, chrono_tz::Europe::Moscow), day(11));
+    }
+
+    #[test]
+    fn a_period_start_can_be_moved_up_to_a_month_back_and_not_ahead() {
+        let zone: Tz = "Europe/Berlin".parse().unwrap();
+        // 10:00 in Berlin on Tuesday 10 March 2026.
+        let now = Utc.with_ymd_and_hms(2026, 3, 10, 9, 0, 0).unwrap();
+        let day = |m, d| NaiveDate::from_ymd_opt(2026, m, d).unwrap();
+        let p = |s| parse_period_day(s, now, zone);
+        assert_eq!(p("yesterday"), Ok(day(3, 9)));
+        assert_eq!(p("позавчера"), Ok(day(3, 8)));
+        assert_eq!(p("07.02"), Ok(day(2, 7)));
+        assert_eq!(p("06.02"), Err(PeriodDayError::TooFarBack));
+        assert_eq!(p("11.03.2026"), Err(PeriodDayError::Future));
+        assert_eq!(p("2015-01-01"), Err(PeriodDayError::TooFarBack));
+        assert_eq!(p("31.02"), Err(PeriodDayError::Date(DateError::Invalid)));
+        assert_eq!(
+            p("last week"),
+            Err(PeriodDayError::Date(DateError::Unrecognised))
+        );
     }
 }

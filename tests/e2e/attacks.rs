@@ -12,6 +12,7 @@ e2e!(
     undo_removes_the_attack_and_restore_brings_it_back,
     a_stale_open_attack_is_closed_before_a_new_one_starts,
     without_a_zone_times_are_utc_and_the_user_is_told,
+    a_range_within_one_day_names_the_day_once,
 );
 
 fn buttons(app: &TestApp, lang: Lang, id: i64) -> Vec<(String, String)> {
@@ -78,17 +79,10 @@ async fn ended_now_edits_in_place_and_a_double_tap_changes_nothing(b: Backend, l
     let (made, answer) = app
         .press_label(&user, msg, &app.t(lang, "btn-ended-now"))
         .await;
+    // The same day is named once: "today 12:00 – 13:35".
+    let today_noon = app.tr(lang, "time-today", &[("time", "12:00".into())]);
     let args = [
-        (
-            "start",
-            app.tr(lang, "time-today", &[("time", "12:00".into())])
-                .into(),
-        ),
-        (
-            "end",
-            app.tr(lang, "time-today", &[("time", "13:35".into())])
-                .into(),
-        ),
+        ("range", format!("{today_noon} – 13:35").into()),
         (
             "duration",
             app.tr(
@@ -179,12 +173,7 @@ async fn ended_at_reads_a_typed_time_and_explains_bad_ones(b: Backend, lang: Lan
     // The card shows the attack ended and the question becomes the answer: no new message.
     let done = app.say_n(&user, typed, 2).await;
     let args = [
-        ("start", start.into()),
-        (
-            "end",
-            app.tr(lang, "time-today", &[("time", "14:30".into())])
-                .into(),
-        ),
+        ("range", format!("{start} – 14:30").into()),
         (
             "duration",
             app.tr(
@@ -329,8 +318,7 @@ async fn a_stale_open_attack_is_closed_before_a_new_one_starts(b: Backend, lang:
         )
     };
     let ended = [
-        ("start", tuesday("09:00").into()),
-        ("end", tuesday("18:00").into()),
+        ("range", format!("{} – 18:00", tuesday("09:00")).into()),
         (
             "duration",
             app.tr(
@@ -380,5 +368,69 @@ async fn without_a_zone_times_are_utc_and_the_user_is_told(b: Backend, lang: Lan
         db!(app.store, list_attacks(25, 1, 0)).unwrap()[0].zone,
         chrono_tz::UTC
     );
+    app.stop().await;
+}
+
+/// "today 12:00 – today 14:00" said the day twice: a range within one local day names it
+/// once, in the ended message, its double tap and the history; across midnight both days.
+async fn a_range_within_one_day_names_the_day_once(b: Backend, lang: Lang) {
+    let Some(app) = TestApp::spawn(b).await else {
+        return;
+    };
+    let user = app.user(25, lang);
+    // 12:00 in Moscow at the start.
+    app.onboard(&user, chrono_tz::Europe::Moscow).await;
+    let reply = app.say(&user, &app.t(lang, "btn-headache-now")).await;
+    let msg = reply.message_id.unwrap();
+    app.clock.advance(Duration::hours(2));
+    let (made, _) = app
+        .press_label(&user, msg, &app.t(lang, "btn-ended-now"))
+        .await;
+    let (ended, already) = match lang {
+        Lang::En => (
+            "Headache ended: today 12:00 – 14:00 (2 h).",
+            "This headache has already ended: today 12:00 – 14:00 (2 h).",
+        ),
+        Lang::Ru => (
+            "Головная боль закончилась: сегодня 12:00 – 14:00 (2 ч).",
+            "Эта головная боль уже закончилась: сегодня 12:00 – 14:00 (2 ч).",
+        ),
+    };
+    assert_eq!(made[0].text(), Some(ended));
+    let id = db!(app.store, list_attacks(25, 1, 0)).unwrap()[0].id;
+    let (_, answer) = app.press(&user, msg, &format!("e:{id}")).await;
+    assert_eq!(answer, Some(app.t(lang, "done")));
+    assert_eq!(
+        app.fake.message(25, msg).unwrap().text.as_deref(),
+        Some(already)
+    );
+
+    // 23:00 to 01:00: two days, both named.
+    app.clock.advance(Duration::hours(9));
+    let reply = app.say(&user, &app.t(lang, "btn-headache-now")).await;
+    let msg = reply.message_id.unwrap();
+    app.clock.advance(Duration::hours(2));
+    let (made, _) = app
+        .press_label(&user, msg, &app.t(lang, "btn-ended-now"))
+        .await;
+    let across = match lang {
+        Lang::En => "Headache ended: yesterday 23:00 – today 01:00 (2 h).",
+        Lang::Ru => "Головная боль закончилась: вчера 23:00 – сегодня 01:00 (2 ч).",
+    };
+    assert_eq!(made[0].text(), Some(across));
+
+    let history = app.say(&user, "/history").await;
+    let lines: Vec<&str> = history.text().unwrap().lines().skip(1).collect();
+    let expected = match lang {
+        Lang::En => [
+            "1. yesterday 23:00 – today 01:00 · 2 h",
+            "2. yesterday 12:00 – 14:00 · 2 h",
+        ],
+        Lang::Ru => [
+            "1. вчера 23:00 – сегодня 01:00 · 2 ч",
+            "2. вчера 12:00 – 14:00 · 2 ч",
+        ],
+    };
+    assert_eq!(lines, expected);
     app.stop().await;
 }

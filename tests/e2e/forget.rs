@@ -4,7 +4,10 @@ use crate::db::Backend;
 use crate::harness::{TestApp, e2e};
 use headlog::domain::lang::Lang;
 
-e2e!(forget_erases_everything_only_after_its_own_confirmation);
+e2e!(
+    forget_erases_everything_only_after_its_own_confirmation,
+    after_forget_the_menu_is_the_default_one,
+);
 
 async fn forget_erases_everything_only_after_its_own_confirmation(b: Backend, lang: Lang) {
     let Some(app) = TestApp::spawn(b).await else {
@@ -63,5 +66,48 @@ async fn forget_erases_everything_only_after_its_own_confirmation(b: Backend, la
         None,
         "settings were erased too"
     );
+    app.stop().await;
+}
+
+/// Period tracking put "🩸 Period started" on the menu; once everything is erased, the
+/// setting is gone and so is the button: the bot sends the default menu.
+async fn after_forget_the_menu_is_the_default_one(b: Backend, lang: Lang) {
+    let Some(app) = TestApp::spawn(b).await else {
+        return;
+    };
+    let user = app.user(42, lang);
+    app.onboard(&user, chrono_tz::Europe::Moscow).await;
+    let settings = app.say(&user, "/settings").await;
+    let on = app.t(lang, "settings-btn-period-on");
+    let (made, _) = app
+        .press_label(&user, settings.message_id.unwrap(), &on)
+        .await;
+    let period = app.t(lang, "btn-period");
+    assert!(made[1].reply_keyboard().contains(&period), "{made:?}");
+
+    let ask = app.say(&user, "/forget").await;
+    let yes = ask.inline_buttons()[0].1.clone();
+    let (made, answer) = app.press(&user, ask.message_id.unwrap(), &yes).await;
+    assert_eq!(answer, None);
+    assert_eq!(made.len(), 2, "{made:?}");
+    assert_eq!(made[0].text(), Some(app.t(lang, "forget-done").as_str()));
+    assert_eq!(made[1].text(), Some(app.t(lang, "menu-shown").as_str()));
+    let expected: Vec<String> = match lang {
+        Lang::En => vec!["🤕 Headache now", "📖 History", "📤 Export", "❓ Help"],
+        Lang::Ru => vec!["🤕 Болит голова", "📖 История", "📤 Экспорт", "❓ Помощь"],
+    }
+    .into_iter()
+    .map(str::to_owned)
+    .collect();
+    assert_eq!(made[1].reply_keyboard(), expected);
+    assert!(
+        !db!(app.store, user(42))
+            .unwrap()
+            .is_some_and(|u| u.track_menstruation)
+    );
+    // The period button, if tapped from an old keyboard, says tracking is off.
+    let tap = app.say(&user, &period).await;
+    assert_eq!(tap.text(), Some(app.t(lang, "period-mark-off").as_str()));
+    assert_eq!(tap.reply_keyboard(), expected);
     app.stop().await;
 }

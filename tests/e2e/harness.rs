@@ -256,6 +256,47 @@ impl TestApp {
             .unwrap_or_else(|| panic!("no button {label:?} on message {message_id}: {rows:?}"))
     }
 
+    /// The reply keyboard the user has now: that of the last message sent to `chat` with a
+    /// reply keyboard (empty when it was removed, or none was ever sent).
+    pub fn current_reply_keyboard(&self, chat: i64) -> Vec<String> {
+        self.fake
+            .calls()
+            .into_iter()
+            .rev()
+            .filter(|c| c.method == "sendmessage" && c.chat_id() == Some(chat))
+            .filter(|c| c.error_code.is_none())
+            .find(|c| !c.reply_keyboard().is_empty() || c.removes_keyboard())
+            .map(|c| c.reply_keyboard())
+            .unwrap_or_default()
+    }
+
+    /// The bot's messages in `chat` still carrying an inline button whose data starts
+    /// with `prefix`, by id.
+    pub fn live_buttons(&self, chat: i64, prefix: &str) -> Vec<i64> {
+        self.fake
+            .messages(chat)
+            .into_iter()
+            .filter(|m| !m.deleted)
+            .filter(|m| {
+                let rows = m
+                    .reply_markup
+                    .as_ref()
+                    .and_then(|k| k.get("inline_keyboard"))
+                    .and_then(|k| k.as_array())
+                    .cloned()
+                    .unwrap_or_default();
+                rows.iter()
+                    .flat_map(|r| r.as_array().cloned().unwrap_or_default())
+                    .any(|b| {
+                        b.get("callback_data")
+                            .and_then(|d| d.as_str())
+                            .is_some_and(|d| d.starts_with(prefix))
+                    })
+            })
+            .map(|m| m.message_id)
+            .collect()
+    }
+
     /// Checks the bot sends nothing more to `chat` for a short while.
     pub async fn assert_quiet(&self, chat: i64) {
         let from = self.fake.calls().len();

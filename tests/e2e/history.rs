@@ -56,14 +56,12 @@ async fn history_pages_through_everything_newest_first(b: Backend, lang: Lang) {
         "history-line",
         &[
             (
-                "start",
-                app.tr(lang, "time-today", &[("time", "04:00".into())])
-                    .into(),
-            ),
-            (
-                "end",
-                app.tr(lang, "time-today", &[("time", "09:00".into())])
-                    .into(),
+                "range",
+                format!(
+                    "{} – 09:00",
+                    app.tr(lang, "time-today", &[("time", "04:00".into())])
+                )
+                .into(),
             ),
             (
                 "duration",

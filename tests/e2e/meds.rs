@@ -234,7 +234,15 @@ async fn the_period_button_marks_today_once_with_undo(b: Backend, lang: Lang) {
     assert_eq!(reply.text(), Some(done.as_str()));
     assert_eq!(
         reply.inline_buttons(),
-        keyed(&app, lang, &[("btn-undo", "pu:20260310")])
+        keyed(
+            &app,
+            lang,
+            &[
+                ("btn-undo", "pu:20260310"),
+                ("btn-period-yesterday", "pm:20260310:20260309"),
+                ("btn-period-other-day", "pa:20260310"),
+            ]
+        )
     );
     let day = NaiveDate::from_ymd_opt(2026, 3, 10).unwrap();
     let record = db!(app.store, day_record(71, day)).unwrap().unwrap();

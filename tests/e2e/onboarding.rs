@@ -10,6 +10,7 @@ e2e!(
     a_typed_zone_or_a_shared_location_sets_the_zone,
     the_language_follows_telegram_and_can_be_changed,
     help_and_privacy_answer_in_the_users_language,
+    the_help_names_buttons_as_they_read,
 );
 
 fn menu(app: &TestApp, lang: Lang) -> Vec<String> {
@@ -108,7 +109,11 @@ async fn a_typed_zone_or_a_shared_location_sets_the_zone(b: Backend, lang: Lang)
         "a long input is not echoed whole"
     );
 
-    let set = app.say(&user, "europe/berlin").await;
+    // The confirmation, then the question retired (edited to it).
+    let replies = app.say_n(&user, "europe/berlin", 2).await;
+    assert_eq!(replies[1].method, "editmessagetext");
+    assert_eq!(replies[1].text(), replies[0].text());
+    let set = &replies[0];
     assert!(set.text().unwrap().starts_with(&app.tr(
         lang,
         "tz-set",
@@ -249,5 +254,48 @@ async fn help_and_privacy_answer_in_the_users_language(b: Backend, lang: Lang) {
         assert_eq!(list[0]["command"], "start");
         assert_eq!(list[0]["description"], app.t(l, "cmd-start").as_str());
     }
+    app.stop().await;
+}
+
+/// The help quotes buttons (“…” in English, «…» in Russian): each quoted name is the
+/// label of a button the user is shown, emoji included.
+async fn the_help_names_buttons_as_they_read(b: Backend, lang: Lang) {
+    let Some(app) = TestApp::spawn(b).await else {
+        return;
+    };
+    let user = app.user(15, lang);
+    app.onboard(&user, chrono_tz::Europe::Moscow).await;
+    let settings = app.say(&user, "/settings").await;
+    let on = app.t(lang, "settings-btn-period-on");
+    app.press_label(&user, settings.message_id.unwrap(), &on)
+        .await;
+    let card = app.say(&user, &app.t(lang, "btn-headache-now")).await;
+    let help = app.say(&user, "/help").await;
+    let text = help.text().unwrap().to_owned();
+    let quote = |label: &str| match lang {
+        Lang::En => format!("“{label}”"),
+        Lang::Ru => format!("«{label}»"),
+    };
+    // The reply keyboard under the help itself (Help and Export aside: the help names
+    // /export as a command).
+    let mut shown: Vec<String> = help
+        .reply_keyboard()
+        .into_iter()
+        .filter(|l| *l != app.t(lang, "btn-help") && *l != app.t(lang, "btn-export"))
+        .collect();
+    assert_eq!(shown.len(), 3, "{shown:?}");
+    // The attack's card: ended now, ended at…, add details.
+    shown.extend(card.inline_buttons().into_iter().take(3).map(|(l, _)| l));
+    for label in &shown {
+        assert!(
+            text.contains(&quote(label)),
+            "{label:?} not in the help: {text}"
+        );
+    }
+    let literal = match lang {
+        Lang::En => "“💊 Took medication” under an attack",
+        Lang::Ru => "«💊 Принято лекарство» под приступом",
+    };
+    assert!(text.contains(literal), "{text}");
     app.stop().await;
 }

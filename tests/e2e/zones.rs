@@ -10,6 +10,7 @@ use headlog::domain::lang::Lang;
 e2e!(
     russian_city_names_and_moscow_offsets_set_the_zone,
     a_typed_offset_is_shown_back_as_typed,
+    a_set_zone_retires_its_question_and_the_location_keyboard,
 );
 
 /// Asks for the zone, types `typed`, and checks the confirmation and the stored zone.
@@ -21,8 +22,15 @@ async fn types_zone(
     typed: &str,
     (zone, shown, offset, time): (Tz, &str, &str, &str),
 ) {
-    app.say_n(user, "/timezone", 2).await;
-    let reply = app.say(user, typed).await;
+    let question = app.say_n(user, "/timezone", 2).await[0].message_id;
+    // The confirmation with the menu, then the question edited to it.
+    let replies = app.say_n(user, typed, 2).await;
+    let reply = &replies[0];
+    assert_eq!(
+        (replies[1].method.as_str(), replies[1].target_message_id()),
+        ("editmessagetext", question)
+    );
+    assert_eq!(replies[1].text(), reply.text());
     let expected = app.tr(
         lang,
         "tz-set",
@@ -117,5 +125,115 @@ async fn a_typed_offset_is_shown_back_as_typed(b: Backend, lang: Lang) {
     // `GMT+0` is an IANA name of its own; it is shown as UTC too.
     let gmt0 = (Tz::GMTPlus0, "UTC", "UTC+00:00", "09:00");
     types_zone(&app, &user, lang, "GMT+0", gmt0).await;
+    app.stop().await;
+}
+
+/// Once the zone is set (a button, a typed name, a shared location), the question's zone
+/// buttons are retired, the question reads the confirmation, and the share-location
+/// keyboard gives way to the main menu.
+async fn a_set_zone_retires_its_question_and_the_location_keyboard(b: Backend, lang: Lang) {
+    let Some(app) = TestApp::spawn(b).await else {
+        return;
+    };
+    let chat = 42;
+    let user = app.user(chat, lang);
+    let menu: Vec<String> = match lang {
+        Lang::En => vec!["🤕 Headache now", "📖 History", "📤 Export", "❓ Help"],
+        Lang::Ru => vec!["🤕 Болит голова", "📖 История", "📤 Экспорт", "❓ Помощь"],
+    }
+    .into_iter()
+    .map(str::to_owned)
+    .collect();
+    let location: Vec<String> = match lang {
+        Lang::En => vec!["📍 Share location", "✖️ Cancel"],
+        Lang::Ru => vec!["📍 Отправить геопозицию", "✖️ Отмена"],
+    }
+    .into_iter()
+    .map(str::to_owned)
+    .collect();
+    let berlin = match lang {
+        Lang::En => "Time zone: Europe/Berlin (UTC+01:00). Your local time now: 10:00.",
+        Lang::Ru => "Часовой пояс: Europe/Berlin (UTC+01:00). Ваше местное время сейчас: 10:00.",
+    };
+    assert_eq!(
+        app.tr(
+            lang,
+            "tz-set",
+            &[
+                ("zone", "Europe/Berlin".into()),
+                ("offset", "UTC+01:00".into()),
+                ("time", "10:00".into()),
+            ],
+        ),
+        berlin
+    );
+
+    // Onboarding, then a zone button.
+    let asked = app.say_n(&user, "/start", 3).await;
+    let question = asked[1].message_id.unwrap();
+    assert_eq!(app.live_buttons(chat, "z:"), vec![question]);
+    assert_eq!(app.current_reply_keyboard(chat), location);
+    let (made, answer) = app
+        .press_label(&user, question, "Europe/Berlin (UTC+01:00)")
+        .await;
+    assert_eq!(answer, None);
+    assert_eq!(made.len(), 2, "{made:?}");
+    assert_eq!(made[0].method, "editmessagetext");
+    assert_eq!(made[0].text(), Some(berlin));
+    assert!(made[0].inline_buttons().is_empty());
+    assert_eq!(made[1].reply_keyboard(), menu);
+    assert_eq!(
+        app.fake.message(chat, question).unwrap().text.as_deref(),
+        Some(berlin)
+    );
+    assert!(app.live_buttons(chat, "z:").is_empty());
+    assert_eq!(app.current_reply_keyboard(chat), menu);
+
+    // Asked twice, then typed: both questions lose their buttons.
+    let first = app.say_n(&user, "/timezone", 2).await[0]
+        .message_id
+        .unwrap();
+    // The earlier question loses its buttons first, then the new one is asked.
+    let again = app.say_n(&user, "/timezone", 3).await;
+    assert_eq!(
+        (again[0].method.as_str(), again[0].target_message_id()),
+        ("editmessagereplymarkup", Some(first))
+    );
+    let second = again[1].message_id.unwrap();
+    assert_eq!(
+        app.live_buttons(chat, "z:"),
+        vec![second],
+        "only the newest answers"
+    );
+    assert_eq!(app.current_reply_keyboard(chat), location);
+    let replies = app.say_n(&user, "Berlin", 2).await;
+    assert_eq!(replies[0].text(), Some(berlin));
+    assert_eq!(replies[0].reply_keyboard(), menu);
+    assert_eq!(
+        (replies[1].method.as_str(), replies[1].target_message_id()),
+        ("editmessagetext", Some(second))
+    );
+    assert_eq!(
+        app.fake.message(chat, second).unwrap().text.as_deref(),
+        Some(berlin)
+    );
+    assert!(app.live_buttons(chat, "z:").is_empty());
+    assert_eq!(app.current_reply_keyboard(chat), menu);
+
+    // A shared location does the same.
+    let third = app.say_n(&user, "/timezone", 2).await[0]
+        .message_id
+        .unwrap();
+    app.share_location(&user, 52.52, 13.40).await;
+    app.calls_after(0, 1, |c| {
+        c.method == "editmessagetext" && c.target_message_id() == Some(third)
+    })
+    .await;
+    assert_eq!(
+        app.fake.message(chat, third).unwrap().text.as_deref(),
+        Some(berlin)
+    );
+    assert!(app.live_buttons(chat, "z:").is_empty());
+    assert_eq!(app.current_reply_keyboard(chat), menu);
     app.stop().await;
 }

@@ -1,9 +1,10 @@
-//! /forget: erase everything after a confirmation tied to this one request.
+//! /forget: erase everything after a confirmation tied to this one request; the main menu
+//! then comes back as a new user has it.
 
 use crate::bot::ui::Ctx;
 use crate::bot::ui::callback::Callback;
 use crate::bot::ui::dialogue::{self, Dialogue};
-use crate::bot::ui::keyboards::{button, inline};
+use crate::bot::ui::keyboards::{self, button, inline};
 use teloxide_core::types::{MessageId, ReplyMarkup};
 
 /// Asks for confirmation. The update id serves as the nonce: a button from an older
@@ -46,6 +47,10 @@ pub async fn confirm(
             store.erase_user(ctx.user.id).await?;
             tracing::info!(chat = ctx.chat, "user erased their diary");
             ctx.edit(message, &ctx.t("forget-done"), None).await;
+            // The settings are gone with the rest: the menu is the default one again
+            // (`ctx.menu()` would read the user as they were before the erasure).
+            let menu = keyboards::main_menu(&ctx.bot.i18n, ctx.lang, false);
+            ctx.send(&ctx.t("menu-shown"), Some(menu)).await;
             Ok(None)
         }
         _ => {

@@ -22,8 +22,7 @@ fn ended_text(ctx: &Ctx<'_>, key: &str, a: &Attack) -> String {
     ctx.tr(
         key,
         &[
-            start_arg(ctx, a),
-            ("end", ctx.when(end, a.zone).into()),
+            ("range", ctx.range(a.started_at, end, a.zone).into()),
             ("duration", ctx.attack_duration(a).into()),
         ],
     )

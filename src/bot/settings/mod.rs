@@ -5,7 +5,7 @@
 mod screen;
 mod zone;
 
-pub use screen::{mark_period, settings, typed_checkin};
+pub use screen::{mark_period, settings, typed_checkin, typed_period_day};
 pub use zone::{ask_language, ask_zone, location, set_language, set_zone, typed_zone};
 
 use crate::bot::ui::Ctx;
@@ -27,6 +27,8 @@ pub async fn on_button(
         Action::CheckinSet(at) => screen::set_checkin(ctx, message, at).await,
         Action::CheckinType => screen::ask_checkin(ctx).await,
         Action::Unmark(day) => screen::unmark(ctx, message, day).await,
+        Action::MovePeriod(from, to) => screen::move_period(ctx, message, from, to).await,
+        Action::AskPeriodDay(from) => screen::ask_period_day(ctx, message, from).await,
         _ => Ok(Some(ctx.t("error-stale-button"))),
     }
 }

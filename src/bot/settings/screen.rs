@@ -1,6 +1,7 @@
 //! /settings as one message edited in place, the evening check-in time, and the one-tap
 //! period mark.
 
+use crate::bot::outbox::MsgRef;
 use crate::bot::ui::Ctx;
 use crate::bot::ui::callback::meds::{Action, button as btn};
 use crate::bot::ui::dialogue::{self, Dialogue};
@@ -8,7 +9,10 @@ use crate::bot::ui::format::short;
 use crate::bot::ui::keyboards::{self, inline as markup};
 use crate::domain::user::User;
 use crate::domain::zones::{label, offset_label};
-use crate::service::meds::{self as rules, CHECKIN_PRESETS, CheckinTimeError, PeriodMark};
+use crate::service::checkin::DateError;
+use crate::service::meds::{
+    self as rules, CHECKIN_PRESETS, CheckinTimeError, PeriodDayError, PeriodMark,
+};
 use chrono::{Datelike, NaiveDate, NaiveTime};
 use teloxide_core::types::{InlineKeyboardMarkup, MessageId, ReplyMarkup};
 
@@ -219,7 +223,44 @@ fn day_text(ctx: &Ctx<'_>, day: NaiveDate) -> String {
     )
 }
 
-/// The period button: marks today once, with an undo.
+/// "Marked: today / yesterday / on 5 March", as the day is seen from now.
+fn marked_text(ctx: &Ctx<'_>, day: NaiveDate) -> String {
+    let today = ctx.today();
+    let key = if day == today {
+        "period-mark-done"
+    } else if today.pred_opt() == Some(day) {
+        "period-mark-done-yesterday"
+    } else {
+        "period-mark-done-day"
+    };
+    ctx.tr(key, &[("date", day_text(ctx, day).into())])
+}
+
+/// Under a mark: undo, and move it to yesterday (while it is on today) or to a typed day.
+fn mark_buttons(ctx: &Ctx<'_>, day: NaiveDate) -> InlineKeyboardMarkup {
+    let mut moves = Vec::new();
+    if day == ctx.today()
+        && let Some(yesterday) = day.pred_opt()
+    {
+        moves.push(btn_t(
+            ctx,
+            "btn-period-yesterday",
+            Action::MovePeriod(day, yesterday),
+        ));
+    }
+    moves.push(btn_t(
+        ctx,
+        "btn-period-other-day",
+        Action::AskPeriodDay(day),
+    ));
+    markup(vec![
+        vec![btn_t(ctx, "btn-undo", Action::Unmark(day))],
+        moves,
+    ])
+}
+
+/// The period button: marks today once, with an undo and a way to move it to an earlier
+/// day.
 pub async fn mark_period(ctx: &Ctx<'_>) -> anyhow::Result<()> {
     if !ctx.user.track_menstruation {
         ctx.send(&ctx.t("period-mark-off"), Some(ctx.menu())).await;
@@ -228,10 +269,12 @@ pub async fn mark_period(ctx: &Ctx<'_>) -> anyhow::Result<()> {
     let store = ctx.tx;
     match rules::mark_period(store, ctx.user.id, ctx.zone(), ctx.now).await? {
         PeriodMark::Marked(day) => {
-            let text = ctx.tr("period-mark-done", &[("date", day_text(ctx, day).into())]);
-            let undo = markup(vec![vec![btn_t(ctx, "btn-undo", Action::Unmark(day))]]);
-            ctx.send(&text, Some(ReplyMarkup::InlineKeyboard(undo)))
-                .await;
+            let keyboard = mark_buttons(ctx, day);
+            ctx.send(
+                &marked_text(ctx, day),
+                Some(ReplyMarkup::InlineKeyboard(keyboard)),
+            )
+            .await;
         }
         PeriodMark::Already(day) => {
             let text = ctx.tr(
@@ -240,6 +283,113 @@ pub async fn mark_period(ctx: &Ctx<'_>) -> anyhow::Result<()> {
             );
             ctx.send(&text, None).await;
         }
+    }
+    Ok(())
+}
+
+/// Why a day cannot carry the mark, as the user reads it.
+fn period_day_error(ctx: &Ctx<'_>, e: PeriodDayError) -> String {
+    let days = ("days", (rules::PERIOD_DAYS_BACK as i64).into());
+    match e {
+        PeriodDayError::Future => ctx.t("period-day-future"),
+        PeriodDayError::TooFarBack => ctx.tr("period-day-too-far", &[days]),
+        PeriodDayError::Date(DateError::Invalid) => ctx.t("time-error-invalid-date"),
+        PeriodDayError::Date(_) => ctx.t("period-day-unrecognised"),
+    }
+}
+
+/// "It was yesterday": the mark moves, in place.
+pub async fn move_period(
+    ctx: &Ctx<'_>,
+    message: MessageId,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> anyhow::Result<Option<String>> {
+    let moved = rules::move_period(ctx.tx, ctx.user.id, from, to, ctx.zone(), ctx.now).await?;
+    match moved {
+        Ok(PeriodMark::Marked(day) | PeriodMark::Already(day)) => {
+            let keyboard = mark_buttons(ctx, day);
+            ctx.edit(message, &marked_text(ctx, day), Some(keyboard))
+                .await;
+            Ok(None)
+        }
+        Err(e) => Ok(Some(period_day_error(ctx, e))),
+    }
+}
+
+/// "Another day…": waits for the day to be typed.
+pub async fn ask_period_day(
+    ctx: &Ctx<'_>,
+    message: MessageId,
+    from: NaiveDate,
+) -> anyhow::Result<Option<String>> {
+    let waiting = Dialogue::AwaitPeriodDay {
+        from: from.format("%Y-%m-%d").to_string(),
+        message: i64::from(message.0),
+    };
+    dialogue::save(ctx.tx, ctx.user.id, Some(&waiting), ctx.now.timestamp()).await?;
+    let days = ("days", (rules::PERIOD_DAYS_BACK as i64).into());
+    ctx.send(&ctx.tr("period-ask-day", &[days]), None).await;
+    Ok(None)
+}
+
+/// A typed period start day: the mark moves there; the old mark's message says so. A day
+/// that cannot be taken is explained and the bot waits on.
+pub async fn typed_period_day(
+    ctx: &Ctx<'_>,
+    text: &str,
+    from: &str,
+    message: i64,
+) -> anyhow::Result<()> {
+    let store = ctx.tx;
+    let to = match rules::parse_period_day(text, ctx.now, ctx.zone()) {
+        Ok(day) => day,
+        Err(e) => {
+            ctx.send(&period_day_error(ctx, e), None).await;
+            return Ok(());
+        }
+    };
+    dialogue::save(store, ctx.user.id, None, ctx.now.timestamp()).await?;
+    let Ok(from) = NaiveDate::parse_from_str(from, "%Y-%m-%d") else {
+        // Not a state this version wrote: mark the typed day alone.
+        return show_moved(ctx, None, to, to).await;
+    };
+    show_moved(ctx, Some(message), from, to).await
+}
+
+async fn show_moved(
+    ctx: &Ctx<'_>,
+    message: Option<i64>,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> anyhow::Result<()> {
+    let moved = rules::move_period(ctx.tx, ctx.user.id, from, to, ctx.zone(), ctx.now).await?;
+    let day = match moved {
+        Ok(PeriodMark::Marked(day)) => {
+            let keyboard = mark_buttons(ctx, day);
+            ctx.send(
+                &marked_text(ctx, day),
+                Some(ReplyMarkup::InlineKeyboard(keyboard)),
+            )
+            .await;
+            day
+        }
+        Ok(PeriodMark::Already(day)) => {
+            let text = ctx.tr(
+                "period-mark-already-day",
+                &[("date", day_text(ctx, day).into())],
+            );
+            ctx.send(&text, None).await;
+            day
+        }
+        Err(e) => {
+            ctx.send(&period_day_error(ctx, e), None).await;
+            return Ok(());
+        }
+    };
+    if let Some(message) = message.filter(|_| from != to) {
+        let text = ctx.tr("period-mark-moved", &[("date", day_text(ctx, day).into())]);
+        ctx.edit_ref(MsgRef(message), &text, None).await;
     }
     Ok(())
 }

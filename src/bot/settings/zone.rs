@@ -1,5 +1,6 @@
 //! /timezone (buttons, a typed name, or a shared location) and /language.
 
+use crate::bot::outbox::MsgRef;
 use crate::bot::ui::Ctx;
 use crate::bot::ui::callback::Callback;
 use crate::bot::ui::dialogue::{self, Dialogue};
@@ -12,16 +13,15 @@ use teloxide_core::types::{InlineKeyboardButton, MessageId, ReplyMarkup};
 /// Longest typed zone echoed back in an error.
 const ECHO_MAX: usize = 40;
 
-/// Asks for the zone: buttons of common zones, then a keyboard to share the location.
+/// Asks for the zone: buttons of common zones, then a keyboard to share the location. The
+/// question is remembered, to be retired once the zone is set; an earlier question still
+/// waiting loses its buttons (only the newest one answers).
 pub async fn ask_zone(ctx: &Ctx<'_>) -> anyhow::Result<()> {
     let store = ctx.tx;
-    dialogue::save(
-        store,
-        ctx.user.id,
-        Some(&Dialogue::AwaitZone),
-        ctx.now.timestamp(),
-    )
-    .await?;
+    if let Some(earlier) = waiting_question(ctx).await? {
+        ctx.edit_keyboard_ref(earlier, keyboards::inline(Vec::new()))
+            .await;
+    }
     let mut text = String::new();
     if let Some(zone) = ctx.user.zone {
         let args = [
@@ -40,29 +40,45 @@ pub async fn ask_zone(ctx: &Ctx<'_>) -> anyhow::Result<()> {
         })
         .collect();
     let rows = buttons.chunks(2).map(|c| c.to_vec()).collect();
-    ctx.send(
-        &text,
-        Some(ReplyMarkup::InlineKeyboard(keyboards::inline(rows))),
-    )
-    .await;
+    let question = ctx
+        .send(
+            &text,
+            Some(ReplyMarkup::InlineKeyboard(keyboards::inline(rows))),
+        )
+        .await;
     let share = keyboards::share_location(&ctx.bot.i18n, ctx.lang);
     ctx.send(&ctx.t("tz-location-prompt"), Some(share)).await;
+    let waiting = Dialogue::AwaitZone {
+        question: question.map(|q| q.0),
+    };
+    dialogue::save(store, ctx.user.id, Some(&waiting), ctx.now.timestamp()).await?;
     Ok(())
 }
 
-/// Sets the zone, confirms with the local time, and brings back the main menu.
-/// `message` is the question to clear of its buttons, when a button was pressed.
+/// The zone question the bot waits on an answer to, if any.
+async fn waiting_question(ctx: &Ctx<'_>) -> anyhow::Result<Option<MsgRef>> {
+    Ok(match dialogue::load(ctx.tx, ctx.user.id).await? {
+        Some(Dialogue::AwaitZone { question }) => question.map(MsgRef),
+        _ => None,
+    })
+}
+
+/// Sets the zone, confirms with the local time, and brings back the main menu in place of
+/// the share-location keyboard. `message` is the question whose button was pressed; it
+/// becomes the confirmation, without buttons, as does the question still waiting (when
+/// the zone was typed or a location shared).
 pub async fn set_zone(ctx: &Ctx<'_>, message: Option<MessageId>, zone: Tz) -> anyhow::Result<()> {
     let store = ctx.tx;
     store
         .set_user_zone(ctx.user.id, zone, ctx.now.timestamp())
         .await?;
-    if matches!(
-        dialogue::load(store, ctx.user.id).await?,
-        Some(Dialogue::AwaitZone)
-    ) {
-        dialogue::save(store, ctx.user.id, None, ctx.now.timestamp()).await?;
-    }
+    let question = match dialogue::load(store, ctx.user.id).await? {
+        Some(Dialogue::AwaitZone { question }) => {
+            dialogue::save(store, ctx.user.id, None, ctx.now.timestamp()).await?;
+            question.map(MsgRef)
+        }
+        _ => None,
+    };
     let text = ctx.tr(
         "tz-set",
         &[
@@ -76,6 +92,12 @@ pub async fn set_zone(ctx: &Ctx<'_>, message: Option<MessageId>, zone: Tz) -> an
         ctx.send(&ctx.t("menu-shown"), Some(ctx.menu())).await;
     } else {
         ctx.send(&text, Some(ctx.menu())).await;
+    }
+    if let Some(question) = question {
+        let pressed = message.map(|m| i64::from(m.0));
+        if pressed.is_none() || ctx.resolve(question).await? != pressed {
+            ctx.edit_ref(question, &text, None).await;
+        }
     }
     Ok(())
 }

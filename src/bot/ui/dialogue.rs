@@ -9,9 +9,21 @@ use serde::{Deserialize, Serialize};
 #[serde(tag = "state", rename_all = "snake_case")]
 pub enum Dialogue {
     /// A time zone name or a location.
-    AwaitZone,
+    AwaitZone {
+        /// The question with the zone buttons (a [`crate::bot::outbox::MsgRef`]), retired
+        /// once the zone is set; absent in states saved before it was kept.
+        #[serde(default)]
+        question: Option<i64>,
+    },
     /// A typed evening check-in time.
     AwaitCheckinTime,
+    /// The day a period start is to move to, typed.
+    AwaitPeriodDay {
+        /// The day the mark is on now (`YYYY-MM-DD`).
+        from: String,
+        /// The mark's message, retired once the mark moved.
+        message: i64,
+    },
     /// The end time of an attack; when `then_start` is set, a new attack starting then
     /// (asked for by update `origin`) is recorded once the old one is closed.
     AwaitEnd {
@@ -70,4 +82,18 @@ pub async fn save(
         .transpose()
         .map_err(|e| StoreError::Other(anyhow::anyhow!("dialogue state: {e}")))?;
     store.set_dialogue(user_id, json.as_deref(), now).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_zone_question_saved_before_its_message_was_kept_still_reads() {
+        let old: Dialogue = serde_json::from_str(r#"{"state":"await_zone"}"#).unwrap();
+        assert_eq!(old, Dialogue::AwaitZone { question: None });
+        let new = Dialogue::AwaitZone { question: Some(-7) };
+        let json = serde_json::to_string(&new).unwrap();
+        assert_eq!(serde_json::from_str::<Dialogue>(&json).unwrap(), new);
+    }
 }

@@ -48,6 +48,33 @@ pub fn when(i18n: &I18n, lang: Lang, at: DateTime<Utc>, zone: Tz, now: DateTime<
     }
 }
 
+/// A start–end range as the user reads it: `today 10:00 – 12:00` when both fall on the
+/// same local day (the day is named once), `yesterday 23:00 – today 01:00` otherwise.
+/// Every start–end range a user sees goes through here.
+pub fn range(
+    i18n: &I18n,
+    lang: Lang,
+    start: DateTime<Utc>,
+    end: DateTime<Utc>,
+    zone: Tz,
+    now: DateTime<Utc>,
+) -> String {
+    let same_day = start.with_timezone(&zone).date_naive() == end.with_timezone(&zone).date_naive();
+    let end = if same_day {
+        clock(end, zone)
+    } else {
+        when(i18n, lang, end, zone, now)
+    };
+    i18n.tr(
+        lang,
+        "time-range",
+        &[
+            ("start", when(i18n, lang, start, zone, now).into()),
+            ("end", end.into()),
+        ],
+    )
+}
+
 /// `45 min`, `2 h 5 min`, `3 d 4 h`.
 pub fn duration(i18n: &I18n, lang: Lang, d: Duration) -> String {
     let minutes = d.num_minutes().max(0);
@@ -124,5 +151,35 @@ mod tests {
         );
         assert_eq!(duration(&i18n, Lang::Ru, Duration::minutes(1440)), "1 д");
         assert_eq!(duration(&i18n, Lang::Ru, Duration::minutes(60)), "1 ч");
+    }
+
+    #[test]
+    fn a_range_names_its_day_once_when_it_stays_within_it() {
+        let i18n = I18n::new().unwrap();
+        let zone: Tz = "Europe/Moscow".parse().unwrap();
+        // 15:00 in Moscow on Saturday 21 November 2026.
+        let now = Utc.with_ymd_and_hms(2026, 11, 21, 12, 0, 0).unwrap();
+        let h = |hours: i64| now + Duration::hours(hours);
+        let r = |lang, start, end| range(&i18n, lang, start, end, zone, now);
+        assert_eq!(r(Lang::En, h(-5), h(-3)), "today 10:00 – 12:00");
+        assert_eq!(r(Lang::Ru, h(-5), h(-3)), "сегодня 10:00 – 12:00");
+        assert_eq!(r(Lang::En, h(-16), h(-14)), "yesterday 23:00 – today 01:00");
+        assert_eq!(r(Lang::Ru, h(-16), h(-14)), "вчера 23:00 – сегодня 01:00");
+        assert_eq!(r(Lang::En, h(-24), h(-22)), "yesterday 15:00 – 17:00");
+        assert_eq!(r(Lang::En, h(-72), h(-70)), "Wed 18 Nov 15:00 – 17:00");
+        assert_eq!(
+            r(Lang::Ru, h(-400 * 24), h(-400 * 24 + 1)),
+            "17 окт 2025 15:00 – 16:00"
+        );
+        // The day is the user's local one: 23:30–00:30 in Moscow spans two days even
+        // though both instants fall on one UTC date.
+        assert_eq!(
+            r(
+                Lang::En,
+                h(-39) - Duration::minutes(30),
+                h(-38) - Duration::minutes(30)
+            ),
+            "Thu 19 Nov 23:30 – yesterday 00:30"
+        );
     }
 }

@@ -94,9 +94,19 @@ impl Ctx<'_> {
         self.user.zone_or_utc()
     }
 
+    /// Today in the user's zone.
+    pub fn today(&self) -> chrono::NaiveDate {
+        crate::domain::localtime::date_of(self.now, self.zone())
+    }
+
     /// An instant as the user reads it, in `zone`.
     pub fn when(&self, at: DateTime<Utc>, zone: Tz) -> String {
         format::when(&self.bot.i18n, self.lang, at, zone, self.now)
+    }
+
+    /// A start–end range as the user reads it, in `zone` (see [`format::range`]).
+    pub fn range(&self, start: DateTime<Utc>, end: DateTime<Utc>, zone: Tz) -> String {
+        format::range(&self.bot.i18n, self.lang, start, end, zone, self.now)
     }
 
     /// One of this user's attacks, unless it is deleted (or another user's, or never was).

@@ -64,6 +64,10 @@ pub enum Action {
     EffectHint(i64),
     /// Take back a period mark.
     Unmark(NaiveDate),
+    /// Move a period mark from the first day to the second ("It was yesterday").
+    MovePeriod(NaiveDate, NaiveDate),
+    /// Ask for the day a period mark should move to (from the day given).
+    AskPeriodDay(NaiveDate),
 }
 
 /// A button of the medications and settings screens.
@@ -84,6 +88,8 @@ impl Action {
                 | Action::CheckinSet(_)
                 | Action::CheckinType
                 | Action::Unmark(_)
+                | Action::MovePeriod(..)
+                | Action::AskPeriodDay(_)
         )
     }
 
@@ -120,6 +126,10 @@ impl Action {
             Action::Effect(id, effect) => format!("f:{id}:{}", effect.key()),
             Action::EffectHint(id) => format!("q:{id}"),
             Action::Unmark(day) => format!("pu:{}", day.format("%Y%m%d")),
+            Action::MovePeriod(from, to) => {
+                format!("pm:{}:{}", from.format("%Y%m%d"), to.format("%Y%m%d"))
+            }
+            Action::AskPeriodDay(from) => format!("pa:{}", from.format("%Y%m%d")),
         }
     }
 
@@ -181,6 +191,12 @@ impl Action {
             })?,
             "q" => arity(1).and_then(|_| id(0)).map(Action::EffectHint)?,
             "pu" => arity(1).and_then(|_| date(args[0])).map(Action::Unmark)?,
+            "pm" => {
+                arity(2).and_then(|_| Some(Action::MovePeriod(date(args[0])?, date(args[1])?)))?
+            }
+            "pa" => arity(1)
+                .and_then(|_| date(args[0]))
+                .map(Action::AskPeriodDay)?,
             _ => return None,
         })
     }
@@ -248,6 +264,11 @@ mod tests {
             Action::Effect(big, Effect::Partial),
             Action::EffectHint(big),
             Action::Unmark(NaiveDate::from_ymd_opt(2026, 3, 10).unwrap()),
+            Action::MovePeriod(
+                NaiveDate::from_ymd_opt(2026, 3, 10).unwrap(),
+                NaiveDate::from_ymd_opt(2026, 3, 9).unwrap(),
+            ),
+            Action::AskPeriodDay(NaiveDate::from_ymd_opt(2026, 3, 10).unwrap()),
         ];
         for action in all {
             let payload = action.encode();
