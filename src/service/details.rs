@@ -160,6 +160,28 @@ pub fn choose<T: Copy + PartialEq>(set: &[T], item: T, on: bool, all: &[T]) -> V
         .collect()
 }
 
+/// Writes the editor's changes to an attack, in order; the attack as it is after them, or
+/// `None` when it is not the user's or is gone.
+pub async fn update_attack(
+    store: &crate::store::Tx,
+    user_id: i64,
+    id: i64,
+    changes: &[crate::domain::attack::AttackField],
+    now: DateTime<Utc>,
+) -> Result<Option<Attack>, crate::store::StoreError> {
+    let mut latest = None;
+    for change in changes {
+        match store
+            .set_attack_field(user_id, id, change, now.timestamp())
+            .await?
+        {
+            Some(a) => latest = Some(a),
+            None => return Ok(None),
+        }
+    }
+    Ok(latest)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

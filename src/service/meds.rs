@@ -91,6 +91,20 @@ pub async fn add_medication(
     Ok((med, true))
 }
 
+/// Changes one field of a medication on the list; `None` when it is not the user's or is
+/// gone. Past doses keep the name they were taken under.
+pub async fn update_medication(
+    store: &Tx,
+    user_id: i64,
+    id: i64,
+    field: &crate::domain::medication::MedField,
+    now: DateTime<Utc>,
+) -> Result<Option<Medication>, StoreError> {
+    store
+        .set_medication_field(user_id, id, field, now.timestamp())
+        .await
+}
+
 /// Why a dose was not recorded.
 #[derive(Debug, thiserror::Error)]
 pub enum RecordError {

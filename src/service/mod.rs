@@ -5,4 +5,5 @@ pub mod checkin;
 pub mod details;
 pub mod diary;
 pub mod meds;
+pub mod settings;
 pub mod trash;

@@ -1,10 +1,12 @@
 //! Answers about the headache itself (start to cause), written into its attack at once.
 
+use super::state::who;
 use super::{Outcome, State};
 use crate::bot::ui::Ctx;
 use crate::domain::attack::parse_intensity;
 use crate::domain::attack::{Attack, AttackField, Aura, Character, Location, Nausea, Trigger};
 use crate::domain::localtime;
+use crate::service::checkin::write;
 use crate::service::checkin::{MAX_CAUSE, Step, check_text, iso, parse_time_code, parse_time_on};
 use chrono::{DateTime, Utc};
 
@@ -26,12 +28,8 @@ async fn set(
     let Some(id) = st.attack else {
         return Ok(Outcome::Lost);
     };
-    let store = ctx.tx;
     Ok(
-        match store
-            .set_attack_field(ctx.user.id, id, &field, ctx.now.timestamp())
-            .await?
-        {
+        match write::set_attack_answer(ctx.tx, who(ctx), id, &field).await? {
             Some(_) => then,
             None => Outcome::Lost,
         },

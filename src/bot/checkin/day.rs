@@ -2,14 +2,13 @@
 //! say otherwise), which attack to fill in, and the closing comment.
 
 use super::screen::attacks_of_day;
+use super::state::who;
 use super::{Outcome, State};
 use crate::bot::ui::Ctx;
-use crate::domain::attack::{Attack, AttackField};
-use crate::domain::day::DayField;
+use crate::domain::attack::Attack;
 use crate::domain::localtime;
-use crate::service::checkin::{
-    Answers, DateError, MAX_COMMENT, Step, check_text, default_start, parse_date,
-};
+use crate::service::checkin::write;
+use crate::service::checkin::{Answers, DateError, MAX_COMMENT, Step, check_text, parse_date};
 use chrono::{Days, NaiveDate};
 
 /// Switches the questionnaire to another day, with what was answered about it before.
@@ -43,15 +42,7 @@ async fn headache(ctx: &Ctx<'_>, st: &mut State, day: NaiveDate) -> anyhow::Resu
     }
     let attack = match attacks.pop() {
         Some(a) => a,
-        None => {
-            let zone = ctx.zone();
-            let start = default_start(day, ctx.now, zone);
-            // Over at a time not yet known: never left open unless the user says it is
-            // still going (the next question).
-            let mut new = Attack::new(ctx.user.id, start, zone, ctx.now);
-            new.end_unknown = true;
-            ctx.tx.insert_attack(&new, Some(ctx.update_id)).await?
-        }
+        None => write::create_day_attack(ctx.tx, who(ctx), day).await?,
     };
     fill(st, &attack);
     Ok(Outcome::Go(Step::Started))
@@ -67,10 +58,7 @@ async fn headache_free(ctx: &Ctx<'_>, st: &mut State, day: NaiveDate) -> anyhow:
 }
 
 async fn set_free(ctx: &Ctx<'_>, day: NaiveDate, free: Option<bool>) -> anyhow::Result<()> {
-    let field = DayField::HeadacheFree(free);
-    ctx.tx
-        .set_day_field(ctx.user.id, day, ctx.zone(), &field, ctx.now.timestamp())
-        .await?;
+    write::set_headache_free(ctx.tx, who(ctx), day, free).await?;
     Ok(())
 }
 
@@ -113,12 +101,8 @@ pub(super) async fn button(
         }
         (Step::ConflictAttack, "n") => {
             // Soft-deleted, so the trash can bring them back.
-            for a in attacks_of_day(ctx, day).await? {
-                let now = ctx.now.timestamp();
-                store
-                    .set_attack_deleted(ctx.user.id, a.id, Some(now), now)
-                    .await?;
-            }
+            let attacks = attacks_of_day(ctx, day).await?;
+            write::discard_attacks(store, who(ctx), &attacks).await?;
             headache_free(ctx, st, day).await?
         }
         (Step::ConflictFree, "n") => headache_free(ctx, st, day).await?,
@@ -174,21 +158,7 @@ pub(super) async fn text(ctx: &Ctx<'_>, st: &mut State, text: &str) -> anyhow::R
         return Ok(Outcome::Next);
     };
     st.answers.comment = Some(comment.clone());
-    let store = ctx.tx;
-    let now = ctx.now.timestamp();
-    let field = AttackField::Comment(Some(comment.clone()));
-    let on_attack = match st.attack.filter(|_| st.answers.headache == Some(true)) {
-        Some(id) => store
-            .set_attack_field(ctx.user.id, id, &field, now)
-            .await?
-            .is_some(),
-        None => false,
-    };
-    if !on_attack {
-        let field = DayField::Comment(Some(comment));
-        store
-            .set_day_field(ctx.user.id, day, ctx.zone(), &field, now)
-            .await?;
-    }
+    let attack = st.attack.filter(|_| st.answers.headache == Some(true));
+    write::set_comment(ctx.tx, who(ctx), day, attack, comment).await?;
     Ok(Outcome::Next)
 }

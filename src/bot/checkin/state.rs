@@ -3,7 +3,7 @@
 
 use crate::bot::ui::Ctx;
 use crate::bot::ui::dialogue::{self, Dialogue};
-use crate::domain::day::DayField;
+use crate::service::checkin::write::{self, Answering};
 use crate::service::checkin::{Answers, Step};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -77,15 +77,22 @@ pub(super) async fn fresh(ctx: &Ctx<'_>, day: NaiveDate, seq: u32) -> anyhow::Re
     })
 }
 
+/// The user answering now, as the questionnaire's writes take it.
+pub(super) fn who(ctx: &Ctx<'_>) -> Answering {
+    Answering {
+        user_id: ctx.user.id,
+        zone: ctx.zone(),
+        now: ctx.now,
+        update_id: ctx.update_id,
+    }
+}
+
 /// Writes the answers into the day record.
 pub(super) async fn write_answers(ctx: &Ctx<'_>, st: &State) -> anyhow::Result<()> {
     let Some(day) = st.date() else {
         return Ok(());
     };
-    let field = DayField::Questionnaire(Some(st.answers.to_json()));
-    ctx.tx
-        .set_day_field(ctx.user.id, day, ctx.zone(), &field, ctx.now.timestamp())
-        .await?;
+    write::save_answers(ctx.tx, who(ctx), day, &st.answers).await?;
     Ok(())
 }
 

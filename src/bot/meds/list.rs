@@ -146,11 +146,7 @@ pub async fn typed_dose(ctx: &Ctx<'_>, text: &str, med: i64) -> anyhow::Result<(
 }
 
 async fn set_field(ctx: &Ctx<'_>, med: i64, field: MedField) -> anyhow::Result<()> {
-    let store = ctx.tx;
-    let now = ctx.now.timestamp();
-    let changed = store
-        .set_medication_field(ctx.user.id, med, &field, now)
-        .await?;
+    let changed = rules::update_medication(ctx.tx, ctx.user.id, med, &field, ctx.now).await?;
     state::save(ctx, None).await?;
     match changed {
         Some(m) => send_med(ctx, &m).await,
@@ -212,12 +208,7 @@ async fn change_in_place(
     id: i64,
     field: MedField,
 ) -> anyhow::Result<Option<String>> {
-    let now = ctx.now.timestamp();
-    let store = ctx.tx;
-    let Some(m) = store
-        .set_medication_field(ctx.user.id, id, &field, now)
-        .await?
-    else {
+    let Some(m) = rules::update_medication(ctx.tx, ctx.user.id, id, &field, ctx.now).await? else {
         return gone(ctx);
     };
     let (text, keyboard) = render_med(ctx, &m, 0);

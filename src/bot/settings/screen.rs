@@ -13,6 +13,7 @@ use crate::service::checkin::DateError;
 use crate::service::meds::{
     self as rules, CHECKIN_PRESETS, CheckinTimeError, PeriodDayError, PeriodMark,
 };
+use crate::service::settings;
 use chrono::{Datelike, NaiveDate, NaiveTime};
 use teloxide_core::types::{InlineKeyboardMarkup, MessageId, ReplyMarkup};
 
@@ -112,9 +113,7 @@ pub async fn set_period(
 ) -> anyhow::Result<Option<String>> {
     let unchanged = ctx.user.track_menstruation == on;
     if !unchanged {
-        ctx.tx
-            .set_user_menstruation(ctx.user.id, on, ctx.now.timestamp())
-            .await?;
+        settings::set_period_tracking(ctx.tx, ctx.user.id, on, ctx.now).await?;
     }
     show(ctx, message).await?;
     if unchanged {
@@ -164,9 +163,7 @@ fn checkin_note(ctx: &Ctx<'_>, at: Option<NaiveTime>) -> String {
 }
 
 async fn save_checkin(ctx: &Ctx<'_>, at: Option<NaiveTime>) -> anyhow::Result<()> {
-    ctx.tx
-        .set_user_checkin_time(ctx.user.id, at, ctx.now.timestamp())
-        .await?;
+    settings::set_checkin_time(ctx.tx, ctx.user.id, at, ctx.now).await?;
     if dialogue::load(ctx.tx, ctx.user.id).await? == Some(Dialogue::AwaitCheckinTime) {
         dialogue::save(ctx.tx, ctx.user.id, None, ctx.now.timestamp()).await?;
     }

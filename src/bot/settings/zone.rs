@@ -7,6 +7,7 @@ use crate::bot::ui::dialogue::{self, Dialogue};
 use crate::bot::ui::keyboards;
 use crate::domain::lang::Lang;
 use crate::domain::zones::{common_zones, label, offset_label, parse_zone};
+use crate::service::settings;
 use chrono_tz::Tz;
 use teloxide_core::types::{InlineKeyboardButton, MessageId, ReplyMarkup};
 
@@ -69,9 +70,7 @@ async fn waiting_question(ctx: &Ctx<'_>) -> anyhow::Result<Option<MsgRef>> {
 /// the zone was typed or a location shared).
 pub async fn set_zone(ctx: &Ctx<'_>, message: Option<MessageId>, zone: Tz) -> anyhow::Result<()> {
     let store = ctx.tx;
-    store
-        .set_user_zone(ctx.user.id, zone, ctx.now.timestamp())
-        .await?;
+    settings::set_zone(store, ctx.user.id, zone, ctx.now).await?;
     let question = match dialogue::load(store, ctx.user.id).await? {
         Some(Dialogue::AwaitZone { question }) => {
             dialogue::save(store, ctx.user.id, None, ctx.now.timestamp()).await?;
@@ -150,9 +149,7 @@ pub async fn set_language(
     message: MessageId,
     lang: Lang,
 ) -> anyhow::Result<Option<String>> {
-    ctx.tx
-        .set_user_lang(ctx.user.id, Some(lang), ctx.now.timestamp())
-        .await?;
+    settings::set_language(ctx.tx, ctx.user.id, lang, ctx.now).await?;
     let i18n = &ctx.bot.i18n;
     ctx.edit(message, &i18n.t(lang, "language-set"), None).await;
     ctx.send(

@@ -36,19 +36,7 @@ pub async fn store_fields(
     id: i64,
     changes: &[AttackField],
 ) -> anyhow::Result<Option<Attack>> {
-    let mut latest = None;
-    for change in changes {
-        let now = ctx.now.timestamp();
-        match ctx
-            .tx
-            .set_attack_field(ctx.user.id, id, change, now)
-            .await?
-        {
-            Some(a) => latest = Some(a),
-            None => return Ok(None),
-        }
-    }
-    Ok(latest)
+    Ok(details::update_attack(ctx.tx, ctx.user.id, id, changes, ctx.now).await?)
 }
 
 /// The choice at a button's index.
