@@ -4,6 +4,7 @@
 //! transaction and commits once, or not at all. The SQL is written once (`ops.rs`,
 //! `days.rs`, `meds.rs`, `inbox.rs`, `outbox.rs`) against the small seam in `exec.rs`.
 
+mod attacks;
 mod days;
 pub mod exec;
 mod inbox;

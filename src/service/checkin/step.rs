@@ -231,7 +231,6 @@ impl Step {
     }
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;
