@@ -50,7 +50,7 @@ btn-checkin-remove-attacks = { $count ->
 checkin-q-conflict-free = This day is marked headache-free, but you answered “yes”. Which is right?
 btn-checkin-keep-free = 🙂 No headache after all
 checkin-q-pick = { $count } headaches are recorded on this day. Which one shall we fill in?
-checkin-attack-line = { $start } – { $end }
+checkin-attack-line-unknown = { $start }, end not given
 checkin-attack-line-open = { $start } – still going
 checkin-attack-gone = The headache record of this day was deleted meanwhile, so let's start from the first question.
 

@@ -123,7 +123,7 @@ language-set = Language: English.
 help = headlog is a private diary of headaches and migraine attacks.
     • “🤕 Headache now”: records an attack starting now. Then tap “✅ Ended now”, or “🕐 Ended at…” and type the time.
     • “➕ Add details” under an attack (or “✏️ Edit” on a record in “📖 History”): intensity, where, nausea, triggers, comment and more.
-    • “💊 Took medication” under an attack, or /took for a dose on its own.
+    • “💊 Took medication” under an attack, or /took: the dose goes with the attack going on, if there is one.
     • /checkin: the evening questionnaire; “🙂 No headache today” is one tap.
     • “📖 History”: your records, newest first; open one to see, edit or delete it. /trash: restore deleted ones (30 days).
     • /export: your whole diary as a CSV file.

@@ -57,7 +57,7 @@ checkin-q-pick = { $count ->
     [few] На этот день записано { $count } приступа. Какой из них заполняем?
    *[many] На этот день записано { $count } приступов. Какой из них заполняем?
 }
-checkin-attack-line = { $start } – { $end }
+checkin-attack-line-unknown = { $start }, конец не указан
 checkin-attack-line-open = { $start } – продолжается
 checkin-attack-gone = Запись о приступе за этот день тем временем удалили, поэтому начнём с первого вопроса.
 

@@ -878,12 +878,10 @@ async fn existing_attacks_are_filled_not_duplicated(b: Backend, lang: Lang) {
     let asked = f.tr("checkin-q-pick", &[("count", 2i64.into())]);
     assert_eq!(pick.text(), Some(f.screen(1, &[asked], None).as_str()));
     let lines = vec![
+        // Within one day, the day is named once.
         f.tr(
-            "checkin-attack-line",
-            &[
-                ("start", f.today("09:00").into()),
-                ("end", f.today("10:00").into()),
-            ],
+            "time-range",
+            &[("start", f.today("09:00").into()), ("end", "10:00".into())],
         ),
         f.tr(
             "checkin-attack-line-open",

@@ -478,6 +478,13 @@ async fn a_medication_is_added_edited_and_removed_and_bad_input_is_explained(
         made[0].inline_buttons(),
         keyed(&app, lang, &[("med-btn-skip", "ns")])
     );
+    // The list it was added from no longer says it is empty.
+    assert_eq!(made[1].target_message_id(), Some(msg));
+    let list = app.fake.message(73, msg).unwrap().text.unwrap();
+    assert!(
+        list.starts_with(&app.tr(lang, "med-list-title", &[("count", 1i64.into())])),
+        "{list}"
+    );
     let meds = db!(app.store, medications(73)).unwrap();
     assert_eq!(meds.len(), 1);
     assert_eq!(

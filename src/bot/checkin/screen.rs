@@ -47,13 +47,8 @@ pub(super) fn day_label(ctx: &Ctx<'_>, day: NaiveDate) -> String {
 pub(super) fn attack_line(ctx: &Ctx<'_>, a: &Attack) -> String {
     let start = ctx.when(a.started_at, a.zone);
     match a.ended_at {
-        Some(end) => ctx.tr(
-            "checkin-attack-line",
-            &[
-                ("start", start.into()),
-                ("end", ctx.when(end, a.zone).into()),
-            ],
-        ),
+        Some(end) => ctx.range(a.started_at, end, a.zone),
+        None if a.end_unknown => ctx.tr("checkin-attack-line-unknown", &[("start", start.into())]),
         None => ctx.tr("checkin-attack-line-open", &[("start", start.into())]),
     }
 }

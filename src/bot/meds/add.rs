@@ -14,8 +14,9 @@ use crate::service::meds as rules;
 use teloxide_core::types::{InlineKeyboardMarkup, MessageId, ReplyMarkup};
 
 /// "Add a medication": waits for its name.
-pub async fn ask_new_name(ctx: &Ctx<'_>) -> anyhow::Result<Option<String>> {
-    state::save(ctx, Some(&Step::NewName)).await?;
+pub async fn ask_new_name(ctx: &Ctx<'_>, list: MessageId) -> anyhow::Result<Option<String>> {
+    let list = Some(i64::from(list.0));
+    state::save(ctx, Some(&Step::NewName { list })).await?;
     ctx.send(&ctx.t("med-ask-name"), None).await;
     Ok(None)
 }
@@ -31,16 +32,21 @@ pub fn class_question(ctx: &Ctx<'_>, name: &str) -> (String, InlineKeyboardMarku
 }
 
 /// Asks the class of a medication to add (`took`: then a dose of it is recorded).
-pub async fn ask_class(ctx: &Ctx<'_>, name: String, took: Option<Took>) -> anyhow::Result<()> {
+pub async fn ask_class(
+    ctx: &Ctx<'_>,
+    name: String,
+    took: Option<Took>,
+    list: Option<i64>,
+) -> anyhow::Result<()> {
     let (text, keyboard) = class_question(ctx, &name);
-    state::save(ctx, Some(&Step::NewClass { name, took })).await?;
+    state::save(ctx, Some(&Step::NewClass { name, took, list })).await?;
     ctx.send(&text, Some(ReplyMarkup::InlineKeyboard(keyboard)))
         .await;
     Ok(())
 }
 
 /// A typed name of a medication to add.
-pub async fn typed_name(ctx: &Ctx<'_>, text: &str) -> anyhow::Result<()> {
+pub async fn typed_name(ctx: &Ctx<'_>, text: &str, list: Option<i64>) -> anyhow::Result<()> {
     let Some((name, existing)) = typed_med_name(ctx, text).await? else {
         return Ok(());
     };
@@ -51,7 +57,7 @@ pub async fn typed_name(ctx: &Ctx<'_>, text: &str) -> anyhow::Result<()> {
         send_med(ctx, &existing).await;
         return Ok(());
     }
-    ask_class(ctx, name, None).await
+    ask_class(ctx, name, None, list).await
 }
 
 /// The class of the medication being added: it goes on the list.
@@ -60,7 +66,7 @@ pub async fn new_class(
     message: MessageId,
     class: MedClass,
 ) -> anyhow::Result<Option<String>> {
-    let Some(Step::NewClass { name, took }) = state::load(ctx).await? else {
+    let Some(Step::NewClass { name, took, list }) = state::load(ctx).await? else {
         return Ok(Some(ctx.t("error-stale-button")));
     };
     let store = ctx.tx;
@@ -78,6 +84,10 @@ pub async fn new_class(
     let keyboard = markup(vec![vec![tbtn(ctx, "med-btn-skip", Action::SkipNewDose)]]);
     ctx.edit(message, &ctx.tr("med-ask-new-dose", &args), Some(keyboard))
         .await;
+    // The list above no longer says what it said ("empty", or one fewer): shown anew.
+    if let Some(list) = list.and_then(|id| i32::try_from(id).ok()) {
+        super::list::show(ctx, Some(MessageId(list)), 0).await?;
+    }
     Ok(None)
 }
 

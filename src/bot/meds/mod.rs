@@ -33,7 +33,7 @@ pub async fn on_button(
 ) -> anyhow::Result<Option<String>> {
     match action {
         Action::List(page) => list::show(ctx, Some(message), page).await.map(|_| None),
-        Action::Add => add::ask_new_name(ctx).await,
+        Action::Add => add::ask_new_name(ctx, message).await,
         Action::Open(id, page) => list::open(ctx, message, id, page).await,
         Action::Rename(id) => list::ask_rename(ctx, id).await,
         Action::ClassMenu(id) => list::class_menu(ctx, message, id).await,
@@ -64,7 +64,7 @@ pub async fn on_text(ctx: &Ctx<'_>, text: &str, data: serde_json::Value) -> anyh
         return Ok(());
     };
     match step {
-        Step::NewName => add::typed_name(ctx, text).await,
+        Step::NewName { list } => add::typed_name(ctx, text, list).await,
         Step::NewClass { name, .. } => {
             let hint = ctx.tr("med-tap-class", &[("name", name.into())]);
             ctx.send(&hint, None).await;

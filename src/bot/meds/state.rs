@@ -16,13 +16,20 @@ pub struct Took {
 #[serde(tag = "step", rename_all = "snake_case")]
 pub enum Step {
     /// A new medication's name is typed.
-    NewName,
+    NewName {
+        /// The list message "Add" was pressed on (shown again once the medication is in).
+        #[serde(default)]
+        list: Option<i64>,
+    },
     /// A new medication's class is chosen; then a dose follows when `took` is set.
     NewClass {
         /// The name typed.
         name: String,
         /// The dose being recorded, when the medication is added on the way.
         took: Option<Took>,
+        /// The list message to show again once it is added.
+        #[serde(default)]
+        list: Option<i64>,
     },
     /// The usual dose of a medication just added (or skip).
     NewDose {

@@ -130,7 +130,7 @@ pub async fn typed_med(ctx: &Ctx<'_>, text: &str, took: Took) -> anyhow::Result<
     };
     match existing {
         Some(m) => ask_dose(ctx, None, took, &m).await,
-        None => ask_class(ctx, name, Some(took)).await,
+        None => ask_class(ctx, name, Some(took), None).await,
     }
 }
 
