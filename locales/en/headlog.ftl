@@ -75,6 +75,8 @@ history-header-one = { $total ->
 }
 history-line-intensity = { $line } · { $intensity }/10
 history-line = { $range } · { $duration }
+history-line-doses = { $line } · 💊 { $doses }
+history-line-end-unknown = { $start } · end not given
 history-line-open = { $start } · ongoing, { $duration }
 btn-older = Older ›
 btn-newer = ‹ Newer

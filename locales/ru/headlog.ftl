@@ -75,6 +75,8 @@ history-header-one = { $total ->
 }
 history-line-intensity = { $line } · { $intensity }/10
 history-line = { $range } · { $duration }
+history-line-doses = { $line } · 💊 { $doses }
+history-line-end-unknown = { $start } · конец не указан
 history-line-open = { $start } · идёт, { $duration }
 btn-older = Раньше ›
 btn-newer = ‹ Позже

@@ -2,13 +2,19 @@
 
 use crate::bot::ui::Ctx;
 use crate::bot::ui::callback::Callback;
+use crate::bot::ui::format::short;
 use crate::bot::ui::keyboards::{button, inline};
 use crate::bot::ui::record;
 use crate::domain::attack::Attack;
+use crate::domain::medication::Intake;
 use crate::service::diary::{self, HistoryPage, PAGE_SIZE};
+use crate::service::meds::dose_label;
 use teloxide_core::types::{InlineKeyboardButton, InlineKeyboardMarkup, MessageId, ReplyMarkup};
 
-fn line(ctx: &Ctx<'_>, a: &Attack) -> String {
+/// Longest list of dose names on a history line.
+const DOSES_MAX: usize = 60;
+
+fn line(ctx: &Ctx<'_>, a: &Attack, doses: &[Intake]) -> String {
     let duration = ctx.attack_duration(a);
     let times = match a.ended_at {
         Some(end) => ctx.tr(
@@ -18,6 +24,10 @@ fn line(ctx: &Ctx<'_>, a: &Attack) -> String {
                 ("duration", duration.into()),
             ],
         ),
+        None if a.end_unknown => ctx.tr(
+            "history-line-end-unknown",
+            &[("start", ctx.when(a.started_at, a.zone).into())],
+        ),
         None => ctx.tr(
             "history-line-open",
             &[
@@ -26,18 +36,33 @@ fn line(ctx: &Ctx<'_>, a: &Attack) -> String {
             ],
         ),
     };
-    match a.intensity {
+    let line = match a.intensity {
         Some(i) => ctx.tr(
             "history-line-intensity",
             &[("line", times.into()), ("intensity", i64::from(i).into())],
         ),
         None => times,
+    };
+    if doses.is_empty() {
+        return line;
     }
+    let names: Vec<String> = doses
+        .iter()
+        .map(|i| dose_label(&i.name, i.dose.as_deref()))
+        .collect();
+    let args = [
+        ("line", line.into()),
+        ("doses", short(&names.join(", "), DOSES_MAX).into()),
+    ];
+    ctx.tr("history-line-doses", &args)
 }
 
-fn render(ctx: &Ctx<'_>, page: &HistoryPage) -> (String, Option<InlineKeyboardMarkup>) {
+async fn render(
+    ctx: &Ctx<'_>,
+    page: &HistoryPage,
+) -> anyhow::Result<(String, Option<InlineKeyboardMarkup>)> {
     if page.items.is_empty() {
-        return (ctx.t("history-empty"), None);
+        return Ok((ctx.t("history-empty"), None));
     }
     let first = page.page * PAGE_SIZE + 1;
     let last = first + page.items.len() as i64 - 1;
@@ -58,7 +83,8 @@ fn render(ctx: &Ctx<'_>, page: &HistoryPage) -> (String, Option<InlineKeyboardMa
     let mut numbers: Vec<InlineKeyboardButton> = Vec::new();
     // Numbers go on across pages: the 11th record is 11 on page two, as in the header.
     for (n, a) in (first..).zip(&page.items) {
-        text.push_str(&format!("\n{n}. {}", line(ctx, a)));
+        let doses = ctx.tx.intakes_for_attack(ctx.user.id, a.id).await?;
+        text.push_str(&format!("\n{n}. {}", line(ctx, a, &doses)));
         numbers.push(InlineKeyboardButton::callback(
             n.to_string(),
             Callback::Open(a.id, page.page).encode(),
@@ -83,13 +109,13 @@ fn render(ctx: &Ctx<'_>, page: &HistoryPage) -> (String, Option<InlineKeyboardMa
         ));
     }
     rows.push(nav);
-    (text, Some(inline(rows)))
+    Ok((text, Some(inline(rows))))
 }
 
 /// The newest page, as a new message.
 pub async fn show(ctx: &Ctx<'_>) -> anyhow::Result<()> {
     let page = diary::history(ctx.tx, ctx.user.id, 0).await?;
-    let (text, keyboard) = render(ctx, &page);
+    let (text, keyboard) = render(ctx, &page).await?;
     ctx.send(&text, keyboard.map(ReplyMarkup::InlineKeyboard))
         .await;
     Ok(())
@@ -98,7 +124,7 @@ pub async fn show(ctx: &Ctx<'_>) -> anyhow::Result<()> {
 /// Another page, in place.
 pub async fn page(ctx: &Ctx<'_>, message: MessageId, page: i64) -> anyhow::Result<Option<String>> {
     let page = diary::history(ctx.tx, ctx.user.id, page).await?;
-    let (text, keyboard) = render(ctx, &page);
+    let (text, keyboard) = render(ctx, &page).await?;
     ctx.edit(message, &text, keyboard).await;
     Ok(None)
 }

@@ -141,6 +141,9 @@ async fn the_record_view_lists_each_dose_and_a_rename_leaves_past_doses_as_they_
     let renamed = db!(app.store, medication(141, med.id)).unwrap().unwrap();
     assert_eq!(renamed.name, "Aspirin");
     let history = app.say(&user, &app.t(lang, "btn-history")).await;
+    // The History line names the dose too.
+    let listed = history.text().unwrap();
+    assert!(listed.ends_with(" · 💊 Aspirin 100 500 mg"), "{listed}");
     let attack = db!(app.store, latest_open_attack(141)).unwrap().unwrap();
     let (made, _) = app
         .press(

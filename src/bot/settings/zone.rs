@@ -66,8 +66,8 @@ async fn waiting_question(ctx: &Ctx<'_>) -> anyhow::Result<Option<MsgRef>> {
 
 /// Sets the zone, confirms with the local time, and brings back the main menu in place of
 /// the share-location keyboard. `message` is the question whose button was pressed; it
-/// becomes the confirmation, without buttons, as does the question still waiting (when
-/// the zone was typed or a location shared).
+/// becomes the confirmation, without buttons; a question still waiting (when the zone was
+/// typed or a location shared) only loses its buttons.
 pub async fn set_zone(ctx: &Ctx<'_>, message: Option<MessageId>, zone: Tz) -> anyhow::Result<()> {
     let store = ctx.tx;
     settings::set_zone(store, ctx.user.id, zone, ctx.now).await?;
@@ -92,10 +92,12 @@ pub async fn set_zone(ctx: &Ctx<'_>, message: Option<MessageId>, zone: Tz) -> an
     } else {
         ctx.send(&text, Some(ctx.menu())).await;
     }
+    // A question still standing (the zone was typed, a location shared, or asked twice)
+    // keeps its words but loses its buttons: the answer is below, said once.
     if let Some(question) = question {
         let pressed = message.map(|m| i64::from(m.0));
         if pressed.is_none() || ctx.resolve(question).await? != pressed {
-            ctx.edit_ref(question, &text, None).await;
+            ctx.retire(question).await;
         }
     }
     Ok(())
