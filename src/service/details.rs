@@ -106,15 +106,11 @@ pub fn parse_aura_minutes(text: &str) -> Result<u32, DetailError> {
 /// A free text (comment, trigger note): not blank, at most `max` characters; kept as typed
 /// apart from surrounding whitespace.
 pub fn text_value(text: &str, max: usize) -> Result<String, DetailError> {
-    let t = text.trim();
-    if t.is_empty() {
-        return Err(DetailError::EmptyText);
+    match crate::domain::text::check_text(text, max) {
+        Ok(t) => Ok(t),
+        Err(0) => Err(DetailError::EmptyText),
+        Err(length) => Err(DetailError::TooLong { max, length }),
     }
-    let length = t.chars().count();
-    if length > max {
-        return Err(DetailError::TooLong { max, length });
-    }
-    Ok(t.to_owned())
 }
 
 /// Whether `start` may become the attack's start: not in the future, not after its end.

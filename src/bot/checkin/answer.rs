@@ -6,8 +6,10 @@ use crate::bot::ui::Ctx;
 use crate::domain::attack::parse_intensity;
 use crate::domain::attack::{Attack, AttackField, Aura, Character, Location, Nausea, Trigger};
 use crate::domain::localtime;
+use crate::domain::text::check_text;
 use crate::service::checkin::write;
-use crate::service::checkin::{MAX_CAUSE, Step, check_text, iso, parse_time_code, parse_time_on};
+use crate::service::checkin::{MAX_CAUSE, Step, iso, parse_time_code, parse_time_on};
+use crate::service::details::{self, DetailError};
 use chrono::{DateTime, Utc};
 
 /// The attack being filled in, if it is still there.
@@ -42,28 +44,32 @@ async fn time(ctx: &Ctx<'_>, st: &mut State, at: DateTime<Utc>) -> anyhow::Resul
         return Ok(Outcome::Lost);
     };
     let zone = a.zone;
+    // The same rules as the details editor (service::details), in the check-in's words.
     if st.step == Step::Started {
-        if at > ctx.now {
-            return Ok(Outcome::Refuse(ctx.t("checkin-start-future")));
-        }
-        if let Some(end) = a.ended_at.filter(|end| at > *end) {
-            let end = ctx.when(end, zone);
+        return match details::check_start(&a, at, ctx.now) {
+            Err(DetailError::StartAfterEnd(end)) => {
+                let end = ctx.when(end, zone);
+                Ok(Outcome::Refuse(
+                    ctx.tr("checkin-start-after-end", &[("end", end.into())]),
+                ))
+            }
+            Err(_) => Ok(Outcome::Refuse(ctx.t("checkin-start-future"))),
+            Ok(()) => {
+                st.answers.started_at = Some(iso(at, zone));
+                set(ctx, st, AttackField::StartedAt(at), Outcome::Next).await
+            }
+        };
+    }
+    let at = match details::check_end(&a, at, ctx.now) {
+        Ok(at) => at,
+        Err(DetailError::EndBeforeStart(start)) => {
+            let start = ctx.when(start, zone);
             return Ok(Outcome::Refuse(
-                ctx.tr("checkin-start-after-end", &[("end", end.into())]),
+                ctx.tr("checkin-end-before-start", &[("start", start.into())]),
             ));
         }
-        st.answers.started_at = Some(iso(at, zone));
-        return set(ctx, st, AttackField::StartedAt(at), Outcome::Next).await;
-    }
-    if at > ctx.now {
-        return Ok(Outcome::Refuse(ctx.t("checkin-end-future")));
-    }
-    if at < a.started_at {
-        let start = ctx.when(a.started_at, zone);
-        return Ok(Outcome::Refuse(
-            ctx.tr("checkin-end-before-start", &[("start", start.into())]),
-        ));
-    }
+        Err(_) => return Ok(Outcome::Refuse(ctx.t("checkin-end-future"))),
+    };
     st.answers.ended_at = Some(iso(at, zone));
     st.answers.still_going = Some(false);
     set(ctx, st, AttackField::EndedAt(Some(at)), Outcome::Next).await

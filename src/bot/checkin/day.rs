@@ -7,8 +7,9 @@ use super::{Outcome, State};
 use crate::bot::ui::Ctx;
 use crate::domain::attack::Attack;
 use crate::domain::localtime;
+use crate::domain::text::check_text;
 use crate::service::checkin::write;
-use crate::service::checkin::{Answers, DateError, MAX_COMMENT, Step, check_text, parse_date};
+use crate::service::checkin::{Answers, DateError, MAX_COMMENT, Step, parse_date};
 use chrono::{Days, NaiveDate};
 
 /// Switches the questionnaire to another day, with what was answered about it before.

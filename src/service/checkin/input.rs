@@ -144,16 +144,6 @@ fn is_day_and_month(words: &str) -> bool {
         .all(|p| (1..=2).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))
 }
 
-/// Free text of at most `max` characters, trimmed; the error is its length.
-pub fn check_text(input: &str, max: usize) -> Result<String, usize> {
-    let text = input.trim();
-    let length = text.chars().count();
-    if length > max || length == 0 {
-        return Err(length);
-    }
-    Ok(text.to_owned())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -224,14 +214,6 @@ mod tests {
         assert_eq!(p("11.04"), Ok(date(2025, 4, 11)));
         assert_eq!(p("31.12"), Ok(date(2025, 12, 31)));
         assert_eq!(p("10.03"), Ok(date(2026, 3, 10)));
-    }
-
-    #[test]
-    fn texts_are_trimmed_and_limited_in_characters() {
-        assert_eq!(check_text("  fine  ", 10), Ok("fine".into()));
-        assert_eq!(check_text(&"я".repeat(10), 10), Ok("я".repeat(10)));
-        assert_eq!(check_text(&"я".repeat(11), 10), Err(11));
-        assert_eq!(check_text("   ", 10), Err(0));
     }
 
     #[test]

@@ -9,8 +9,8 @@ pub mod write;
 
 pub use answers::{Answers, DoseAnswer};
 pub use input::{
-    DateError, check_text, default_start, iso, parse_date, parse_time_code, parse_time_on,
-    quick_times, time_code,
+    DateError, default_start, iso, parse_date, parse_time_code, parse_time_on, quick_times,
+    time_code,
 };
 pub use step::Step;
 
