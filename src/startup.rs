@@ -3,7 +3,7 @@
 
 use crate::bot::BotCtx;
 use crate::bot::api::{Answer, BotApi};
-use crate::bot::intake::{self, Dispatcher};
+use crate::bot::intake::Dispatcher;
 use crate::bot::outbox::{Outbox, Policy};
 use crate::clock::{Clock, SystemClock};
 use crate::config::Settings;
@@ -105,7 +105,7 @@ impl Application {
         tokio::spawn(register_commands(ctx.clone()));
         tokio::spawn(purge(ctx.clone(), shutdown.clone()));
 
-        intake::poll(
+        crate::bot::poll::poll(
             dispatcher.clone(),
             settings.poll_timeout_secs,
             shutdown.clone(),

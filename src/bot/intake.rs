@@ -12,7 +12,7 @@
 //! Updates from one user beyond the inbound limit are closed without effect (one notice).
 
 use super::BotCtx;
-use super::api::{self, Answer, RawUpdate};
+use super::api::{self, RawUpdate};
 use super::router;
 use super::ui::{Ctx, Outgoing};
 use crate::domain::lang::Lang;
@@ -24,7 +24,6 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 use teloxide_core::types::Update;
 use tokio::sync::Semaphore;
-use tokio_util::sync::CancellationToken;
 use tokio_util::task::TaskTracker;
 
 /// Attempts before an update that fails on itself is given up on.
@@ -60,6 +59,11 @@ enum Worked {
 }
 
 impl Dispatcher {
+    /// What handlers share (the poll loop takes its Bot API client from it).
+    pub fn ctx(&self) -> &Arc<BotCtx> {
+        &self.inner.ctx
+    }
+
     /// A dispatcher running at most `max_chats` chats at once.
     pub fn new(ctx: Arc<BotCtx>, max_chats: usize) -> Self {
         let limiter = RateLimiter::new(ctx.rate);
@@ -410,64 +414,4 @@ fn acted_at(update: &Update, received_at: i64, now: DateTime<Utc>) -> DateTime<U
         _ => DateTime::from_timestamp(received_at, 0),
     };
     at.map_or(now, |at| at.min(now))
-}
-
-/// Long polling: fetch, store, then confirm (by asking with the next offset). A 429 is
-/// waited out in full; other failures back off up to 30 s.
-pub async fn poll(dispatcher: Dispatcher, timeout_secs: u32, shutdown: CancellationToken) {
-    let ctx = dispatcher.inner.ctx.clone();
-    let api = ctx.poll_api.clone();
-    let deleted = api
-        .call("deleteWebhook", &serde_json::json!({}), None)
-        .await;
-    if !matches!(deleted, Answer::Ok(_)) {
-        tracing::warn!(answer = ?deleted, "deleteWebhook failed; polling anyway");
-    }
-    let mut offset: i64 = 0;
-    let mut backoff = Duration::from_millis(500);
-    tracing::info!("polling for updates");
-    loop {
-        let result = tokio::select! {
-            _ = shutdown.cancelled() => break,
-            r = api.get_updates(offset, timeout_secs) => r,
-        };
-        let batch = match result {
-            Ok(batch) => batch,
-            Err(answer) => {
-                let wait = match answer {
-                    Answer::RetryAfter(wait) => wait,
-                    _ => backoff,
-                };
-                tracing::warn!(answer = ?answer, wait_ms = wait.as_millis() as u64, "getUpdates failed");
-                tokio::select! {
-                    _ = shutdown.cancelled() => break,
-                    _ = tokio::time::sleep(wait) => {}
-                }
-                backoff = (backoff * 2).min(Duration::from_secs(30));
-                continue;
-            }
-        };
-        backoff = Duration::from_millis(500);
-        tracing::debug!(updates = batch.len(), "received");
-        let Some(last) = batch.iter().filter_map(|u| u.update_id).max() else {
-            continue;
-        };
-        // Keep trying to store the batch: the offset moves only once it is durable.
-        let mut wait = Duration::from_millis(100);
-        loop {
-            match dispatcher.receive(&batch).await {
-                Ok(()) => break,
-                Err(e) => {
-                    tracing::error!(error = %e, "could not store updates; retrying");
-                    tokio::select! {
-                        _ = shutdown.cancelled() => return,
-                        _ = tokio::time::sleep(wait) => {}
-                    }
-                    wait = (wait * 2).min(Duration::from_secs(5));
-                }
-            }
-        }
-        offset = last.saturating_add(1);
-    }
-    tracing::info!("polling stopped");
 }

@@ -15,6 +15,7 @@ pub mod history;
 pub mod intake;
 pub mod meds;
 pub mod outbox;
+pub mod poll;
 pub mod router;
 pub mod settings;
 pub mod trash;

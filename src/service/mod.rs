@@ -1,6 +1,7 @@
 //! Use-cases shared by the bot (and later the HTTP API and the scheduler). They hold the
 //! rules; the store holds the data; transports only parse and render.
 
+pub mod account;
 pub mod checkin;
 pub mod details;
 pub mod diary;

@@ -5,6 +5,7 @@ use crate::bot::ui::Ctx;
 use crate::bot::ui::callback::Callback;
 use crate::bot::ui::dialogue::{self, Dialogue};
 use crate::bot::ui::keyboards::{self, button, inline};
+use crate::service::account;
 use teloxide_core::types::{MessageId, ReplyMarkup};
 
 /// Asks for confirmation. The update id serves as the nonce: a button from an older
@@ -44,7 +45,7 @@ pub async fn confirm(
     let store = ctx.tx;
     match dialogue::load(store, ctx.user.id).await? {
         Some(Dialogue::ConfirmForget { nonce: expected }) if expected == nonce => {
-            store.erase_user(ctx.user.id).await?;
+            account::forget(store, ctx.user.id).await?;
             tracing::info!(chat = ctx.chat, "user erased their diary");
             ctx.edit(message, &ctx.t("forget-done"), None).await;
             // The settings are gone with the rest: the menu is the default one again
