@@ -82,8 +82,14 @@ async fn render(
     );
     let mut numbers: Vec<InlineKeyboardButton> = Vec::new();
     // Numbers go on across pages: the 11th record is 11 on page two, as in the header.
+    let ids: Vec<i64> = page.items.iter().map(|a| a.id).collect();
+    let all = ctx.tx.intakes_for_attacks(ctx.user.id, &ids).await?;
     for (n, a) in (first..).zip(&page.items) {
-        let doses = ctx.tx.intakes_for_attack(ctx.user.id, a.id).await?;
+        let doses: Vec<Intake> = all
+            .iter()
+            .filter(|i| i.attack_id == Some(a.id))
+            .cloned()
+            .collect();
         text.push_str(&format!("\n{n}. {}", line(ctx, a, &doses)));
         numbers.push(InlineKeyboardButton::callback(
             n.to_string(),

@@ -190,6 +190,32 @@ impl Tx {
         rows.iter().map(intake_from_row).collect()
     }
 
+    /// The doses of several attacks in one query (a History page), in time order.
+    pub async fn intakes_for_attacks(
+        &self,
+        user_id: i64,
+        attack_ids: &[i64],
+    ) -> StoreResult<Vec<Intake>> {
+        if attack_ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        // Placeholders only (`$2, $3, …`): the ids are bound, never written into the SQL.
+        let marks: Vec<String> = (0..attack_ids.len())
+            .map(|i| format!("${}", i + 2))
+            .collect();
+        let sql = format!(
+            "{INTAKE} where i.user_id = $1 and i.attack_id in ({}) and i.deleted_at is null \
+             order by i.taken_at, i.id",
+            marks.join(", ")
+        );
+        let mut q = query(sql).bind(user_id);
+        for id in attack_ids {
+            q = q.bind(*id);
+        }
+        let rows = q.fetch_all(self).await?;
+        rows.iter().map(intake_from_row).collect()
+    }
+
     pub async fn intakes_between(
         &self,
         user_id: i64,
