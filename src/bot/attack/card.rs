@@ -190,12 +190,12 @@ pub async fn typed_end(ctx: &Ctx<'_>, text: &str, ask: AskedEnd) -> anyhow::Resu
     };
     let reply = match diary::end_attack(store, ctx.user.id, id, at, ctx.now).await {
         Ok(a) => {
+            let text = ended_text(ctx, "attack-ended", &a);
             if let Some(card) = card {
-                let text = ended_text(ctx, "attack-ended", &a);
                 ctx.edit_ref(MsgRef(card), &text, Some(ended_keyboard(ctx, &a)))
                     .await;
             }
-            ended_text(ctx, "attack-ended", &a)
+            text
         }
         Err(EndError::BeforeStart(a)) => {
             ctx.send(

@@ -126,8 +126,8 @@ pub fn line(ctx: &Ctx<'_>, field: Field, value: Option<String>) -> String {
 }
 
 /// Start, end and duration, then every field: all of them (unknown as "—") for the
-/// editor, only the known ones for a doctor-readable record; then each dose taken for it.
-pub async fn summary_lines(ctx: &Ctx<'_>, a: &Attack, all: bool) -> anyhow::Result<Vec<String>> {
+/// editor, only the known ones for a doctor-readable record; then each of its `doses`.
+pub fn summary_lines(ctx: &Ctx<'_>, a: &Attack, all: bool, doses: &[Intake]) -> Vec<String> {
     let mut lines = vec![ctx.tr(
         "record-started",
         &[("start", ctx.when(a.started_at, a.zone).into())],
@@ -148,9 +148,8 @@ pub async fn summary_lines(ctx: &Ctx<'_>, a: &Attack, all: bool) -> anyhow::Resu
             None => {}
         }
     }
-    let doses = ctx.tx.intakes_for_attack(ctx.user.id, a.id).await?;
     lines.extend(doses.iter().map(|i| dose_line(ctx, i)));
-    Ok(lines)
+    lines
 }
 
 /// One dose as the record lists it: what, its class, when, and how it worked.
@@ -174,15 +173,20 @@ pub fn dose_line(ctx: &Ctx<'_>, i: &Intake) -> String {
     ctx.tr("record-dose", &args)
 }
 
-/// "Took medication", then the effect question of each dose due for one.
-pub async fn dose_rows(
+/// The doses taken for an attack, read once per screen (its lines and its rows use them).
+pub async fn doses(ctx: &Ctx<'_>, a: &Attack) -> anyhow::Result<Vec<Intake>> {
+    Ok(ctx.tx.intakes_for_attack(ctx.user.id, a.id).await?)
+}
+
+/// "Took medication", then the effect question of each of `doses` due for one.
+pub fn dose_rows(
     ctx: &Ctx<'_>,
     attack: &Attack,
-) -> anyhow::Result<Vec<Vec<InlineKeyboardButton>>> {
+    doses: &[Intake],
+) -> Vec<Vec<InlineKeyboardButton>> {
     let took = med_button(ctx.t("took-btn"), MedAction::Took(Some(attack.id)));
     let mut rows = vec![vec![took]];
-    let intakes = ctx.tx.intakes_for_attack(ctx.user.id, attack.id).await?;
-    for i in intakes.iter().filter(|i| med_rules::effect_due(i, ctx.now)) {
+    for i in doses.iter().filter(|i| med_rules::effect_due(i, ctx.now)) {
         let name = short(&i.name, LABEL_MAX);
         let question = ctx.tr("took-effect-question", &[("name", name.into())]);
         rows.push(vec![med_button(question, MedAction::EffectHint(i.id))]);
@@ -196,14 +200,14 @@ pub async fn dose_rows(
                 .collect(),
         );
     }
-    Ok(rows)
+    rows
 }
 
 /// A record as a doctor reads it: start, end, duration, every known detail, each dose.
-async fn record_text(ctx: &Ctx<'_>, a: &Attack) -> anyhow::Result<String> {
+fn record_text(ctx: &Ctx<'_>, a: &Attack, doses: &[Intake]) -> String {
     let mut lines = vec![ctx.t("record-title")];
-    lines.extend(summary_lines(ctx, a, false).await?);
-    Ok(fit(lines.join("\n")))
+    lines.extend(summary_lines(ctx, a, false, doses));
+    fit(lines.join("\n"))
 }
 
 /// Opens a record in place: its fields and doses, medication rows, edit, delete and back
@@ -217,7 +221,8 @@ pub async fn open(
     let Some(a) = ctx.live_attack(id).await? else {
         return Ok(Some(ctx.t("attack-gone")));
     };
-    let mut rows = dose_rows(ctx, &a).await?;
+    let doses = doses(ctx, &a).await?;
+    let mut rows = dose_rows(ctx, &a, &doses);
     let edit = details_payload::edit_payload(id, page);
     rows.push(vec![
         button(
@@ -234,7 +239,7 @@ pub async fn open(
         ),
         button(&ctx.bot.i18n, ctx.lang, "btn-back", Callback::History(page)),
     ]);
-    let text = record_text(ctx, &a).await?;
+    let text = record_text(ctx, &a, &doses);
     ctx.edit(message, &text, Some(inline(rows))).await;
     Ok(None)
 }

@@ -28,8 +28,9 @@ pub async fn overview(
     a: &Attack,
     origin: Origin,
 ) -> anyhow::Result<(String, InlineKeyboardMarkup)> {
+    let doses = record::doses(ctx, a).await?;
     let mut text = vec![ctx.t("details-title")];
-    text.extend(record::summary_lines(ctx, a, true).await?);
+    text.extend(record::summary_lines(ctx, a, true, &doses));
     text.push(String::new());
     text.push(ctx.t("details-hint"));
     let origin = origin.settled();
@@ -44,7 +45,7 @@ pub async fn overview(
                 .collect()
         })
         .collect();
-    rows.extend(record::dose_rows(ctx, a).await?);
+    rows.extend(record::dose_rows(ctx, a, &doses));
     rows.push(vec![button(
         ctx.t("btn-details-done"),
         Action::Done(a.id, origin),
