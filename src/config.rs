@@ -34,6 +34,12 @@ pub struct Settings {
     /// How long a worker's hold on the replies it is sending lasts; after a crash on
     /// PostgreSQL, another process sends them again once it lapses.
     pub outbox_claim_secs: u32,
+    /// Scheduled messages sent per second at most, across all replicas (25 by default;
+    /// up to 1000 for paid broadcasts).
+    pub scheduled_per_second: u32,
+    /// Oldest a scheduled message may be when it goes out, in seconds (2 h by default);
+    /// older ones are recorded as expired.
+    pub scheduled_lateness_secs: u32,
 }
 
 /// Why the settings could not be read; the message names the setting.
@@ -75,6 +81,8 @@ struct FileSettings {
     flood_per_second: Option<u32>,
     flood_burst: Option<u32>,
     outbox_claim_secs: Option<u32>,
+    scheduled_per_second: Option<u32>,
+    scheduled_lateness_secs: Option<u32>,
 }
 
 impl Settings {
@@ -171,6 +179,30 @@ impl Settings {
                 "it must be at least 1",
             ));
         }
+        let scheduled_per_second = number(
+            env,
+            "HEADLOG_SCHEDULED_PER_SECOND",
+            file.scheduled_per_second,
+            25,
+        )?;
+        if !(1..=1000).contains(&scheduled_per_second) {
+            return Err(invalid(
+                "HEADLOG_SCHEDULED_PER_SECOND",
+                "it must be between 1 and 1000",
+            ));
+        }
+        let scheduled_lateness_secs = number(
+            env,
+            "HEADLOG_SCHEDULED_LATENESS",
+            file.scheduled_lateness_secs,
+            7200,
+        )?;
+        if scheduled_lateness_secs < 60 {
+            return Err(invalid(
+                "HEADLOG_SCHEDULED_LATENESS",
+                "it must be at least 60 seconds",
+            ));
+        }
         // RUST_LOG is honoured too, as Rust programs usually do; HEADLOG_LOG wins.
         let log = pick("HEADLOG_LOG", file.log)
             .or_else(|| env.get("RUST_LOG").cloned())
@@ -188,6 +220,8 @@ impl Settings {
             flood_per_second,
             flood_burst,
             outbox_claim_secs,
+            scheduled_per_second,
+            scheduled_lateness_secs,
         })
     }
 }

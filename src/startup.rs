@@ -5,6 +5,7 @@ use crate::bot::BotCtx;
 use crate::bot::api::{Answer, BotApi};
 use crate::bot::intake::Dispatcher;
 use crate::bot::outbox::{Outbox, Policy};
+use crate::bot::scheduler::Scheduler;
 use crate::clock::{Clock, SystemClock};
 use crate::config::Settings;
 use crate::i18n::I18n;
@@ -22,6 +23,7 @@ pub struct Application {
     settings: Settings,
     listener: TcpListener,
     ctx: Arc<BotCtx>,
+    scheduler: Arc<Scheduler>,
 }
 
 impl Application {
@@ -52,6 +54,7 @@ impl Application {
             Arc::new(SystemClock),
             Policy {
                 claim_secs: i64::from(settings.outbox_claim_secs),
+                scheduled_lateness_secs: i64::from(settings.scheduled_lateness_secs),
                 ..Policy::default()
             },
         ));
@@ -61,10 +64,12 @@ impl Application {
             burst: f64::from(settings.flood_burst),
         };
         let ctx = Arc::new(bot);
+        let scheduler = Arc::new(Scheduler::new(ctx.clone()));
         Ok(Application {
             settings,
             listener,
             ctx,
+            scheduler,
         })
     }
 
@@ -80,6 +85,17 @@ impl Application {
         self.ctx.store.clone()
     }
 
+    /// The scheduler (its counters; tests fire it after stepping the clock).
+    pub fn scheduler(&self) -> Arc<Scheduler> {
+        self.scheduler.clone()
+    }
+
+    /// Wakes the scheduler (after a test stepped the clock).
+    pub fn wake_scheduler(&self) -> impl Fn() + Send + Sync + 'static {
+        let ctx = self.ctx.clone();
+        move || ctx.schedule_changed.notify_one()
+    }
+
     /// The outbox sender (its counters).
     pub fn outbox(&self) -> Arc<Outbox> {
         self.ctx.outbox.clone()
@@ -91,6 +107,7 @@ impl Application {
             settings,
             listener,
             ctx,
+            scheduler,
         } = self;
         let dispatcher = Dispatcher::new(ctx.clone(), settings.max_concurrent_chats);
         dispatcher
@@ -102,6 +119,13 @@ impl Application {
             .with_graceful_shutdown(shutdown.clone().cancelled_owned());
         let http = tokio::spawn(async move { http.await });
         let pump = tokio::spawn(ctx.outbox.clone().pump(shutdown.clone()));
+        let scheduled = tokio::spawn(crate::bot::sender::run(
+            ctx.outbox.clone(),
+            ctx.store.clone(),
+            settings.scheduled_per_second,
+            shutdown.clone(),
+        ));
+        let scheduling = tokio::spawn(scheduler.run(shutdown.clone()));
         tokio::spawn(register_commands(ctx.clone()));
         tokio::spawn(purge(ctx.clone(), shutdown.clone()));
 
@@ -113,6 +137,8 @@ impl Application {
         .await;
         dispatcher.drain_all(Duration::from_secs(10)).await;
         let _ = pump.await;
+        let _ = scheduled.await;
+        let _ = scheduling.await;
         http.await.context("HTTP task")?.context("HTTP server")?;
         tracing::info!("stopped");
         Ok(())

@@ -6,7 +6,7 @@ settings-screen = ⚙️ Settings
     Time zone: { $zone }
     Medications: { $meds }
     Period tracking: { $period }
-    Evening check-in: { $checkin }
+    Diary reminder: { $checkin }
 settings-zone-value = { $zone } ({ $offset })
 settings-zone-unset = not set (times are in UTC)
 settings-meds-count = { $count ->
@@ -24,14 +24,14 @@ settings-btn-period-off = 🩸 Turn period tracking off
 settings-btn-checkin = 🌙 Check-in time
 settings-period-turned-on = Period tracking is on. On the first day of a period, tap “{ $button }” in the menu.
 settings-period-turned-off = Period tracking is off. The days you marked stay in your diary.
-settings-checkin-question = At what time should I ask about your day each evening? Now: { $current }.
+settings-checkin-question = At what time should I remind you about your diary each day? Now: { $current }.
 settings-btn-checkin-type = ⌨️ Another time
 settings-btn-checkin-off = 🔕 Off
-settings-checkin-ask = Type the time of the evening check-in as HH:MM, such as 21:30 (or /cancel).
+settings-checkin-ask = Type the time of the diary reminder as HH:MM, such as 21:30 (or /cancel).
 settings-checkin-error = “{ $input }” is not a time of the form HH:MM. Type one such as 21:30 (or /cancel).
 settings-checkin-error-range = { $input } doesn't exist: hours go from 00 to 23 and minutes from 00 to 59. Type a time such as 21:30 (or /cancel).
-settings-checkin-set = Evening check-in: every day at { $time }.
-settings-checkin-turned-off = Evening check-in is off.
+settings-checkin-set = Diary reminder: every day at { $time }.
+settings-checkin-turned-off = The diary reminder is off.
 
 ## Period
 period-date = { $day } { $month }

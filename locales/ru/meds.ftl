@@ -6,7 +6,7 @@ settings-screen = ⚙️ Настройки
     Часовой пояс: { $zone }
     Список лекарств: { $meds }
     Учёт месячных: { $period }
-    Вечерний опрос: { $checkin }
+    Напоминание о дневнике: { $checkin }
 settings-zone-value = { $zone } ({ $offset })
 settings-zone-unset = не выбран (время по UTC)
 settings-meds-count = { $count ->
@@ -25,14 +25,14 @@ settings-btn-period-off = 🩸 Выключить учёт месячных
 settings-btn-checkin = 🌙 Время опроса
 settings-period-turned-on = Учёт месячных включён. В первый день месячных нажмите в меню «{ $button }».
 settings-period-turned-off = Учёт месячных выключен. Отмеченные дни остаются в дневнике.
-settings-checkin-question = В какое время вечером спрашивать, как прошёл день? Сейчас: { $current }.
+settings-checkin-question = В какое время напоминать о дневнике? Сейчас: { $current }.
 settings-btn-checkin-type = ⌨️ Другое время
 settings-btn-checkin-off = 🔕 Не спрашивать
-settings-checkin-ask = Напишите время вечернего опроса в виде ЧЧ:ММ, например 21:30 (или /cancel).
+settings-checkin-ask = Напишите время напоминания в виде ЧЧ:ММ, например 21:30 (или /cancel).
 settings-checkin-error = «{ $input }» — это не время в виде ЧЧ:ММ. Напишите, например, 21:30 (или /cancel).
 settings-checkin-error-range = Времени { $input } не бывает: часы от 00 до 23, минуты от 00 до 59. Напишите, например, 21:30 (или /cancel).
-settings-checkin-set = Вечерний опрос: каждый день в { $time }.
-settings-checkin-turned-off = Вечерний опрос выключен.
+settings-checkin-set = Напоминание о дневнике: каждый день в { $time }.
+settings-checkin-turned-off = Напоминание о дневнике выключено.
 
 ## Period
 period-date = { $day } { $month }

@@ -400,7 +400,11 @@ async fn unit_of_work(
         .inbox_pending_in(chat)
         .await
         .map_err(Failure::Unavailable)?;
+    let touched = tx.schedule_touched();
     tx.commit().await.map_err(Failure::Unavailable)?;
+    if touched {
+        ctx.schedule_changed.notify_one();
+    }
     let worked = if more { Worked::Handled } else { Worked::Empty };
     Ok(Some((worked, rows, poke)))
 }

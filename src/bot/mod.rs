@@ -15,8 +15,12 @@ pub mod history;
 pub mod intake;
 pub mod meds;
 pub mod outbox;
+pub mod pace;
 pub mod poll;
+pub mod reminders;
 pub mod router;
+pub mod scheduler;
+pub mod sender;
 pub mod settings;
 pub mod trash;
 pub mod ui;
@@ -47,6 +51,8 @@ pub struct BotCtx {
     pub rate: Rate,
     /// Main-menu button texts of every language.
     pub menu: HashMap<String, router::MenuAction>,
+    /// Woken when a unit of work changed a schedule (the scheduler sleeps on it).
+    pub schedule_changed: tokio::sync::Notify,
     zones: OnceLock<LocationZones>,
 }
 
@@ -67,6 +73,7 @@ impl BotCtx {
             poll_api,
             outbox,
             rate: Rate::default(),
+            schedule_changed: tokio::sync::Notify::new(),
             zones: OnceLock::new(),
         }
     }

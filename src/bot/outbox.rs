@@ -61,6 +61,9 @@ pub struct Policy {
     pub reply_lateness_secs: i64,
     /// Longest pause between two tries of a failing send.
     pub max_backoff_secs: i64,
+    /// Oldest a scheduled message may be when it goes out (from its due time, or the end
+    /// of the quiet hours it waited for).
+    pub scheduled_lateness_secs: i64,
 }
 
 impl Default for Policy {
@@ -69,6 +72,7 @@ impl Default for Policy {
             claim_secs: 30,
             reply_lateness_secs: 24 * 3600,
             max_backoff_secs: 60,
+            scheduled_lateness_secs: 2 * 3600,
         }
     }
 }
@@ -82,6 +86,7 @@ pub struct Outbox {
     /// How sends ended.
     pub stats: Stats,
     wake: Notify,
+    scheduled: Notify,
 }
 
 /// What a batch sent so far: Telegram's ids of its rows, and the "sent" marks to write.
@@ -95,8 +100,9 @@ struct Sent {
 enum Step {
     /// Go on with the chat's next row.
     Next,
-    /// Stop this chat for now (the row waits for another try).
-    Stop,
+    /// Stop this chat for now (the row waits for another try); with Telegram's
+    /// `retry_after` when it asked to wait.
+    Stop(Option<Duration>),
 }
 
 impl Outbox {
@@ -109,6 +115,7 @@ impl Outbox {
             policy,
             stats: Stats::default(),
             wake: Notify::new(),
+            scheduled: Notify::new(),
         }
     }
 
@@ -127,6 +134,16 @@ impl Outbox {
         self.wake.notify_one();
     }
 
+    /// Wakes the scheduled lane's sender (a scheduled message was queued).
+    pub fn poke_scheduled(&self) {
+        self.scheduled.notify_one();
+    }
+
+    /// Resolves when [`Outbox::poke_scheduled`] was called.
+    pub async fn scheduled_woken(&self) {
+        self.scheduled.notified().await;
+    }
+
     /// Sends rows a writer claimed, in order, right after its commit.
     pub async fn deliver(&self, rows: Vec<OutRow>) {
         if rows.is_empty() {
@@ -140,14 +157,26 @@ impl Outbox {
     /// Sends a chat's rows in order; false when it stopped early (rows left for later).
     /// The "sent" marks of a batch are written together, in one transaction, at its end.
     async fn send_chat(&self, rows: Vec<OutRow>) -> bool {
+        self.send_rows(rows).await.0
+    }
+
+    /// Sends one scheduled message (the scheduled lane's sender paces the calls); Telegram's
+    /// `retry_after` when it asked to wait.
+    pub async fn send_scheduled(&self, row: OutRow) -> Option<Duration> {
+        self.send_rows(vec![row]).await.1
+    }
+
+    async fn send_rows(&self, rows: Vec<OutRow>) -> (bool, Option<Duration>) {
         let Some(chat) = rows.first().map(|r| r.chat_id) else {
-            return true;
+            return (true, None);
         };
         let mut sent = Sent::default();
         let mut finished = true;
+        let mut limited = None;
         for row in rows {
-            if let Step::Stop = self.send_one(&row, &mut sent).await {
+            if let Step::Stop(wait) = self.send_one(&row, &mut sent).await {
                 finished = false;
+                limited = wait;
                 break;
             }
         }
@@ -162,7 +191,7 @@ impl Outbox {
             Ok(())
         })
         .await;
-        finished
+        (finished, limited)
     }
 
     /// Runs one small write, logging (not propagating) a failure: the row then stays
@@ -204,7 +233,7 @@ impl Outbox {
     fn lateness(&self, lane: Lane) -> i64 {
         match lane {
             Lane::Reply => self.policy.reply_lateness_secs,
-            Lane::Scheduled => 2 * 3600,
+            Lane::Scheduled => self.policy.scheduled_lateness_secs,
         }
     }
 
@@ -296,13 +325,13 @@ impl Outbox {
                 );
                 // Due times are whole seconds: one more, so the wait is never cut short.
                 self.retry(row, wait.as_secs() as i64 + 1, "429").await;
-                Step::Stop
+                Step::Stop(Some(wait))
             }
             Answer::Transient(why) => {
                 let wait = (1i64 << row.attempts.clamp(0, 6)).min(self.policy.max_backoff_secs);
                 tracing::warn!(chat = row.chat_id, method = %row.kind, reason = %why, wait_s = wait, "send failed; will retry");
                 self.retry(row, wait, &why).await;
-                Step::Stop
+                Step::Stop(None)
             }
             Answer::Blocked(why) => {
                 tracing::info!(chat = row.chat_id, "user has blocked the bot");
@@ -310,7 +339,8 @@ impl Outbox {
                 Stats::add(&self.stats.failed);
                 self.record(async |tx| {
                     tx.outbox_give_up(id, OutStatus::Failed, &why, now).await?;
-                    tx.set_user_blocked(chat, Some(now), now).await
+                    tx.set_user_blocked(chat, Some(now), now).await?;
+                    tx.schedule_clear(chat).await.map(drop)
                 })
                 .await;
                 Step::Next

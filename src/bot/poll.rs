@@ -1,8 +1,11 @@
 //! Long polling (the default way in; a webhook comes later): getUpdates, each batch
-//! stored in the inbox by the [`Dispatcher`] before the offset moves past it.
+//! stored in the inbox by the [`Dispatcher`] before the offset moves past it. With several
+//! replicas on PostgreSQL exactly one polls: the one holding the poller lease; the others
+//! wait and take over within about a second of its death.
 
 use super::api::Answer;
 use super::intake::Dispatcher;
+use crate::store::lease::{Lease, POLLER};
 use std::time::Duration;
 use tokio_util::sync::CancellationToken;
 
@@ -10,6 +13,18 @@ use tokio_util::sync::CancellationToken;
 /// waited out in full; other failures back off up to 30 s.
 pub async fn poll(dispatcher: Dispatcher, timeout_secs: u32, shutdown: CancellationToken) {
     let ctx = dispatcher.ctx().clone();
+    let mut lease = Lease::new(ctx.store.clone(), POLLER);
+    let mut waiting = false;
+    while !lease.hold().await {
+        if !waiting {
+            tracing::info!("another replica polls; waiting to take over");
+            waiting = true;
+        }
+        tokio::select! {
+            _ = shutdown.cancelled() => return,
+            _ = tokio::time::sleep(Duration::from_secs(1)) => {}
+        }
+    }
     let api = ctx.poll_api.clone();
     let deleted = api
         .call("deleteWebhook", &serde_json::json!({}), None)
@@ -21,6 +36,15 @@ pub async fn poll(dispatcher: Dispatcher, timeout_secs: u32, shutdown: Cancellat
     let mut backoff = Duration::from_millis(500);
     tracing::info!("polling for updates");
     loop {
+        if !lease.hold().await {
+            tracing::warn!("poller lease lost; waiting to take it again");
+            while !lease.hold().await {
+                tokio::select! {
+                    _ = shutdown.cancelled() => return,
+                    _ = tokio::time::sleep(Duration::from_secs(1)) => {}
+                }
+            }
+        }
         let result = tokio::select! {
             _ = shutdown.cancelled() => break,
             r = api.get_updates(offset, timeout_secs) => r,
@@ -63,5 +87,6 @@ pub async fn poll(dispatcher: Dispatcher, timeout_secs: u32, shutdown: Cancellat
         }
         offset = last.saturating_add(1);
     }
+    lease.release().await;
     tracing::info!("polling stopped");
 }

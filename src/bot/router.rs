@@ -7,8 +7,9 @@ use super::ui::callback::Callback;
 use super::ui::callback::meds::Action as MedAction;
 use super::ui::dialogue::{self, Dialogue};
 use super::ui::{Ctx, Outgoing, record};
-use super::{checkin, export, history, meds, settings, trash};
+use super::{checkin, export, history, meds, reminders, settings, trash};
 use crate::domain::ratelimit::Admit;
+use crate::domain::user::User;
 use crate::store::Tx;
 use chrono::{DateTime, Utc};
 use std::collections::HashMap;
@@ -110,9 +111,12 @@ async fn context<'a>(
     let user = tx
         .touch_user(id, from.language_code.as_deref(), now.timestamp())
         .await?;
-    if user.blocked_at.is_some() {
-        tx.set_user_blocked(id, None, now.timestamp()).await?;
-    }
+    let user = if user.blocked_at.is_some() {
+        crate::service::reminders::set_blocked(tx, id, None, now).await?;
+        User { blocked_at: None, ..user }
+    } else {
+        user
+    };
     Ok(Ctx {
         bot,
         tx,
@@ -297,6 +301,34 @@ async fn on_button(
         },
         Callback::Checkin(p) => checkin::on_button(ctx, message, &p).await,
         Callback::Trash(p) => trash::on_button(ctx, message, &p).await,
+        Callback::Remind(p) => on_reminder(ctx, message, &p).await,
+    }
+}
+
+/// A reminder's button: "log one" and "continue" open the check-in; the rest are the
+/// reminder feature's.
+async fn on_reminder(
+    ctx: &Ctx<'_>,
+    message: teloxide_core::types::MessageId,
+    payload: &str,
+) -> anyhow::Result<Option<String>> {
+    use super::ui::callback::reminders::Action;
+    match Action::parse(payload) {
+        Some(Action::Log(r)) => {
+            let Some(day) = crate::domain::reminders::ref_day(r) else {
+                return Ok(Some(ctx.t("error-stale-button")));
+            };
+            ctx.retire(super::outbox::MsgRef(i64::from(message.0))).await;
+            checkin::start_on(ctx, day).await?;
+            Ok(None)
+        }
+        Some(Action::Resume) => {
+            ctx.retire(super::outbox::MsgRef(i64::from(message.0))).await;
+            checkin::start(ctx).await?;
+            Ok(None)
+        }
+        Some(action) => reminders::on_button(ctx, message, action).await,
+        None => Ok(Some(ctx.t("error-stale-button"))),
     }
 }
 
@@ -304,10 +336,11 @@ async fn on_member(bot: &BotCtx, tx: &Tx, m: &ChatMemberUpdated) -> anyhow::Resu
     if !m.chat.is_private() {
         return Ok(());
     }
-    let now = bot.clock.now().timestamp();
+    let now = bot.clock.now();
     let id = i64::try_from(m.from.id.0)?;
     let blocked = m.new_chat_member.is_banned() || m.new_chat_member.is_left();
     tracing::info!(chat = id, blocked, "chat membership changed");
-    tx.set_user_blocked(id, blocked.then_some(now), now).await?;
+    let at = blocked.then_some(now.timestamp());
+    crate::service::reminders::set_blocked(tx, id, at, now).await?;
     Ok(())
 }

@@ -7,6 +7,7 @@ pub mod lang;
 pub mod localtime;
 pub mod medication;
 pub mod ratelimit;
+pub mod reminders;
 pub mod text;
 pub mod typed_time;
 pub mod user;

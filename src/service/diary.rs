@@ -62,9 +62,9 @@ pub async fn one_tap(
         });
     }
     let attack = Attack::new(user.id, now, user.zone_or_utc(), now);
-    Ok(OneTap::Recorded(
-        store.insert_attack(&attack, Some(origin)).await?,
-    ))
+    let attack = store.insert_attack(&attack, Some(origin)).await?;
+    super::reminders::attack_begun(store, user.id, attack.id, attack.started_at, now).await?;
+    Ok(OneTap::Recorded(attack))
 }
 
 /// Starts an attack at a given instant (after a stale one was closed).
@@ -76,7 +76,9 @@ pub async fn start_attack_at(
     origin: i64,
 ) -> Result<Attack, StoreError> {
     let attack = Attack::new(user.id, at, user.zone_or_utc(), now);
-    store.insert_attack(&attack, Some(origin)).await
+    let attack = store.insert_attack(&attack, Some(origin)).await?;
+    super::reminders::attack_begun(store, user.id, attack.id, attack.started_at, now).await?;
+    Ok(attack)
 }
 
 /// Ends an open attack at `at`.

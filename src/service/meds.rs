@@ -160,9 +160,13 @@ pub async fn record_dose(
             _ => return Err(RecordError::AttackGone),
         }
     }
-    Ok(store
+    let intake = store
         .insert_intake(user_id, dose, Some(origin), now.timestamp())
-        .await?)
+        .await?;
+    if intake.effect.is_none() {
+        super::reminders::dose_taken(store, user_id, intake.id, intake.taken_at, now).await?;
+    }
+    Ok(intake)
 }
 
 /// What setting an effect did.

@@ -6,5 +6,6 @@ pub mod checkin;
 pub mod details;
 pub mod diary;
 pub mod meds;
+pub mod reminders;
 pub mod settings;
 pub mod trash;

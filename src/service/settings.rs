@@ -13,7 +13,16 @@ pub async fn set_zone(
     zone: Tz,
     now: DateTime<Utc>,
 ) -> Result<(), StoreError> {
-    store.set_user_zone(user_id, zone, now.timestamp()).await
+    store.set_user_zone(user_id, zone, now.timestamp()).await?;
+    rearm(store, user_id, now).await
+}
+
+/// The daily and weekly reminders follow the user's zone and check-in time.
+async fn rearm(store: &Tx, user_id: i64, now: DateTime<Utc>) -> Result<(), StoreError> {
+    match store.user(user_id).await? {
+        Some(user) => super::reminders::rearm(store, &user, now).await,
+        None => Ok(()),
+    }
 }
 
 /// Sets the language the bot answers in.
@@ -37,7 +46,8 @@ pub async fn set_checkin_time(
 ) -> Result<(), StoreError> {
     store
         .set_user_checkin_time(user_id, at, now.timestamp())
-        .await
+        .await?;
+    rearm(store, user_id, now).await
 }
 
 /// Turns menstruation tracking on or off.

@@ -41,6 +41,12 @@ const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../../migrations/sqlite/0005_end_unknown_and_dose_names.sql"),
         include_str!("../../migrations/postgres/0005_end_unknown_and_dose_names.sql"),
     ),
+    (
+        6,
+        "reminders",
+        include_str!("../../migrations/sqlite/0006_reminders.sql"),
+        include_str!("../../migrations/postgres/0006_reminders.sql"),
+    ),
 ];
 
 /// The newest schema version this build knows.

@@ -8,11 +8,13 @@ mod attacks;
 mod days;
 pub mod exec;
 mod inbox;
+pub mod lease;
 mod meds;
 pub mod migrate;
 mod ops;
 pub mod outbox;
 mod postgres;
+pub mod schedule;
 mod sqlite;
 
 pub use inbox::{InboxOutcome, InboxRow, PendingUpdate};
@@ -63,6 +65,7 @@ pub type StoreResult<T> = Result<T, StoreError>;
 pub struct Tx {
     exec: tokio::sync::Mutex<Box<dyn Exec>>,
     backend: &'static str,
+    schedule_touched: std::sync::atomic::AtomicBool,
 }
 
 impl Tx {
@@ -70,7 +73,20 @@ impl Tx {
         Tx {
             exec: tokio::sync::Mutex::new(exec),
             backend,
+            schedule_touched: std::sync::atomic::AtomicBool::new(false),
         }
+    }
+
+    /// Notes that this transaction changed a schedule (the scheduler is woken after commit).
+    pub(crate) fn touch_schedule(&self) {
+        self.schedule_touched
+            .store(true, std::sync::atomic::Ordering::Relaxed);
+    }
+
+    /// True when this transaction changed a schedule.
+    pub fn schedule_touched(&self) -> bool {
+        self.schedule_touched
+            .load(std::sync::atomic::Ordering::Relaxed)
     }
 
     /// `sqlite` or `postgres`.

@@ -21,7 +21,7 @@ macro_rules! user_cols {
     };
 }
 
-fn user_from_row(row: &Row) -> StoreResult<User> {
+pub(super) fn user_from_row(row: &Row) -> StoreResult<User> {
     Ok(User {
         id: row.try_get("id")?,
         lang: row
@@ -205,6 +205,8 @@ impl Tx {
             "delete from attack where user_id = $1",
             "delete from medication where user_id = $1",
             "delete from dialogue where user_id = $1",
+            "delete from schedule where user_id = $1",
+            "delete from reminder_pref where user_id = $1",
             "delete from inbox where chat_id = $1",
             "delete from outbox where chat_id = $1",
             "delete from app_user where id = $1",

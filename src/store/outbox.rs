@@ -147,6 +147,87 @@ impl Tx {
         .await
     }
 
+    /// Records a scheduled message that was due too long ago to send (counted, never sent).
+    pub async fn outbox_insert_expired(&self, m: &NewOut, now: i64) -> StoreResult<bool> {
+        let id = query(
+            "insert into outbox (chat_id, lane, dedup_key, kind, body, target, due_at, created_at, \
+             next_at, status, finished_at, error) values ($1, $2, $3, $4, null, null, $5, $6, $5, \
+             'expired', $6, 'too late') on conflict (dedup_key) where dedup_key is not null do nothing \
+             returning id",
+        )
+        .bind(m.chat_id)
+        .bind(m.lane.key())
+        .bind(m.dedup_key.as_deref())
+        .bind(m.kind.as_str())
+        .bind(m.due_at)
+        .bind(now)
+        .fetch_scalar::<i64>(self)
+        .await?;
+        Ok(id.is_some())
+    }
+
+    /// Due scheduled messages not held by a sender, soonest first, leaving out chats whose
+    /// replies are still going out (replies take precedence).
+    pub async fn outbox_scheduled_due(&self, now: i64, limit: i64) -> StoreResult<Vec<OutRow>> {
+        query(format!(
+            "select {COLS} from outbox o where status = 'pending' and lane = 'scheduled' \
+             and next_at <= $1 and (claimed_until is null or claimed_until < $1) \
+             and not exists (select 1 from outbox r where r.chat_id = o.chat_id \
+             and r.status = 'pending' and r.lane = 'reply') order by next_at, id limit $2"
+        ))
+        .bind(now)
+        .bind(limit)
+        .fetch_all(self)
+        .await?
+        .iter()
+        .map(out_from_row)
+        .collect()
+    }
+
+    /// Holds rows for a sender until `until`.
+    pub async fn outbox_claim_ids(&self, ids: &[i64], until: i64) -> StoreResult<()> {
+        for chunk in ids.chunks(500) {
+            let marks = (0..chunk.len())
+                .map(|i| format!("${}", i + 2))
+                .collect::<Vec<_>>()
+                .join(", ");
+            let mut q = query(format!(
+                "update outbox set claimed_until = $1 where id in ({marks})"
+            ))
+            .bind(until);
+            for id in chunk {
+                q = q.bind(*id);
+            }
+            q.execute(self).await?;
+        }
+        Ok(())
+    }
+
+    /// When the next scheduled message becomes due (or its hold lapses).
+    pub async fn outbox_scheduled_next(&self) -> StoreResult<Option<i64>> {
+        query(
+            "select min(case when claimed_until is not null and claimed_until > next_at \
+             then claimed_until else next_at end) from outbox where status = 'pending' and lane = 'scheduled'",
+        )
+        .fetch_optional(self)
+        .await?
+        .map(|r| r.first::<Option<i64>>())
+        .transpose()
+        .map(Option::flatten)
+    }
+
+    /// Releases scheduled rows a sender held when it stopped (a new sender takes over):
+    /// each was perhaps sent already, and is sent again (the counted crash window).
+    pub async fn outbox_take_back_scheduled(&self) -> StoreResult<u64> {
+        Ok(query(
+            "update outbox set claimed_until = null where status = 'pending' and lane = 'scheduled' \
+             and claimed_until is not null",
+        )
+        .execute(self)
+        .await?
+        .rows_affected())
+    }
+
     /// True when the chat has unsent replies (new ones must wait behind them).
     pub async fn outbox_chat_busy(&self, chat_id: i64) -> StoreResult<bool> {
         Ok(query(

@@ -47,6 +47,11 @@ impl PgDb {
         Ok(PgDb { pool })
     }
 
+    /// The pool.
+    pub(super) fn pool(&self) -> &PgPool {
+        &self.pool
+    }
+
     /// Opens a transaction on a pooled connection.
     pub async fn begin(&self) -> StoreResult<Tx> {
         let tx = self.pool.begin().await.map_err(classify)?;

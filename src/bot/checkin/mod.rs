@@ -168,8 +168,24 @@ pub async fn start(ctx: &Ctx<'_>) -> anyhow::Result<()> {
         let note = ctx.t("checkin-resumed");
         return show(ctx, &mut st, Via::Send, Some(note)).await;
     }
-    let mut st = fresh(ctx, localtime::date_of(ctx.now, ctx.zone()), 0).await?;
+    start_on(ctx, localtime::date_of(ctx.now, ctx.zone())).await
+}
+
+/// Starts the questionnaire about `day` (a diary reminder's "log one"), or resumes the one
+/// under way. A questionnaire left unfinished is nudged once, later.
+pub async fn start_on(ctx: &Ctx<'_>, day: chrono::NaiveDate) -> anyhow::Result<()> {
+    if let Some(mut st) = load(ctx).await? {
+        let note = ctx.t("checkin-resumed");
+        return show(ctx, &mut st, Via::Send, Some(note)).await;
+    }
+    crate::service::reminders::checkin_begun(ctx.tx, ctx.user.id, ctx.now).await?;
+    let mut st = fresh(ctx, day, 0).await?;
     show(ctx, &mut st, Via::Send, None).await
+}
+
+/// True while a questionnaire is under way (its nudge is then worth sending).
+pub async fn under_way(ctx: &Ctx<'_>) -> anyhow::Result<bool> {
+    Ok(load(ctx).await?.is_some())
 }
 
 /// /back, /restart, /stop.

@@ -5,42 +5,13 @@ use crate::bot::ui::Ctx;
 use crate::bot::ui::callback::Callback;
 use crate::domain::attack::Attack;
 use crate::domain::localtime;
-use crate::i18n::Arg;
 use crate::service::checkin::{TOTAL, time_code};
-use chrono::{Datelike, NaiveDate, NaiveTime};
+use chrono::{NaiveDate, NaiveTime};
 use teloxide_core::types::{InlineKeyboardButton, InlineKeyboardMarkup};
 
 /// "today, Tue 10 Mar", "yesterday, …", or the date alone.
 pub(super) fn day_label(ctx: &Ctx<'_>, day: NaiveDate) -> String {
-    let weekday = format!("weekday-{}", day.weekday().number_from_monday());
-    let date = ctx.tr(
-        "checkin-date",
-        &[
-            ("weekday", ctx.t(&weekday).into()),
-            ("day", Arg::Str(day.day().to_string())),
-            ("month", ctx.t(&format!("month-{}", day.month())).into()),
-        ],
-    );
-    let today = localtime::date_of(ctx.now, ctx.zone());
-    // The year is shown whenever it is not the current one.
-    let date = if day.year() == today.year() {
-        date
-    } else {
-        ctx.tr(
-            "checkin-date-year",
-            &[
-                ("date", date.into()),
-                ("year", Arg::Str(day.year().to_string())),
-            ],
-        )
-    };
-    if day == today {
-        ctx.tr("checkin-today", &[("date", date.into())])
-    } else if today.pred_opt() == Some(day) {
-        ctx.tr("checkin-yesterday", &[("date", date.into())])
-    } else {
-        date
-    }
+    ctx.day_label(day)
 }
 
 /// "today 12:00 – 14:00" or "… – still going".

@@ -78,7 +78,13 @@ async fn render(ctx: &Ctx<'_>, user: &User) -> anyhow::Result<(String, InlineKey
         ],
         vec![btn_t(ctx, "settings-btn-meds", Action::List(0))],
         vec![period],
-        vec![btn_t(ctx, "settings-btn-checkin", Action::CheckinMenu)],
+        vec![
+            btn_t(ctx, "settings-btn-checkin", Action::CheckinMenu),
+            crate::bot::ui::callback::reminders::button(
+                ctx.t("settings-btn-reminders"),
+                crate::bot::ui::callback::reminders::Action::Menu,
+            ),
+        ],
     ];
     Ok((text, markup(rows)))
 }

@@ -54,6 +54,11 @@ pub struct Outgoing {
 
 #[derive(Default)]
 struct OutState {
+    /// For a scheduled message: its key (user, purpose, due instant) and due time; its rows
+    /// go to the scheduled lane, unclaimed, one dedup key each.
+    scheduled: Option<(String, i64)>,
+    /// Rows queued so far (numbers the dedup keys of a scheduled message's rows).
+    queued: usize,
     /// Rows this writer claimed and will send itself after commit.
     claimed: Vec<OutRow>,
     /// Whether older replies of this chat wait (then new ones wait behind them).
@@ -62,6 +67,22 @@ struct OutState {
 }
 
 impl Outgoing {
+    /// What a scheduled message queues: the scheduled lane, keyed by `key` (one row per key,
+    /// ever, so firing twice sends once), due at `due_at` (unix seconds, delivery clock).
+    pub fn scheduled(key: String, due_at: i64) -> Self {
+        Outgoing {
+            state: Mutex::new(OutState {
+                scheduled: Some((key, due_at)),
+                ..OutState::default()
+            }),
+        }
+    }
+
+    /// How many rows were queued (a scheduled message's rows that were new).
+    pub fn queued(&self) -> usize {
+        self.state.lock().unwrap_or_else(|e| e.into_inner()).queued
+    }
+
     /// Takes the rows to send after commit, or the error that spoiled the unit of work.
     pub fn finish(&self) -> Result<Vec<OutRow>, StoreError> {
         let mut st = self.state.lock().unwrap_or_else(|e| e.into_inner());
@@ -97,6 +118,41 @@ impl Ctx<'_> {
     /// Today in the user's zone.
     pub fn today(&self) -> chrono::NaiveDate {
         crate::domain::localtime::date_of(self.now, self.zone())
+    }
+
+    /// "today, Tue 10 Mar", "yesterday, …", or the date alone.
+    pub fn day_label(&self, day: chrono::NaiveDate) -> String {
+            use chrono::Datelike;
+            let ctx = self;
+        let weekday = format!("weekday-{}", day.weekday().number_from_monday());
+        let date = ctx.tr(
+            "checkin-date",
+            &[
+                ("weekday", ctx.t(&weekday).into()),
+                ("day", Arg::Str(day.day().to_string())),
+                ("month", ctx.t(&format!("month-{}", day.month())).into()),
+            ],
+        );
+        let today = crate::domain::localtime::date_of(ctx.now, ctx.zone());
+        // The year is shown whenever it is not the current one.
+        let date = if day.year() == today.year() {
+            date
+        } else {
+            ctx.tr(
+                "checkin-date-year",
+                &[
+                    ("date", date.into()),
+                    ("year", Arg::Str(day.year().to_string())),
+                ],
+            )
+        };
+        if day == today {
+            ctx.tr("checkin-today", &[("date", date.into())])
+        } else if today.pred_opt() == Some(day) {
+            ctx.tr("checkin-yesterday", &[("date", date.into())])
+        } else {
+            date
+        }
     }
 
     /// An instant as the user reads it, in `zone`.
@@ -149,13 +205,38 @@ impl Ctx<'_> {
         target: Option<i64>,
     ) -> Option<MsgRef> {
         let now = self.bot.outbox.now();
-        let busy = {
-            let st = self.out.state.lock().unwrap_or_else(|e| e.into_inner());
+        let (busy, scheduled) = {
+            let mut st = self.out.state.lock().unwrap_or_else(|e| e.into_inner());
             if st.error.is_some() {
                 return None;
             }
-            st.busy
+            let scheduled = st
+                .scheduled
+                .as_ref()
+                .map(|(key, due)| (format!("{key}:{}", st.queued), *due));
+            st.queued += 1;
+            (st.busy, scheduled)
         };
+        if let Some((key, due_at)) = scheduled {
+            let m = NewOut {
+                chat_id: self.chat,
+                lane: Lane::Scheduled,
+                kind: kind.to_owned(),
+                body: body.to_string(),
+                file,
+                target,
+                dedup_key: Some(key),
+                due_at,
+            };
+            return match self.tx.outbox_insert(&m, now, None).await {
+                Ok(id) => id.map(|id| MsgRef(-id)),
+                Err(e) => {
+                    let mut st = self.out.state.lock().unwrap_or_else(|e| e.into_inner());
+                    st.error = Some(e);
+                    None
+                }
+            };
+        }
         let result = async {
             let busy = match busy {
                 Some(b) => b,

@@ -3,6 +3,7 @@
 
 pub mod details;
 pub mod meds;
+pub mod reminders;
 
 use crate::domain::lang::Lang;
 use chrono_tz::Tz;
@@ -42,6 +43,8 @@ pub enum Callback {
     Checkin(String),
     /// A button of the trash (`handlers::trash`).
     Trash(String),
+    /// A button of a reminder or of the reminder settings (`bot::reminders`).
+    Remind(String),
 }
 
 impl Callback {
@@ -64,6 +67,7 @@ impl Callback {
             Callback::Meds(p) => format!("M:{p}"),
             Callback::Checkin(p) => format!("C:{p}"),
             Callback::Trash(p) => format!("T:{p}"),
+            Callback::Remind(p) => format!("N:{p}"),
         }
     }
 
@@ -96,12 +100,13 @@ impl Callback {
             "f" => Callback::Forget(id(rest)?),
             "k" if rest.is_empty() => Callback::KeepDiary,
             // Feature payloads are checked by their module; only the shape is checked here.
-            "D" | "M" | "C" | "T" if !rest.is_empty() && rest.is_ascii() => {
+            "D" | "M" | "C" | "T" | "N" if !rest.is_empty() && rest.is_ascii() => {
                 let payload = rest.to_owned();
                 match tag {
                     "D" => Callback::Details(payload),
                     "M" => Callback::Meds(payload),
                     "C" => Callback::Checkin(payload),
+                    "N" => Callback::Remind(payload),
                     _ => Callback::Trash(payload),
                 }
             }
@@ -133,6 +138,7 @@ mod tests {
             Callback::Meds("x".into()),
             Callback::Checkin("n".into()),
             Callback::Trash("r:9".into()),
+            Callback::Remind("df:1".into()),
         ];
         for cb in all {
             let data = cb.encode();

@@ -1,0 +1,217 @@
+//! The scheduler: fires due reminders. It reads the soonest due time from the schedule's
+//! index and sleeps until then, woken when a unit of work changes a schedule (no scan of
+//! every user, no polling each minute). Firing a batch is one transaction: claim the due
+//! rows (PostgreSQL: `skip locked`, so replicas share the work), decide each (paused,
+//! quiet hours, blocked, too late), render what is still worth asking into the outbox's
+//! scheduled lane under a unique key per (user, purpose, due instant), and move each row to
+//! its next occurrence or remove it. A crash before commit fires the batch again; its keys
+//! make the second firing send nothing new.
+
+use super::BotCtx;
+use super::ui::{Ctx, Outgoing};
+use super::{checkin, reminders};
+use crate::domain::reminders::Purpose;
+use crate::service::reminders::{self as service, Fire};
+use crate::store::outbox::{Lane, NewOut};
+use crate::store::schedule::DueJob;
+use crate::store::{StoreError, StoreResult};
+use chrono::Duration as Span;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::Duration;
+use tokio_util::sync::CancellationToken;
+
+/// Jobs fired per transaction.
+const BATCH: i64 = 500;
+/// The longest sleep: another replica may have changed a schedule without waking us.
+const MAX_SLEEP: Duration = Duration::from_secs(60);
+
+/// What the scheduler did (read by tests now, by /metrics later).
+#[derive(Debug, Default)]
+pub struct Stats {
+    /// Messages queued.
+    pub queued: AtomicU64,
+    /// Due jobs with nothing left to ask (answered, ended, noted).
+    pub answered: AtomicU64,
+    /// Jobs skipped while paused or blocked.
+    pub skipped: AtomicU64,
+    /// Jobs due too long ago, recorded as expired.
+    pub expired: AtomicU64,
+    /// Jobs held back by quiet hours.
+    pub held: AtomicU64,
+}
+
+fn add(c: &AtomicU64) {
+    c.fetch_add(1, Ordering::Relaxed);
+}
+
+/// The unique key of one reminder's message.
+fn key(due: &DueJob) -> String {
+    let j = &due.job;
+    format!("{}:{}:{}:{}", j.user_id, j.purpose.key(), j.ref_id, j.due_at)
+}
+
+/// Renders one due job into the outbox; true when a message was queued.
+async fn render(ctx: &Ctx<'_>, due: &DueJob) -> anyhow::Result<bool> {
+    match due.job.purpose {
+        Purpose::Diary | Purpose::Snooze => reminders::diary(ctx, due).await,
+        Purpose::Dose => reminders::dose(ctx, due.job.ref_id).await,
+        Purpose::Attack => reminders::attack(ctx, due.job.ref_id).await,
+        Purpose::Nudge => {
+            if checkin::under_way(ctx).await? {
+                reminders::nudge(ctx).await
+            } else {
+                Ok(false)
+            }
+        }
+        Purpose::Weekly => reminders::weekly(ctx, due).await,
+    }
+}
+
+/// Fires due reminders.
+pub struct Scheduler {
+    ctx: Arc<BotCtx>,
+    /// What it did.
+    pub stats: Stats,
+}
+
+impl Scheduler {
+    /// A scheduler over the bot's store, clock and outbox.
+    pub fn new(ctx: Arc<BotCtx>) -> Self {
+        Scheduler {
+            ctx,
+            stats: Stats::default(),
+        }
+    }
+
+    /// Fires everything due now; returns how many jobs it took.
+    pub async fn fire_due(&self) -> StoreResult<usize> {
+        let mut total = 0;
+        loop {
+            let n = self.fire_batch().await?;
+            total += n;
+            if n < BATCH as usize {
+                return Ok(total);
+            }
+        }
+    }
+
+    async fn fire_batch(&self) -> StoreResult<usize> {
+        let bot = &*self.ctx;
+        let now = bot.clock.now();
+        let lateness = Span::seconds(bot.outbox.policy().scheduled_lateness_secs);
+        let tx = bot.store.begin().await?;
+        let jobs = tx.schedule_claim_due(now.timestamp(), BATCH).await?;
+        let mut queued = false;
+        for due in &jobs {
+            let job = &due.job;
+            // The delivery clock's instant of the due time (the same clock in production).
+            let wall_due = bot.outbox.now() - (now.timestamp() - job.due_at).max(0);
+            let (sent, answered) = match service::decide(due, now, lateness) {
+                Fire::Wait(until) => {
+                    add(&self.stats.held);
+                    let mut later = job.clone();
+                    later.due_at = until.timestamp();
+                    tx.schedule_set(&later).await?;
+                    continue;
+                }
+                Fire::Skip => {
+                    add(&self.stats.skipped);
+                    (false, false)
+                }
+                Fire::Expire => {
+                    add(&self.stats.expired);
+                    let m = NewOut {
+                        chat_id: job.user_id,
+                        lane: Lane::Scheduled,
+                        kind: "sendMessage".into(),
+                        body: String::new(),
+                        file: None,
+                        target: None,
+                        dedup_key: Some(format!("{}:0", key(due))),
+                        due_at: wall_due,
+                    };
+                    tx.outbox_insert_expired(&m, bot.outbox.now()).await?;
+                    tracing::warn!(user = job.user_id, purpose = job.purpose.key(), "reminder expired");
+                    (false, false)
+                }
+                Fire::Send => {
+                    let c = Ctx {
+                        bot,
+                        tx: &tx,
+                        lang: due.user.lang(),
+                        user: due.user.clone(),
+                        now,
+                        chat: job.user_id,
+                        update_id: 0,
+                        keyboard: None,
+                        out: Outgoing::scheduled(key(due), wall_due),
+                    };
+                    let sent = match render(&c, due).await {
+                        Ok(sent) => sent,
+                        Err(e) if crate::store::is_unavailable(&e) => {
+                            return Err(StoreError::Unavailable(format!("{e:#}")));
+                        }
+                        Err(e) => {
+                            // A job that fails on itself must not block the queue: it moves on.
+                            tracing::warn!(user = job.user_id, purpose = job.purpose.key(), error = %e, "reminder failed");
+                            false
+                        }
+                    };
+                    c.out.finish()?;
+                    if sent {
+                        add(&self.stats.queued);
+                        queued = true;
+                    } else {
+                        add(&self.stats.answered);
+                    }
+                    (sent, !sent)
+                }
+            };
+            match service::after(due, sent, answered) {
+                Some(next) => tx.schedule_set(&next).await?,
+                None => {
+                    tx.schedule_remove(job.user_id, job.purpose, job.ref_id)
+                        .await?
+                }
+            }
+        }
+        tx.commit().await?;
+        if queued {
+            bot.outbox.poke_scheduled();
+        }
+        Ok(jobs.len())
+    }
+
+    /// How long until the next job is due (capped, see [`MAX_SLEEP`]).
+    async fn until_next(&self) -> StoreResult<Duration> {
+        let tx = self.ctx.store.begin().await?;
+        let next = tx.schedule_next_due().await?;
+        let now = self.ctx.clock.now();
+        Ok(match next {
+            Some(at) if at > now => (at - now).to_std().unwrap_or(MAX_SLEEP).min(MAX_SLEEP),
+            // Due but not taken: another replica holds it; look again shortly.
+            Some(_) => Duration::from_millis(200),
+            None => MAX_SLEEP,
+        })
+    }
+
+    /// Fires due jobs until `shutdown`, sleeping until the next one between rounds.
+    pub async fn run(self: Arc<Self>, shutdown: CancellationToken) {
+        loop {
+            let wait = match self.fire_due().await {
+                Ok(_) => self.until_next().await,
+                Err(e) => Err(e),
+            };
+            let wait = wait.unwrap_or_else(|e| {
+                tracing::warn!(error = %e, "scheduler: store unavailable");
+                Duration::from_secs(1)
+            });
+            tokio::select! {
+                _ = shutdown.cancelled() => return,
+                _ = self.ctx.schedule_changed.notified() => {}
+                _ = tokio::time::sleep(wait) => {}
+            }
+        }
+    }
+}
