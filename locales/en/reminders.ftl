@@ -1,13 +1,13 @@
 ## Reminders: the messages
 
-remind-diary-evening = 🌙 How was today, { $date }? Did you have a headache?
-remind-diary-morning = ☀️ How were the last 24 hours? Did you have a headache { $date }?
+remind-diary-evening = 🌙 How was your day ({ $date })? Did you have a headache?
+remind-diary-morning = ☀️ How were the last 24 hours? Did you have a headache ({ $date })?
 remind-btn-free = 🙂 No headache
 remind-btn-log = 📝 Log one
 remind-btn-hour = ⏰ In an hour
 remind-btn-tonight = 🌙 Tonight
-remind-free-saved = 🙂 Saved: no headache { $date }.
-remind-free-refused = You've already recorded a headache { $date }. To change that day, use /checkin.
+remind-free-saved = 🙂 Saved: no headache ({ $date }).
+remind-free-refused = You've already recorded a headache that day ({ $date }). To change it, use /checkin.
 remind-snoozed = ⏰ OK, I'll ask again at { $time }.
 remind-dose = 💊 How did { $what } (taken { $time }) work?
 remind-attack = 🤕 Is the headache that began { $start } still going? ({ $duration } so far)

@@ -1,13 +1,13 @@
 ## Напоминания: сообщения
 
-remind-diary-evening = 🌙 Как прошёл день, { $date }? Болела голова?
-remind-diary-morning = ☀️ Как прошли последние сутки? Болела ли голова { $date }?
+remind-diary-evening = 🌙 Как прошёл день ({ $date })? Болела голова?
+remind-diary-morning = ☀️ Как прошли последние сутки ({ $date })? Болела голова?
 remind-btn-free = 🙂 Не болела
 remind-btn-log = 📝 Записать
 remind-btn-hour = ⏰ Через час
 remind-btn-tonight = 🌙 Вечером
-remind-free-saved = 🙂 Записано: { $date } голова не болела.
-remind-free-refused = На { $date } уже записана головная боль. Чтобы изменить этот день, откройте /checkin.
+remind-free-saved = 🙂 Записано: голова не болела ({ $date }).
+remind-free-refused = На этот день ({ $date }) уже записана головная боль. Чтобы изменить его, откройте /checkin.
 remind-snoozed = ⏰ Хорошо, спрошу ещё раз в { $time }.
 remind-dose = 💊 Как помог { $what } (принят { $time })?
 remind-attack = 🤕 Головная боль, начавшаяся { $start }, ещё продолжается? (уже { $duration })

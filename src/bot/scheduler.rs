@@ -110,10 +110,17 @@ impl Scheduler {
             let (sent, answered) = match service::decide(due, now, lateness) {
                 Fire::Wait(until) => {
                     add(&self.stats.held);
-                    let mut later = job.clone();
-                    later.due_at = until.timestamp();
-                    tx.schedule_set(&later).await?;
-                    continue;
+                    // A diary reminder keeps the day it asks about: it waits as a snooze,
+                    // and the daily one moves on to tomorrow.
+                    if let (Purpose::Diary, Some(day)) = (job.purpose, service::diary_day(due)) {
+                        service::snooze(&tx, job.user_id, day, until).await?;
+                        (false, false)
+                    } else {
+                        let mut later = job.clone();
+                        later.due_at = until.timestamp();
+                        tx.schedule_set(&later).await?;
+                        continue;
+                    }
                 }
                 Fire::Skip => {
                     add(&self.stats.skipped);

@@ -31,6 +31,11 @@ pub struct TestApp {
     pub store: Db,
     pub http: std::net::SocketAddr,
     pub db_url: String,
+    /// The scheduler (its counters).
+    pub scheduler: Arc<headlog::bot::scheduler::Scheduler>,
+    /// The outbox sender (its counters).
+    pub outbox: Arc<headlog::bot::outbox::Outbox>,
+    wake: Box<dyn Fn() + Send + Sync>,
     shutdown: CancellationToken,
     task: JoinHandle<anyhow::Result<()>>,
 }
@@ -111,6 +116,9 @@ impl TestApp {
             .expect("build app");
         let http = app.http_addr();
         let store = app.store();
+        let scheduler = app.scheduler();
+        let outbox = app.outbox();
+        let wake = Box::new(app.wake_scheduler());
         let shutdown = CancellationToken::new();
         let task = tokio::spawn(app.run(shutdown.clone()));
         Some(TestApp {
@@ -120,9 +128,28 @@ impl TestApp {
             store,
             http,
             db_url: url,
+            scheduler,
+            outbox,
+            wake,
             shutdown,
             task,
         })
+    }
+
+    /// Puts the test clock at `at` and wakes the scheduler, as time passing would.
+    pub fn step_to(&self, at: DateTime<Utc>) {
+        self.clock.set(at);
+        (self.wake)();
+    }
+
+    /// Waits for the next message sent to `chat` after call number `from`.
+    pub async fn sent_after(&self, chat: i64, from: usize) -> Call {
+        let calls = self
+            .calls_after(from, 1, |c| {
+                c.method == "sendmessage" && c.chat_id() == Some(chat) && c.error_code.is_none()
+            })
+            .await;
+        calls.into_iter().next().unwrap()
     }
 
     /// The test clock's current instant.

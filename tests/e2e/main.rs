@@ -24,6 +24,7 @@ mod history;
 mod meds;
 mod onboarding;
 mod outage;
+mod reminders;
 mod period;
 mod process;
 mod robustness;

@@ -182,9 +182,10 @@ pub async fn on_button(
             Ok(None)
         }
         Action::Effect(id, effect) => {
+            // A replayed press (or one on a dose deleted since) only says so.
             let text = match med_rules::set_effect(ctx.tx, ctx.user.id, id, effect, ctx.now).await? {
-                EffectOutcome::Gone => ctx.t("took-dose-gone"),
-                EffectOutcome::Already(_) => ctx.t("took-effect-already"),
+                EffectOutcome::Gone => return Ok(Some(ctx.t("took-dose-gone"))),
+                EffectOutcome::Already(_) => return Ok(Some(ctx.t("took-effect-already"))),
                 EffectOutcome::Set(i) => {
                     let what = crate::bot::ui::format::short(
                         &med_rules::dose_label(&i.name, i.dose.as_deref()),
