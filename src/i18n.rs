@@ -19,6 +19,8 @@ macro_rules! locale {
             include_str!(concat!("../locales/", $lang, "/checkin.ftl")),
             "\n",
             include_str!(concat!("../locales/", $lang, "/trash.ftl")),
+            "\n",
+            include_str!(concat!("../locales/", $lang, "/figures.ftl")),
         )
     };
 }

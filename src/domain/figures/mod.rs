@@ -117,6 +117,14 @@ impl ClassDays {
         ACUTE.iter().position(|c| *c == class)
     }
 
+    /// These counts with `days` for `class` (preventive is never counted: unchanged).
+    pub fn with(mut self, class: MedClass, days: u32) -> Self {
+        if let Some(i) = Self::index(class) {
+            self.0[i] = days;
+        }
+        self
+    }
+
     /// The days of one class (0 for preventive).
     pub fn get(&self, class: MedClass) -> u32 {
         Self::index(class).map_or(0, |i| self.0[i])
