@@ -221,15 +221,21 @@ pub struct Figures {
 }
 
 /// The local day of the user's first record (an attack's start, a day record, a dose), or
-/// `None` with no record at all; for a [`Diary`] that holds the whole history.
+/// `None` with no record at all; for a [`Diary`] that holds the whole history (the store
+/// answers the same with `Tx::first_record_day`).
 pub fn first_record(diary: &Diary) -> Option<NaiveDate> {
+    let deleted = |id: i64| diary.attacks.iter().any(|a| a.id == id && !live(a));
     let attacks = diary
         .attacks
         .iter()
-        .filter(|a| a.deleted_at.is_none())
+        .filter(|a| live(a))
         .map(|a| date_of(a.started_at, a.zone));
     let days = diary.days.iter().map(|d| d.day);
-    let intakes = diary.intakes.iter().map(|i| date_of(i.taken_at, i.zone));
+    let intakes = diary
+        .intakes
+        .iter()
+        .filter(|i| !i.attack_id.is_some_and(deleted))
+        .map(|i| date_of(i.taken_at, i.zone));
     attacks.chain(days).chain(intakes).min()
 }
 
@@ -749,9 +755,13 @@ mod tests {
         a.deleted_at = Some(at(d, 12, 0));
         let mut i = dose(MedClass::Triptan, at(d, 9, 30));
         i.attack_id = Some(5);
-        let f = of_march(&diary(vec![a], vec![i], vec![]));
-        assert_eq!((f.attacks, f.headache_days, f.any_acute_days), (0, 0, 0));
-        assert_eq!(first_record(&diary(vec![], vec![], vec![])), None);
+        let later = dose(MedClass::Nsaid, at(date(2026, 3, 20), 8, 0));
+        let all = diary(vec![a], vec![i, later], vec![]);
+        let f = of_march(&all);
+        assert_eq!((f.attacks, f.headache_days), (0, 0));
+        assert_eq!(f.acute_days, ClassDays::default().with(MedClass::Nsaid, 1));
+        assert_eq!(first_record(&all), Some(date(2026, 3, 20)));
+        assert_eq!(first_record(&Diary::default()), None);
     }
 
     #[test]
