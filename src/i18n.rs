@@ -21,6 +21,8 @@ macro_rules! locale {
             include_str!(concat!("../locales/", $lang, "/trash.ftl")),
             "\n",
             include_str!(concat!("../locales/", $lang, "/reminders.ftl")),
+            "\n",
+            include_str!(concat!("../locales/", $lang, "/figures.ftl")),
         )
     };
 }

@@ -3,6 +3,7 @@
 pub mod attack;
 pub mod day;
 pub mod export;
+pub mod figures;
 pub mod lang;
 pub mod localtime;
 pub mod medication;

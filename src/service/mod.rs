@@ -5,6 +5,7 @@ pub mod account;
 pub mod checkin;
 pub mod details;
 pub mod diary;
+pub mod figures;
 pub mod meds;
 pub mod reminders;
 pub mod settings;

@@ -10,7 +10,7 @@ pub(super) fn med_class(key: &str) -> StoreResult<MedClass> {
     MedClass::from_key(key).ok_or_else(|| StoreError::Corrupt(format!("medication class {key:?}")))
 }
 
-const INTAKE: &str = "select i.id, i.medication_id, coalesce(i.med_name, m.name) as name, m.class, i.taken_at, i.zone, i.dose, \
+pub(super) const INTAKE: &str = "select i.id, i.medication_id, coalesce(i.med_name, m.name) as name, m.class, i.taken_at, i.zone, i.dose, \
     i.attack_id, i.effect, i.deleted_at from intake i join medication m on m.id = i.medication_id";
 
 fn med_from_row(row: &Row) -> StoreResult<Medication> {
@@ -22,7 +22,7 @@ fn med_from_row(row: &Row) -> StoreResult<Medication> {
     })
 }
 
-fn intake_from_row(row: &Row) -> StoreResult<Intake> {
+pub(super) fn intake_from_row(row: &Row) -> StoreResult<Intake> {
     Ok(Intake {
         id: row.try_get("id")?,
         medication_id: row.try_get("medication_id")?,

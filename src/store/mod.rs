@@ -2,11 +2,13 @@
 //! picked from the URL scheme) opens transactions; a [`Tx`] carries every operation, so a
 //! unit of work (an update, a scheduled job, an API call) reads and writes through one
 //! transaction and commits once, or not at all. The SQL is written once (`ops.rs`,
-//! `days.rs`, `meds.rs`, `inbox.rs`, `outbox.rs`) against the small seam in `exec.rs`.
+//! `days.rs`, `meds.rs`, `figures.rs`, `inbox.rs`, `outbox.rs`) against the small seam in
+//! `exec.rs`.
 
 mod attacks;
 mod days;
 pub mod exec;
+mod figures;
 mod inbox;
 pub mod lease;
 mod meds;
