@@ -109,6 +109,11 @@ impl Application {
             ctx,
             scheduler,
         } = self;
+        match crate::service::reminders::arm_existing(&ctx.store, ctx.clock.now()).await {
+            Ok(n) if n > 0 => tracing::info!(users = n, "reminders armed for existing users"),
+            Ok(_) => {}
+            Err(e) => tracing::warn!(error = %e, "could not arm existing users' reminders"),
+        }
         let dispatcher = Dispatcher::new(ctx.clone(), settings.max_concurrent_chats);
         dispatcher
             .resume()

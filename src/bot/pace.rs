@@ -68,7 +68,8 @@ impl Pace {
         self.sent.push_back(now);
         self.chats.insert(chat, now);
         if self.chats.len() > 4 * self.per_second + 64 {
-            self.chats.retain(|_, last| now.duration_since(*last) < PER_CHAT);
+            self.chats
+                .retain(|_, last| now.duration_since(*last) < PER_CHAT);
         }
     }
 
@@ -103,7 +104,10 @@ mod tests {
                 .iter()
                 .take_while(|u| u.duration_since(*t) < Duration::from_secs(1))
                 .count();
-            assert!(in_window <= 25, "{in_window} sends within a second of send {i}");
+            assert!(
+                in_window <= 25,
+                "{in_window} sends within a second of send {i}"
+            );
         }
         let span = times[249].duration_since(times[0]).as_secs_f64();
         let rate = 249.0 / span;
@@ -119,7 +123,10 @@ mod tests {
         assert!(pace.chat_ready(7, t + PER_CHAT));
         assert!(pace.chat_ready(8, t));
         pace.pause(t, Duration::from_secs(3));
-        assert_eq!(pace.wait(t + Duration::from_secs(1)), Duration::from_secs(2));
+        assert_eq!(
+            pace.wait(t + Duration::from_secs(1)),
+            Duration::from_secs(2)
+        );
         assert_eq!(pace.wait(t + Duration::from_secs(3)), Duration::ZERO);
     }
 }

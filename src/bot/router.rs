@@ -113,7 +113,10 @@ async fn context<'a>(
         .await?;
     let user = if user.blocked_at.is_some() {
         crate::service::reminders::set_blocked(tx, id, None, now).await?;
-        User { blocked_at: None, ..user }
+        User {
+            blocked_at: None,
+            ..user
+        }
     } else {
         user
     };
@@ -318,12 +321,14 @@ async fn on_reminder(
             let Some(day) = crate::domain::reminders::ref_day(r) else {
                 return Ok(Some(ctx.t("error-stale-button")));
             };
-            ctx.retire(super::outbox::MsgRef(i64::from(message.0))).await;
+            ctx.retire(super::outbox::MsgRef(i64::from(message.0)))
+                .await;
             checkin::start_on(ctx, day).await?;
             Ok(None)
         }
         Some(Action::Resume) => {
-            ctx.retire(super::outbox::MsgRef(i64::from(message.0))).await;
+            ctx.retire(super::outbox::MsgRef(i64::from(message.0)))
+                .await;
             checkin::start(ctx).await?;
             Ok(None)
         }

@@ -48,7 +48,13 @@ fn add(c: &AtomicU64) {
 /// The unique key of one reminder's message.
 fn key(due: &DueJob) -> String {
     let j = &due.job;
-    format!("{}:{}:{}:{}", j.user_id, j.purpose.key(), j.ref_id, j.due_at)
+    format!(
+        "{}:{}:{}:{}",
+        j.user_id,
+        j.purpose.key(),
+        j.ref_id,
+        j.due_at
+    )
 }
 
 /// Renders one due job into the outbox; true when a message was queued.
@@ -139,7 +145,11 @@ impl Scheduler {
                         due_at: wall_due,
                     };
                     tx.outbox_insert_expired(&m, bot.outbox.now()).await?;
-                    tracing::warn!(user = job.user_id, purpose = job.purpose.key(), "reminder expired");
+                    tracing::warn!(
+                        user = job.user_id,
+                        purpose = job.purpose.key(),
+                        "reminder expired"
+                    );
                     (false, false)
                 }
                 Fire::Send => {

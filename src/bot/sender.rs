@@ -63,11 +63,16 @@ pub async fn run(outbox: Arc<Outbox>, db: Db, per_second: u32, shutdown: Cancell
 
 /// A new holder first releases what the last one held when it stopped.
 async fn take_over(outbox: &Outbox, db: &Db) {
-    let taken = db.run(async |tx| tx.outbox_take_back_scheduled().await).await;
+    let taken = db
+        .run(async |tx| tx.outbox_take_back_scheduled().await)
+        .await;
     match taken {
         Ok(n) if n > 0 => {
             outbox.stats.resent.fetch_add(n, Ordering::Relaxed);
-            tracing::warn!(rows = n, "scheduled messages in flight at the last stop are sent again");
+            tracing::warn!(
+                rows = n,
+                "scheduled messages in flight at the last stop are sent again"
+            );
         }
         Ok(_) => {}
         Err(e) => tracing::warn!(error = %e, "could not take back held scheduled messages"),

@@ -246,7 +246,10 @@ mod tests {
         let berlin: Tz = "Europe/Berlin".parse().unwrap();
         let at = next_daily(hm(2, 30), berlin, local(berlin, 2026, 3, 28, 12, 0));
         assert_eq!(at.to_rfc3339(), "2026-03-29T01:00:00+00:00");
-        assert_eq!(at.with_timezone(&berlin).format("%H:%M").to_string(), "03:00");
+        assert_eq!(
+            at.with_timezone(&berlin).format("%H:%M").to_string(),
+            "03:00"
+        );
         // 02:30 happens twice on 25 October: one reminder, at the first, then the next day.
         let first = next_daily(hm(2, 30), berlin, local(berlin, 2026, 10, 24, 12, 0));
         assert_eq!(first.to_rfc3339(), "2026-10-25T00:30:00+00:00");
@@ -254,20 +257,39 @@ mod tests {
         assert_eq!(next.to_rfc3339(), "2026-10-26T01:30:00+00:00");
         let ny: Tz = "America/New_York".parse().unwrap();
         let skipped = next_daily(hm(2, 15), ny, local(ny, 2026, 3, 7, 12, 0));
-        assert_eq!(skipped.with_timezone(&ny).format("%d %H:%M").to_string(), "08 03:00");
+        assert_eq!(
+            skipped.with_timezone(&ny).format("%d %H:%M").to_string(),
+            "08 03:00"
+        );
     }
 
     #[test]
     fn the_weekly_summary_is_on_monday_morning_for_the_week_before() {
         let berlin: Tz = "Europe/Berlin".parse().unwrap();
         // Thursday 26 March 2026: the next Monday is 30 March, after the change.
-        let at = next_weekly(WEEKLY_DAY, hm(9, 0), berlin, local(berlin, 2026, 3, 26, 12, 0));
-        assert_eq!(at.with_timezone(&berlin).to_rfc3339(), "2026-03-30T09:00:00+02:00");
+        let at = next_weekly(
+            WEEKLY_DAY,
+            hm(9, 0),
+            berlin,
+            local(berlin, 2026, 3, 26, 12, 0),
+        );
+        assert_eq!(
+            at.with_timezone(&berlin).to_rfc3339(),
+            "2026-03-30T09:00:00+02:00"
+        );
         let (first, last) = week_before(at, berlin);
-        assert_eq!((first.to_string(), last.to_string()), ("2026-03-23".into(), "2026-03-29".into()));
+        assert_eq!(
+            (first.to_string(), last.to_string()),
+            ("2026-03-23".into(), "2026-03-29".into())
+        );
         // On a Monday before nine, it is that same Monday.
         let monday = local(berlin, 2026, 3, 30, 8, 0);
-        assert_eq!(next_weekly(WEEKLY_DAY, hm(9, 0), berlin, monday).with_timezone(&berlin).day(), 30);
+        assert_eq!(
+            next_weekly(WEEKLY_DAY, hm(9, 0), berlin, monday)
+                .with_timezone(&berlin)
+                .day(),
+            30
+        );
     }
 
     #[test]
@@ -280,24 +302,48 @@ mod tests {
         let late = local(berlin, 2026, 3, 28, 23, 10);
         let until = prefs.quiet_until(late, berlin).unwrap();
         // The night the clocks go forward: 07:30 CEST.
-        assert_eq!(until.with_timezone(&berlin).to_rfc3339(), "2026-03-29T07:30:00+02:00");
-        assert_eq!(prefs.quiet_until(local(berlin, 2026, 3, 29, 6, 0), berlin), Some(until));
-        assert_eq!(prefs.quiet_until(local(berlin, 2026, 3, 29, 7, 30), berlin), None);
-        assert_eq!(prefs.quiet_until(local(berlin, 2026, 3, 28, 21, 59), berlin), None);
+        assert_eq!(
+            until.with_timezone(&berlin).to_rfc3339(),
+            "2026-03-29T07:30:00+02:00"
+        );
+        assert_eq!(
+            prefs.quiet_until(local(berlin, 2026, 3, 29, 6, 0), berlin),
+            Some(until)
+        );
+        assert_eq!(
+            prefs.quiet_until(local(berlin, 2026, 3, 29, 7, 30), berlin),
+            None
+        );
+        assert_eq!(
+            prefs.quiet_until(local(berlin, 2026, 3, 28, 21, 59), berlin),
+            None
+        );
         let day = Prefs {
             quiet: Some((hm(13, 0), hm(15, 0))),
             ..Prefs::default()
         };
-        assert!(day.quiet_until(local(berlin, 2026, 3, 28, 14, 0), berlin).is_some());
-        assert!(day.quiet_until(local(berlin, 2026, 3, 28, 15, 0), berlin).is_none());
+        assert!(
+            day.quiet_until(local(berlin, 2026, 3, 28, 14, 0), berlin)
+                .is_some()
+        );
+        assert!(
+            day.quiet_until(local(berlin, 2026, 3, 28, 15, 0), berlin)
+                .is_none()
+        );
     }
 
     #[test]
     fn the_morning_reminder_asks_about_the_day_before_and_refs_round_trip() {
         let berlin: Tz = "Europe/Berlin".parse().unwrap();
         let at = local(berlin, 2026, 3, 29, 8, 0);
-        assert_eq!(diary_day(DiaryMode::Morning, at, berlin).to_string(), "2026-03-28");
-        assert_eq!(diary_day(DiaryMode::Evening, at, berlin).to_string(), "2026-03-29");
+        assert_eq!(
+            diary_day(DiaryMode::Morning, at, berlin).to_string(),
+            "2026-03-28"
+        );
+        assert_eq!(
+            diary_day(DiaryMode::Evening, at, berlin).to_string(),
+            "2026-03-29"
+        );
         let d = NaiveDate::from_ymd_opt(2026, 3, 29).unwrap();
         assert_eq!(ref_day(day_ref(d)), Some(d));
         let paused = Prefs {

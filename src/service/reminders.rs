@@ -61,10 +61,12 @@ pub fn after(due: &DueJob, sent: bool, answered: bool) -> Option<Job> {
             let first = at - REPEAT_EVERY * job.round;
             Some(next(rules::next_daily(time, zone, first), 0))
         }
-        Purpose::Weekly => due
-            .prefs
-            .weekly_on
-            .then(|| next(rules::next_weekly(WEEKLY_DAY, due.prefs.weekly_time, zone, at), 0)),
+        Purpose::Weekly => due.prefs.weekly_on.then(|| {
+            next(
+                rules::next_weekly(WEEKLY_DAY, due.prefs.weekly_time, zone, at),
+                0,
+            )
+        }),
         Purpose::Snooze | Purpose::Dose | Purpose::Attack | Purpose::Nudge => None,
     }
 }
@@ -76,7 +78,11 @@ pub fn diary_day(due: &DueJob) -> Option<NaiveDate> {
         Purpose::Snooze => rules::ref_day(job.ref_id),
         Purpose::Diary => {
             let at = DateTime::from_timestamp(job.due_at, 0)? - REPEAT_EVERY * job.round;
-            Some(rules::diary_day(due.prefs.diary_mode, at, due.user.zone_or_utc()))
+            Some(rules::diary_day(
+                due.prefs.diary_mode,
+                at,
+                due.user.zone_or_utc(),
+            ))
         }
         _ => None,
     }
@@ -133,7 +139,8 @@ pub async fn rearm(tx: &Tx, user: &User, now: DateTime<Utc>) -> StoreResult<()> 
 
 /// Stores new choices and re-arms the user's reminders.
 pub async fn set_prefs(tx: &Tx, user: &User, prefs: &Prefs, now: DateTime<Utc>) -> StoreResult<()> {
-    tx.set_reminder_prefs(user.id, prefs, now.timestamp()).await?;
+    tx.set_reminder_prefs(user.id, prefs, now.timestamp())
+        .await?;
     rearm(tx, user, now).await
 }
 
@@ -201,12 +208,7 @@ pub async fn checkin_begun(tx: &Tx, user_id: i64, now: DateTime<Utc>) -> StoreRe
 }
 
 /// "Later" on a diary reminder: asked again about `day` at `at`.
-pub async fn snooze(
-    tx: &Tx,
-    user_id: i64,
-    day: NaiveDate,
-    at: DateTime<Utc>,
-) -> StoreResult<()> {
+pub async fn snooze(tx: &Tx, user_id: i64, day: NaiveDate, at: DateTime<Utc>) -> StoreResult<()> {
     tx.schedule_set(&Job {
         user_id,
         purpose: Purpose::Snooze,
@@ -225,9 +227,42 @@ pub async fn set_blocked(
     blocked_at: Option<i64>,
     now: DateTime<Utc>,
 ) -> StoreResult<()> {
-    tx.set_user_blocked(user_id, blocked_at, now.timestamp()).await?;
+    tx.set_user_blocked(user_id, blocked_at, now.timestamp())
+        .await?;
     if let Some(user) = tx.user(user_id).await? {
         rearm(tx, &user, now).await?;
     }
     Ok(())
+}
+
+/// The key-value entry that says every user's reminders were armed once (after the
+/// upgrade that brought reminders, users with a zone or check-in time had none).
+const ARMED: &str = "reminders.armed";
+
+/// Arms every user's daily and weekly reminders, once per database; returns how many
+/// users it armed. Batches of a thousand, each its own transaction.
+pub async fn arm_existing(db: &crate::store::Db, now: DateTime<Utc>) -> StoreResult<usize> {
+    if db.run(async |tx| tx.kv_get(ARMED).await).await?.is_some() {
+        return Ok(0);
+    }
+    let (mut after, mut total) = (i64::MIN, 0);
+    loop {
+        let users = db
+            .run(async |tx| tx.users_to_arm(after, 1000).await)
+            .await?;
+        let Some(last) = users.last().map(|u| u.id) else {
+            break;
+        };
+        db.run(async |tx| {
+            for user in &users {
+                rearm(tx, user, now).await?;
+            }
+            Ok(())
+        })
+        .await?;
+        total += users.len();
+        after = last;
+    }
+    db.run(async |tx| tx.kv_set(ARMED, "1").await).await?;
+    Ok(total)
 }

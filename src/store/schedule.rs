@@ -179,7 +179,12 @@ impl Tx {
     }
 
     /// Removes a pending reminder (if there is one).
-    pub async fn schedule_remove(&self, user_id: i64, purpose: Purpose, ref_id: i64) -> StoreResult<()> {
+    pub async fn schedule_remove(
+        &self,
+        user_id: i64,
+        purpose: Purpose,
+        ref_id: i64,
+    ) -> StoreResult<()> {
         query("delete from schedule where user_id = $1 and purpose = $2 and ref_id = $3")
             .bind(user_id)
             .bind(purpose.key())
@@ -252,5 +257,23 @@ impl Tx {
             .transpose()?
             .flatten();
         Ok(at.and_then(|s| DateTime::from_timestamp(s, 0)))
+    }
+}
+
+impl Tx {
+    /// Users who may get reminders (onboarded, not blocking the bot), by id from `after`.
+    pub async fn users_to_arm(&self, after: i64, limit: i64) -> StoreResult<Vec<User>> {
+        query(
+            "select id, lang, tg_lang, zone, blocked_at, checkin_time, track_menstruation from app_user \
+             where id > $1 and blocked_at is null and (zone is not null or checkin_time is not null) \
+             order by id limit $2",
+        )
+        .bind(after)
+        .bind(limit)
+        .fetch_all(self)
+        .await?
+        .iter()
+        .map(user_from_row)
+        .collect()
     }
 }

@@ -87,7 +87,7 @@ fn settings_buttons(app: &TestApp, lang: Lang, period: bool) -> Vec<(String, Str
     } else {
         ("settings-btn-period-on", "sp:1")
     };
-    keyed(
+    let mut buttons = keyed(
         app,
         lang,
         &[
@@ -97,7 +97,9 @@ fn settings_buttons(app: &TestApp, lang: Lang, period: bool) -> Vec<(String, Str
             toggle,
             ("settings-btn-checkin", "sc"),
         ],
-    )
+    );
+    buttons.push((app.t(lang, "settings-btn-reminders"), "N:s".to_owned()));
+    buttons
 }
 
 async fn add_med(

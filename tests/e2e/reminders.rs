@@ -19,6 +19,8 @@ e2e!(
     a_dose_and_an_open_attack_are_followed_up,
     quiet_hours_hold_a_reminder_a_pause_skips_them_and_a_late_one_expires,
     the_scheduled_lane_waits_out_429_retries_500_and_403_stops_the_reminders,
+    the_weekly_summary_comes_on_monday_morning_with_last_week_s_figures,
+    users_from_before_reminders_are_armed_once_at_start,
 );
 
 fn utc(d: u32, h: u32, m: u32) -> DateTime<Utc> {
@@ -32,7 +34,10 @@ async fn set_time(app: &TestApp, user: &TgUser, time: &str) {
     app.say(user, time).await;
     let stored = db!(app.store, user(user.id)).unwrap().unwrap();
     assert_eq!(
-        stored.checkin_time.map(|t| t.format("%H:%M").to_string()).as_deref(),
+        stored
+            .checkin_time
+            .map(|t| t.format("%H:%M").to_string())
+            .as_deref(),
         Some(time)
     );
 }
@@ -147,7 +152,10 @@ async fn the_morning_reminder_keeps_nine_o_clock_across_the_spring_change(b: Bac
         let yesterday = app.t(lang, &format!("weekday-{}", (d - 1 + 1) % 7 + 1));
         let _ = yesterday;
         let asked = chrono::NaiveDate::from_ymd_opt(2026, 3, d - 1).unwrap();
-        assert_eq!(reminder.inline_buttons()[0].1, format!("N:df:{}", day_ref(asked)));
+        assert_eq!(
+            reminder.inline_buttons()[0].1,
+            format!("N:df:{}", day_ref(asked))
+        );
     }
     app.stop().await;
 }
@@ -159,8 +167,11 @@ async fn a_dose_and_an_open_attack_are_followed_up(b: Backend, lang: Lang) {
     let id = 302;
     let user = app.user(id, lang);
     app.onboard(&user, chrono_tz::Europe::Berlin).await;
-    let ibu = db!(app.store, insert_medication(id, "Ibuprofen", MedClass::Nsaid, Some("400 mg"), 0))
-        .unwrap();
+    let ibu = db!(
+        app.store,
+        insert_medication(id, "Ibuprofen", MedClass::Nsaid, Some("400 mg"), 0)
+    )
+    .unwrap();
     app.say(&user, &app.t(lang, "btn-headache-now")).await; // 10:00 in Berlin
     let attack = db!(app.store, latest_open_attack(id)).unwrap().unwrap();
     let ask = app.say(&user, "/took").await;
@@ -168,7 +179,9 @@ async fn a_dose_and_an_open_attack_are_followed_up(b: Backend, lang: Lang) {
     app.press(&user, flow, &format!("M:tm:{}", ibu.id)).await;
     app.press(&user, flow, "M:td").await;
     app.press(&user, flow, "M:tn").await;
-    let dose = db!(app.store, intakes_for_attack(id, attack.id)).unwrap().remove(0);
+    let dose = db!(app.store, intakes_for_attack(id, attack.id))
+        .unwrap()
+        .remove(0);
 
     // Two hours later: how did it work?
     app.step_to(t0() + Duration::minutes(119));
@@ -185,20 +198,32 @@ async fn a_dose_and_an_open_attack_are_followed_up(b: Backend, lang: Lang) {
     assert_eq!(question.text(), Some(expected.as_str()));
     let partly = data(&question, &app.t(lang, "took-btn-effect-partial"));
     assert_eq!(partly, format!("N:f:{}:partial", dose.id));
-    let (made, _) = app.press(&user, question.message_id.unwrap(), &partly).await;
-    let noted = app.tr(lang, "took-effect-saved-partial", &[("what", "Ibuprofen 400 mg".into())]);
+    let (made, _) = app
+        .press(&user, question.message_id.unwrap(), &partly)
+        .await;
+    let noted = app.tr(
+        lang,
+        "took-effect-saved-partial",
+        &[("what", "Ibuprofen 400 mg".into())],
+    );
     assert_eq!(made.last().and_then(|c| c.text()), Some(noted.as_str()));
     let stored = db!(app.store, intake(id, dose.id)).unwrap().unwrap();
     assert_eq!(stored.effect, Some(Effect::Partial));
     // A replay of the press changes nothing and says so.
-    let (_, answer) = app.press(&user, question.message_id.unwrap(), &partly).await;
+    let (_, answer) = app
+        .press(&user, question.message_id.unwrap(), &partly)
+        .await;
     assert_eq!(answer, Some(app.t(lang, "took-effect-already")));
 
     // Four hours after the one tap: still going?
     let from = app.fake.calls().len();
     app.step_to(t0() + Duration::hours(4));
     let going = app.sent_after(id, from).await;
-    assert!(going.text().unwrap().starts_with("🤕"), "{:?}", going.text());
+    assert!(
+        going.text().unwrap().starts_with("🤕"),
+        "{:?}",
+        going.text()
+    );
     let still = data(&going, &app.t(lang, "remind-btn-going"));
     let (made, _) = app.press(&user, going.message_id.unwrap(), &still).await;
     let text = made.last().and_then(|c| c.text()).unwrap().to_owned();
@@ -209,7 +234,10 @@ async fn a_dose_and_an_open_attack_are_followed_up(b: Backend, lang: Lang) {
     assert!(a.ended_at.is_some());
     // Nothing else is pending for these two.
     let rows = db!(app.store, schedule_of(id)).unwrap();
-    assert!(rows.iter().all(|j| matches!(j.purpose, Purpose::Weekly)), "{rows:?}");
+    assert!(
+        rows.iter().all(|j| matches!(j.purpose, Purpose::Weekly)),
+        "{rows:?}"
+    );
     app.stop().await;
 }
 
@@ -239,7 +267,10 @@ async fn quiet_hours_hold_a_reminder_a_pause_skips_them_and_a_late_one_expires(
     app.step_to(utc(11, 6, 0));
     let held = app.sent_after(id, from).await;
     let tenth = chrono::NaiveDate::from_ymd_opt(2026, 3, 10).unwrap();
-    assert_eq!(held.inline_buttons()[0].1, format!("N:df:{}", day_ref(tenth)));
+    assert_eq!(
+        held.inline_buttons()[0].1,
+        format!("N:df:{}", day_ref(tenth))
+    );
 
     // Paused for two days through the reminder screen: the 11th's and 12th's are skipped.
     db!(app.store, set_reminder_prefs(id, &Prefs::default(), 0)).unwrap();
@@ -284,7 +315,8 @@ async fn the_scheduled_lane_waits_out_429_retries_500_and_403_stops_the_reminder
     set_time(&app, &user, "21:00").await;
 
     // 429 with retry_after 1, then a 500: the reminder still arrives, once.
-    app.fake.fail("sendMessage", Fault::TooManyRequests { retry_after: 1 }, 1);
+    app.fake
+        .fail("sendMessage", Fault::TooManyRequests { retry_after: 1 }, 1);
     app.fake.fail("sendMessage", Fault::ServerError, 1);
     let started = std::time::Instant::now();
     let from = app.fake.calls().len();
@@ -306,7 +338,8 @@ async fn the_scheduled_lane_waits_out_429_retries_500_and_403_stops_the_reminder
     app.fake.fail("sendMessage", Fault::Forbidden, 1);
     let from = app.fake.calls().len();
     app.step_to(utc(11, 20, 0));
-    app.calls_after(from, 1, |c| c.error_code == Some(403)).await;
+    app.calls_after(from, 1, |c| c.error_code == Some(403))
+        .await;
     let mut blocked = false;
     for _ in 0..100 {
         let u = db!(app.store, user(id)).unwrap().unwrap();
@@ -338,6 +371,110 @@ async fn the_scheduled_lane_waits_out_429_retries_500_and_403_stops_the_reminder
         }
         tokio::time::sleep(std::time::Duration::from_millis(20)).await;
     }
-    assert!(armed.iter().any(|j| j.purpose == Purpose::Diary), "{armed:?}");
+    assert!(
+        armed.iter().any(|j| j.purpose == Purpose::Diary),
+        "{armed:?}"
+    );
+    app.stop().await;
+}
+
+async fn the_weekly_summary_comes_on_monday_morning_with_last_week_s_figures(
+    b: Backend,
+    lang: Lang,
+) {
+    let Some(app) = TestApp::spawn(b).await else {
+        return;
+    };
+    let id = 305;
+    let user = app.user(id, lang);
+    app.onboard(&user, chrono_tz::Europe::Berlin).await;
+    // The zone set as /timezone sets it: the weekly summary is armed for Monday 16 March,
+    // 09:00 local.
+    let tx = app.store.begin().await.unwrap();
+    headlog::service::settings::set_zone(&tx, id, chrono_tz::Europe::Berlin, t0())
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    let rows = db!(app.store, schedule_of(id)).unwrap();
+    let weekly = rows.iter().find(|j| j.purpose == Purpose::Weekly).unwrap();
+    assert_eq!(weekly.due_at, utc(16, 8, 0).timestamp());
+    // Two attacks that week (Tue 10 and Thu 12 March), one headache-free day (Wed 11).
+    app.say(&user, &app.t(lang, "btn-headache-now")).await;
+    let a = db!(app.store, latest_open_attack(id)).unwrap().unwrap();
+    db!(
+        app.store,
+        end_attack(id, a.id, (t0() + Duration::hours(3)).timestamp(), 0)
+    )
+    .unwrap();
+    app.clock.set(utc(12, 9, 0));
+    app.say(&user, &app.t(lang, "btn-headache-now")).await;
+    let free = db!(
+        app.store,
+        set_day_field(
+            id,
+            chrono::NaiveDate::from_ymd_opt(2026, 3, 11).unwrap(),
+            chrono_tz::Europe::Berlin,
+            &headlog::domain::day::DayField::HeadacheFree(Some(true)),
+            0
+        )
+    );
+    free.unwrap();
+    let from = app.fake.calls().len();
+    app.step_to(utc(16, 8, 0));
+    let summary = app.sent_after(id, from).await;
+    let text = summary.text().unwrap().to_owned();
+    println!("{text}");
+    match lang {
+        Lang::En => {
+            assert!(text.contains("9–15 Mar"), "{text}");
+            assert!(text.contains("Headache on 2 days of 7"), "{text}");
+            assert!(text.contains("1 headache-free day"), "{text}");
+        }
+        Lang::Ru => {
+            assert!(text.contains("9–15 мар"), "{text}");
+            assert!(text.contains("2 дня из 7"), "{text}");
+        }
+    }
+    // And the next one is armed for the Monday after.
+    let rows = db!(app.store, schedule_of(id)).unwrap();
+    let weekly = rows.iter().find(|j| j.purpose == Purpose::Weekly).unwrap();
+    assert_eq!(weekly.due_at, utc(23, 8, 0).timestamp());
+    app.stop().await;
+}
+
+/// Users who had a zone or a check-in time before reminders existed are armed once, at
+/// the first start after the upgrade.
+async fn users_from_before_reminders_are_armed_once_at_start(b: Backend, _lang: Lang) {
+    let Some(url) = crate::db::fresh(b).await else {
+        return;
+    };
+    {
+        let db = headlog::store::Db::open(&url).await.unwrap();
+        let at = t0().timestamp();
+        db!(db, touch_user(306, Some("en"), at)).unwrap();
+        db!(db, set_user_zone(306, chrono_tz::Europe::Berlin, at)).unwrap();
+        db!(
+            db,
+            set_user_checkin_time(306, NaiveTime::from_hms_opt(21, 0, 0), at)
+        )
+        .unwrap();
+        db!(db, touch_user(307, Some("ru"), at)).unwrap(); // never onboarded: nothing to arm
+        assert!(db!(db, schedule_of(306)).unwrap().is_empty());
+    }
+    let app = TestApp::spawn_at(&url).await.unwrap();
+    let mut rows = Vec::new();
+    for _ in 0..200 {
+        rows = db!(app.store, schedule_of(306)).unwrap();
+        if rows.len() == 2 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    let purposes: Vec<Purpose> = rows.iter().map(|j| j.purpose).collect();
+    assert_eq!(purposes, [Purpose::Diary, Purpose::Weekly]);
+    assert_eq!(rows[0].due_at, utc(10, 20, 0).timestamp());
+    assert!(db!(app.store, schedule_of(307)).unwrap().is_empty());
+    let again = headlog::service::reminders::arm_existing(&app.store, t0()).await;
+    assert_eq!(again.unwrap(), 0, "armed once per database");
     app.stop().await;
 }

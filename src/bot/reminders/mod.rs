@@ -62,7 +62,8 @@ pub async fn diary(ctx: &Ctx<'_>, due: &DueJob) -> anyhow::Result<bool> {
     };
     let text = ctx.tr(key, &[("date", day_label(ctx, day).into())]);
     let markup = diary_keyboard(ctx, day);
-    ctx.send(&text, Some(ReplyMarkup::InlineKeyboard(markup))).await;
+    ctx.send(&text, Some(ReplyMarkup::InlineKeyboard(markup)))
+        .await;
     Ok(true)
 }
 
@@ -74,13 +75,14 @@ pub async fn dose(ctx: &Ctx<'_>, intake_id: i64) -> anyhow::Result<bool> {
     if i.effect.is_some() {
         return Ok(false);
     }
-    let what = crate::bot::ui::format::short(
-        &med_rules::dose_label(&i.name, i.dose.as_deref()),
-        WHAT_MAX,
-    );
+    let what =
+        crate::bot::ui::format::short(&med_rules::dose_label(&i.name, i.dose.as_deref()), WHAT_MAX);
     let text = ctx.tr(
         "remind-dose",
-        &[("what", what.into()), ("time", ctx.when(i.taken_at, i.zone).into())],
+        &[
+            ("what", what.into()),
+            ("time", ctx.when(i.taken_at, i.zone).into()),
+        ],
     );
     let row = Effect::ANSWERS
         .iter()
@@ -156,10 +158,14 @@ pub async fn on_button(
             };
             let date = day_label(ctx, day);
             let (from, to) = crate::domain::localtime::day_bounds(day, ctx.zone());
-            let attacks = ctx.tx.attacks_between(ctx.user.id, from.timestamp(), to.timestamp()).await?;
+            let attacks = ctx
+                .tx
+                .attacks_between(ctx.user.id, from.timestamp(), to.timestamp())
+                .await?;
             // A day can't be both: with an attack recorded, the check-in is the place to change it.
             let text = if attacks.is_empty() {
-                crate::service::checkin::write::set_headache_free(ctx.tx, a, day, Some(true)).await?;
+                crate::service::checkin::write::set_headache_free(ctx.tx, a, day, Some(true))
+                    .await?;
                 ctx.tr("remind-free-saved", &[("date", date.into())])
             } else {
                 ctx.tr("remind-free-refused", &[("date", date.into())])
@@ -183,7 +189,8 @@ pub async fn on_button(
         }
         Action::Effect(id, effect) => {
             // A replayed press (or one on a dose deleted since) only says so.
-            let text = match med_rules::set_effect(ctx.tx, ctx.user.id, id, effect, ctx.now).await? {
+            let text = match med_rules::set_effect(ctx.tx, ctx.user.id, id, effect, ctx.now).await?
+            {
                 EffectOutcome::Gone => return Ok(Some(ctx.t("took-dose-gone"))),
                 EffectOutcome::Already(_) => return Ok(Some(ctx.t("took-effect-already"))),
                 EffectOutcome::Set(i) => {
@@ -191,7 +198,10 @@ pub async fn on_button(
                         &med_rules::dose_label(&i.name, i.dose.as_deref()),
                         WHAT_MAX,
                     );
-                    ctx.tr(&format!("took-effect-saved-{}", effect.key()), &[("what", what.into())])
+                    ctx.tr(
+                        &format!("took-effect-saved-{}", effect.key()),
+                        &[("what", what.into())],
+                    )
                 }
             };
             ctx.edit(message, &text, None).await;
@@ -202,9 +212,16 @@ pub async fn on_button(
                 ctx.edit(message, &ctx.t("remind-attack-over"), None).await;
                 return Ok(None);
             };
-            let text = ctx.tr("remind-going", &[("start", ctx.when(a.started_at, a.zone).into())]);
-            ctx.edit(message, &text, Some(inline(vec![going_keyboard(ctx, a.id)])))
-                .await;
+            let text = ctx.tr(
+                "remind-going",
+                &[("start", ctx.when(a.started_at, a.zone).into())],
+            );
+            ctx.edit(
+                message,
+                &text,
+                Some(inline(vec![going_keyboard(ctx, a.id)])),
+            )
+            .await;
             Ok(None)
         }
         Action::Menu | Action::Set(_) => screen::on_button(ctx, message, action).await,
@@ -220,7 +237,14 @@ pub fn minutes(ctx: &Ctx<'_>, m: u32) -> String {
 /// The weekly summary of the week before (figures as MODEL.md defines them); none for a
 /// user who has recorded nothing yet.
 pub async fn weekly(ctx: &Ctx<'_>, due: &DueJob) -> anyhow::Result<bool> {
-    let _ = due;
-    let _ = ctx;
-    Ok(false)
+    if ctx.tx.first_record_day(ctx.user.id).await?.is_none() {
+        return Ok(false);
+    }
+    let at = chrono::DateTime::from_timestamp(due.job.due_at, 0).unwrap_or(ctx.now);
+    let (first, last) = rules::week_before(at, ctx.zone());
+    let figures =
+        crate::service::figures::for_period(ctx.tx, ctx.user.id, first, last, ctx.today()).await?;
+    let text = crate::bot::ui::summary::weekly_text(&ctx.bot.i18n, ctx.lang, first, last, &figures);
+    ctx.send(&text, None).await;
+    Ok(true)
 }

@@ -52,7 +52,10 @@ fn render(ctx: &Ctx<'_>, p: &Prefs) -> (String, InlineKeyboardMarkup) {
         DiaryMode::Morning => "remind-mode-morning",
     });
     let diary = match ctx.user.checkin_time {
-        Some(t) => ctx.tr("remind-diary-at", &[("time", hhmm(t).into()), ("mode", mode.into())]),
+        Some(t) => ctx.tr(
+            "remind-diary-at",
+            &[("time", hhmm(t).into()), ("mode", mode.into())],
+        ),
         None => off(),
     };
     let weekly = if p.weekly_on {
@@ -65,7 +68,10 @@ fn render(ctx: &Ctx<'_>, p: &Prefs) -> (String, InlineKeyboardMarkup) {
         None => off(),
     };
     let pause = match p.paused_until.filter(|u| *u > ctx.now) {
-        Some(until) => ctx.tr("remind-paused-until", &[("until", ctx.when(until, ctx.zone()).into())]),
+        Some(until) => ctx.tr(
+            "remind-paused-until",
+            &[("until", ctx.when(until, ctx.zone()).into())],
+        ),
         None => ctx.t("remind-not-paused"),
     };
     let text = ctx.tr(
@@ -74,7 +80,10 @@ fn render(ctx: &Ctx<'_>, p: &Prefs) -> (String, InlineKeyboardMarkup) {
             ("diary", diary.into()),
             ("repeat", on_off(p.diary_repeat).into()),
             ("dose", follow_up(ctx, p.dose_on, p.dose_after_min).into()),
-            ("attack", follow_up(ctx, p.attack_on, p.attack_after_min).into()),
+            (
+                "attack",
+                follow_up(ctx, p.attack_on, p.attack_after_min).into(),
+            ),
             ("nudge", on_off(p.nudge_on).into()),
             ("weekly", weekly.into()),
             ("quiet", quiet.into()),
@@ -83,9 +92,7 @@ fn render(ctx: &Ctx<'_>, p: &Prefs) -> (String, InlineKeyboardMarkup) {
     );
     let dose_now = if p.dose_on { p.dose_after_min } else { 0 };
     let attack_now = if p.attack_on { p.attack_after_min } else { 0 };
-    let weekly_now = p
-        .weekly_on
-        .then(|| chrono::Timelike::hour(&p.weekly_time));
+    let weekly_now = p.weekly_on.then(|| chrono::Timelike::hour(&p.weekly_time));
     let quiet_now = p
         .quiet
         .map(|(f, t)| (chrono::Timelike::hour(&f), chrono::Timelike::hour(&t)));
@@ -104,14 +111,26 @@ fn render(ctx: &Ctx<'_>, p: &Prefs) -> (String, InlineKeyboardMarkup) {
             b("remind-btn-repeat-on", Setting::Repeat(true))
         }],
         vec![
-            b("remind-btn-dose", Setting::Dose(next_of(&DOSE_STEPS, dose_now))),
-            b("remind-btn-attack", Setting::Attack(next_of(&ATTACK_STEPS, attack_now))),
+            b(
+                "remind-btn-dose",
+                Setting::Dose(next_of(&DOSE_STEPS, dose_now)),
+            ),
+            b(
+                "remind-btn-attack",
+                Setting::Attack(next_of(&ATTACK_STEPS, attack_now)),
+            ),
         ],
         vec![
             b("remind-btn-nudge", Setting::Nudge(!p.nudge_on)),
-            b("remind-btn-weekly", Setting::Weekly(next_of(&WEEKLY_STEPS, weekly_now))),
+            b(
+                "remind-btn-weekly",
+                Setting::Weekly(next_of(&WEEKLY_STEPS, weekly_now)),
+            ),
         ],
-        vec![b("remind-btn-quiet", Setting::Quiet(next_of(&QUIET_STEPS, quiet_now)))],
+        vec![b(
+            "remind-btn-quiet",
+            Setting::Quiet(next_of(&QUIET_STEPS, quiet_now)),
+        )],
     ];
     if p.paused(ctx.now) {
         rows.push(vec![b("remind-btn-resume-all", Setting::Pause(0))]);
@@ -126,7 +145,10 @@ fn render(ctx: &Ctx<'_>, p: &Prefs) -> (String, InlineKeyboardMarkup) {
                 .collect(),
         );
     }
-    rows.push(vec![settings_button(ctx.t("btn-back"), SettingsAction::Settings)]);
+    rows.push(vec![settings_button(
+        ctx.t("btn-back"),
+        SettingsAction::Settings,
+    )]);
     (text, inline(rows))
 }
 
@@ -134,7 +156,11 @@ fn render(ctx: &Ctx<'_>, p: &Prefs) -> (String, InlineKeyboardMarkup) {
 fn apply(p: &mut Prefs, s: Setting, now: chrono::DateTime<chrono::Utc>) {
     match s {
         Setting::Morning(m) => {
-            p.diary_mode = if m { DiaryMode::Morning } else { DiaryMode::Evening }
+            p.diary_mode = if m {
+                DiaryMode::Morning
+            } else {
+                DiaryMode::Evening
+            }
         }
         Setting::Repeat(on) => p.diary_repeat = on,
         Setting::Dose(0) => p.dose_on = false,

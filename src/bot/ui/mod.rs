@@ -123,8 +123,8 @@ impl Ctx<'_> {
 
     /// "today, Tue 10 Mar", "yesterday, …", or the date alone.
     pub fn day_label(&self, day: chrono::NaiveDate) -> String {
-            use chrono::Datelike;
-            let ctx = self;
+        use chrono::Datelike;
+        let ctx = self;
         let weekday = format!("weekday-{}", day.weekday().number_from_monday());
         let date = ctx.tr(
             "checkin-date",

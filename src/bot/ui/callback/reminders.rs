@@ -119,7 +119,9 @@ impl Action {
             "sw" if one && args[0] == "-1" => Action::Set(Setting::Weekly(None)),
             "sw" if one => Action::Set(Setting::Weekly(Some(small(0, 23)?))),
             "sq" if one && args[0] == "-" => Action::Set(Setting::Quiet(None)),
-            "sq" if args.len() == 2 => Action::Set(Setting::Quiet(Some((small(0, 23)?, small(1, 23)?)))),
+            "sq" if args.len() == 2 => {
+                Action::Set(Setting::Quiet(Some((small(0, 23)?, small(1, 23)?))))
+            }
             "sp" if one => Action::Set(Setting::Pause(small(0, PAUSE_MAX_DAYS)?)),
             _ => return None,
         })
@@ -164,8 +166,19 @@ mod tests {
             assert_eq!(Action::parse(&a.encode()), Some(a));
         }
         for junk in [
-            "", "df", "df:-1", "df:1:2", "f:1:unknown", "f:1", "sd:100000", "sp:91", "sw:24",
-            "sq:25:1", "sm:2", "s:1", "x",
+            "",
+            "df",
+            "df:-1",
+            "df:1:2",
+            "f:1:unknown",
+            "f:1",
+            "sd:100000",
+            "sp:91",
+            "sw:24",
+            "sq:25:1",
+            "sm:2",
+            "s:1",
+            "x",
         ] {
             assert_eq!(Action::parse(junk), None, "{junk}");
         }
