@@ -11,7 +11,7 @@ pub const PER_CHAT: Duration = Duration::from_secs(1);
 /// The window is a little longer than a second: sends leave in order but may arrive a few
 /// milliseconds apart from when they left, and a window counted at the far end must never
 /// see one more than the limit.
-const WINDOW: Duration = Duration::from_millis(1010);
+pub const WINDOW: Duration = Duration::from_millis(1010);
 
 /// Where the lane stands.
 #[derive(Debug)]

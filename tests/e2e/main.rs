@@ -27,6 +27,7 @@ mod outage;
 mod period;
 mod process;
 mod reminders;
+mod replicas;
 mod robustness;
 mod store_contract;
 mod trash;
