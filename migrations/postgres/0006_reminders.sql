@@ -28,3 +28,7 @@ create table schedule (
     primary key (user_id, purpose, ref_id)
 );
 create index schedule_due on schedule (due_at);
+-- The scheduled lane may hold many rows: the per-chat index serves replies only (busy
+-- checks, claims), so a scheduled row costs one index less to write.
+drop index outbox_chat;
+create index outbox_chat on outbox (chat_id, id) where status = 'pending' and lane = 'reply';

@@ -10,6 +10,7 @@
 use super::BotCtx;
 use super::ui::{Ctx, Outgoing};
 use super::{checkin, reminders};
+use crate::domain::localtime;
 use crate::domain::reminders::Purpose;
 use crate::service::reminders::{self as service, Fire};
 use crate::store::outbox::{Lane, NewOut};
@@ -21,8 +22,9 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 use tokio_util::sync::CancellationToken;
 
-/// Jobs fired per transaction.
-const BATCH: i64 = 500;
+/// Jobs fired per transaction: large enough that a minute with 100,000 due reminders is a
+/// few dozen commits, small enough that a reply never waits long for the write lock.
+const BATCH: i64 = 2000;
 /// The longest sleep: another replica may have changed a schedule without waking us.
 const MAX_SLEEP: Duration = Duration::from_secs(60);
 
@@ -57,10 +59,21 @@ fn key(due: &DueJob) -> String {
     )
 }
 
+fn iso(day: chrono::NaiveDate) -> String {
+    day.format("%Y-%m-%d").to_string()
+}
+
 /// Renders one due job into the outbox; true when a message was queued.
-async fn render(ctx: &Ctx<'_>, due: &DueJob) -> anyhow::Result<bool> {
+async fn render(
+    ctx: &Ctx<'_>,
+    due: &DueJob,
+    day: Option<chrono::NaiveDate>,
+) -> anyhow::Result<bool> {
     match due.job.purpose {
-        Purpose::Diary | Purpose::Snooze => reminders::diary(ctx, due).await,
+        Purpose::Diary | Purpose::Snooze => match day {
+            Some(day) => reminders::diary(ctx, due, day).await,
+            None => Ok(false),
+        },
         Purpose::Dose => reminders::dose(ctx, due.job.ref_id).await,
         Purpose::Attack => reminders::attack(ctx, due.job.ref_id).await,
         Purpose::Nudge => {
@@ -108,12 +121,27 @@ impl Scheduler {
         let lateness = Span::seconds(bot.outbox.policy().scheduled_lateness_secs);
         let tx = bot.store.begin().await?;
         let jobs = tx.schedule_claim_due(now.timestamp(), BATCH).await?;
-        let mut queued = false;
-        for due in &jobs {
+        let decided: Vec<(&DueJob, Fire)> = jobs
+            .iter()
+            .map(|due| (due, service::decide(due, now, lateness)))
+            .collect();
+        // Which diary reminders' days are answered already: one query for the batch.
+        let asked: Vec<(i64, String, i64, i64)> = decided
+            .iter()
+            .filter(|(_, fire)| *fire == Fire::Send)
+            .filter_map(|(due, _)| {
+                let day = service::diary_day(due)?;
+                let (from, to) = localtime::day_bounds(day, due.user.zone_or_utc());
+                Some((due.job.user_id, iso(day), from.timestamp(), to.timestamp()))
+            })
+            .collect();
+        let answered = tx.days_answered(&asked).await?;
+        let (mut rows, mut moved, mut expired) = (Vec::new(), Vec::new(), Vec::new());
+        for (due, fire) in decided {
             let job = &due.job;
             // The delivery clock's instant of the due time (the same clock in production).
             let wall_due = bot.outbox.now() - (now.timestamp() - job.due_at).max(0);
-            let (sent, answered) = match service::decide(due, now, lateness) {
+            let (sent, was_answered) = match fire {
                 Fire::Wait(until) => {
                     add(&self.stats.held);
                     // A diary reminder keeps the day it asks about: it waits as a snooze,
@@ -124,7 +152,7 @@ impl Scheduler {
                     } else {
                         let mut later = job.clone();
                         later.due_at = until.timestamp();
-                        tx.schedule_set(&later).await?;
+                        moved.push(later);
                         continue;
                     }
                 }
@@ -134,7 +162,12 @@ impl Scheduler {
                 }
                 Fire::Expire => {
                     add(&self.stats.expired);
-                    let m = NewOut {
+                    tracing::warn!(
+                        user = job.user_id,
+                        purpose = job.purpose.key(),
+                        "reminder expired"
+                    );
+                    expired.push(NewOut {
                         chat_id: job.user_id,
                         lane: Lane::Scheduled,
                         kind: "sendMessage".into(),
@@ -143,61 +176,83 @@ impl Scheduler {
                         target: None,
                         dedup_key: Some(format!("{}:0", key(due))),
                         due_at: wall_due,
-                    };
-                    tx.outbox_insert_expired(&m, bot.outbox.now()).await?;
-                    tracing::warn!(
-                        user = job.user_id,
-                        purpose = job.purpose.key(),
-                        "reminder expired"
-                    );
+                    });
                     (false, false)
                 }
                 Fire::Send => {
-                    let c = Ctx {
-                        bot,
-                        tx: &tx,
-                        lang: due.user.lang(),
-                        user: due.user.clone(),
-                        now,
-                        chat: job.user_id,
-                        update_id: 0,
-                        keyboard: None,
-                        out: Outgoing::scheduled(key(due), wall_due),
-                    };
-                    let sent = match render(&c, due).await {
-                        Ok(sent) => sent,
-                        Err(e) if crate::store::is_unavailable(&e) => {
-                            return Err(StoreError::Unavailable(format!("{e:#}")));
-                        }
-                        Err(e) => {
-                            // A job that fails on itself must not block the queue: it moves on.
-                            tracing::warn!(user = job.user_id, purpose = job.purpose.key(), error = %e, "reminder failed");
-                            false
-                        }
-                    };
-                    c.out.finish()?;
-                    if sent {
-                        add(&self.stats.queued);
-                        queued = true;
-                    } else {
+                    let day = service::diary_day(due);
+                    if day.is_some_and(|d| answered.contains(&(job.user_id, iso(d)))) {
                         add(&self.stats.answered);
+                        (false, true)
+                    } else {
+                        let sent = self.render(&tx, due, day, wall_due, &mut rows).await?;
+                        add(if sent {
+                            &self.stats.queued
+                        } else {
+                            &self.stats.answered
+                        });
+                        (sent, !sent)
                     }
-                    (sent, !sent)
                 }
             };
-            match service::after(due, sent, answered) {
-                Some(next) => tx.schedule_set(&next).await?,
+            match service::after(due, sent, was_answered) {
+                Some(next) => moved.push(next),
                 None => {
                     tx.schedule_remove(job.user_id, job.purpose, job.ref_id)
                         .await?
                 }
             }
         }
+        let delivery_now = bot.outbox.now();
+        tx.outbox_insert_many(&rows, delivery_now).await?;
+        for m in &expired {
+            tx.outbox_insert_expired(m, delivery_now).await?;
+        }
+        tx.schedule_set_many(&moved).await?;
         tx.commit().await?;
-        if queued {
+        if !rows.is_empty() {
             bot.outbox.poke_scheduled();
         }
         Ok(jobs.len())
+    }
+
+    /// Renders one due job; its rows are added to `rows`. True when it asks something.
+    async fn render(
+        &self,
+        tx: &crate::store::Tx,
+        due: &DueJob,
+        day: Option<chrono::NaiveDate>,
+        wall_due: i64,
+        rows: &mut Vec<NewOut>,
+    ) -> StoreResult<bool> {
+        let job = &due.job;
+        let c = Ctx {
+            bot: &self.ctx,
+            tx,
+            lang: due.user.lang(),
+            user: due.user.clone(),
+            now: self.ctx.clock.now(),
+            chat: job.user_id,
+            update_id: 0,
+            keyboard: None,
+            out: Outgoing::scheduled(key(due), wall_due),
+        };
+        let sent = match render(&c, due, day).await {
+            Ok(sent) => sent,
+            Err(e) if crate::store::is_unavailable(&e) => {
+                return Err(StoreError::Unavailable(format!("{e:#}")));
+            }
+            Err(e) => {
+                // A job that fails on itself must not block the queue: it moves on.
+                tracing::warn!(user = job.user_id, purpose = job.purpose.key(), error = %e, "reminder failed");
+                false
+            }
+        };
+        c.out.finish()?;
+        if sent {
+            rows.extend(c.out.take_scheduled());
+        }
+        Ok(sent)
     }
 
     /// How long until the next job is due (capped, see [`MAX_SLEEP`]).

@@ -3,7 +3,6 @@
 //! scheduler only asks [`decide`] and [`after`]. Every change of a user's choices, zone,
 //! check-in time or blocked state re-arms their daily and weekly rows ([`rearm`]).
 
-use crate::domain::localtime;
 use crate::domain::reminders::{
     self as rules, NUDGE_AFTER, Prefs, Purpose, REPEAT_EVERY, REPEATS, WEEKLY_DAY,
 };
@@ -86,23 +85,6 @@ pub fn diary_day(due: &DueJob) -> Option<NaiveDate> {
         }
         _ => None,
     }
-}
-
-/// True when a day already has an attack or a headache-free record (a dose alone is not
-/// an answer: people on a daily preventive still need the reminder).
-pub async fn day_answered(tx: &Tx, user: &User, day: NaiveDate) -> StoreResult<bool> {
-    let (from, to) = localtime::day_bounds(day, user.zone_or_utc());
-    if !tx
-        .attacks_between(user.id, from.timestamp(), to.timestamp())
-        .await?
-        .is_empty()
-    {
-        return Ok(true);
-    }
-    Ok(tx
-        .day_record(user.id, day)
-        .await?
-        .is_some_and(|d| d.headache_free == Some(true)))
 }
 
 /// Re-arms a user's daily and weekly reminders from their state and choices: none while

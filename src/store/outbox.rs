@@ -147,6 +147,42 @@ impl Tx {
         .await
     }
 
+    /// Queues scheduled messages together (one statement per 200); rows whose dedup key
+    /// was used already are left out. Returns how many were new.
+    pub async fn outbox_insert_many(&self, rows: &[NewOut], now: i64) -> StoreResult<u64> {
+        let mut new = 0;
+        for chunk in rows.chunks(200) {
+            let values = (0..chunk.len())
+                .map(|i| {
+                    let p = i * 9;
+                    let n: Vec<String> = (1..=9).map(|k| format!("${}", p + k)).collect();
+                    // next_at starts at due_at.
+                    format!("({}, {})", n.join(", "), n[7])
+                })
+                .collect::<Vec<_>>()
+                .join(", ");
+            let mut q = query(format!(
+                "insert into outbox (chat_id, lane, dedup_key, kind, body, file, target, due_at, \
+                 created_at, next_at) values {values} \
+                 on conflict (dedup_key) where dedup_key is not null do nothing"
+            ));
+            for m in chunk {
+                q = q
+                    .bind(m.chat_id)
+                    .bind(m.lane.key())
+                    .bind(m.dedup_key.as_deref())
+                    .bind(m.kind.as_str())
+                    .bind(m.body.as_str())
+                    .bind(m.file.clone())
+                    .bind(m.target)
+                    .bind(m.due_at)
+                    .bind(now);
+            }
+            new += q.execute(self).await?.rows_affected();
+        }
+        Ok(new)
+    }
+
     /// Records a scheduled message that was due too long ago to send (counted, never sent).
     pub async fn outbox_insert_expired(&self, m: &NewOut, now: i64) -> StoreResult<bool> {
         let id = query(
@@ -304,7 +340,7 @@ impl Tx {
 
     /// Puts a chat's held replies back (after a failed try), so any worker may take them.
     pub async fn outbox_release_chat(&self, chat_id: i64) -> StoreResult<()> {
-        query("update outbox set claimed_until = null where chat_id = $1 and status = 'pending'")
+        query("update outbox set claimed_until = null where chat_id = $1 and status = 'pending' and lane = 'reply'")
             .bind(chat_id)
             .execute(self)
             .await?;

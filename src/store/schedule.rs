@@ -277,3 +277,76 @@ impl Tx {
         .collect()
     }
 }
+
+impl Tx {
+    /// Moves (or adds) many jobs at once: one statement per 200.
+    pub async fn schedule_set_many(&self, jobs: &[Job]) -> StoreResult<()> {
+        if !jobs.is_empty() {
+            self.touch_schedule();
+        }
+        for chunk in jobs.chunks(200) {
+            let values = (0..chunk.len())
+                .map(|i| {
+                    let p = i * 5;
+                    format!(
+                        "(${}, ${}, ${}, ${}, ${})",
+                        p + 1,
+                        p + 2,
+                        p + 3,
+                        p + 4,
+                        p + 5
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join(", ");
+            let mut q = query(format!(
+                "insert into schedule (user_id, purpose, ref_id, due_at, round) values {values} \
+                 on conflict (user_id, purpose, ref_id) do update set due_at = excluded.due_at, \
+                 round = excluded.round"
+            ));
+            for j in chunk {
+                q = q
+                    .bind(j.user_id)
+                    .bind(j.purpose.key())
+                    .bind(j.ref_id)
+                    .bind(j.due_at)
+                    .bind(j.round);
+            }
+            q.execute(self).await?;
+        }
+        Ok(())
+    }
+
+    /// Of `asked` (user, local day as `YYYY-MM-DD`, the day's bounds in unix seconds), the
+    /// ones whose day already has an attack or a headache-free record: one query per 200.
+    pub async fn days_answered(
+        &self,
+        asked: &[(i64, String, i64, i64)],
+    ) -> StoreResult<std::collections::HashSet<(i64, String)>> {
+        let mut answered = std::collections::HashSet::new();
+        for chunk in asked.chunks(200) {
+            let values = (0..chunk.len())
+                .map(|i| {
+                    let p = i * 4;
+                    format!("(${}, ${}, ${}, ${})", p + 1, p + 2, p + 3, p + 4)
+                })
+                .collect::<Vec<_>>()
+                .join(", ");
+            let mut q = query(format!(
+                "with q (user_id, day, day_from, day_to) as (values {values}) \
+                 select q.user_id, q.day from q where exists (select 1 from attack a \
+                 where a.user_id = q.user_id and a.deleted_at is null and a.started_at < q.day_to \
+                 and (a.ended_at is null and a.started_at >= q.day_from or a.ended_at > q.day_from)) \
+                 or exists (select 1 from day_record r where r.user_id = q.user_id and r.day = q.day \
+                 and r.deleted_at is null and r.headache_free)"
+            ));
+            for (user, day, from, to) in chunk {
+                q = q.bind(*user).bind(day.as_str()).bind(*from).bind(*to);
+            }
+            for row in q.fetch_all(self).await? {
+                answered.insert((row.try_get("user_id")?, row.try_get("day")?));
+            }
+        }
+        Ok(answered)
+    }
+}

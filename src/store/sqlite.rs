@@ -177,6 +177,23 @@ fn classify(e: rusqlite::Error) -> StoreError {
 }
 
 /// A transaction on the one connection; rolled back when dropped uncommitted.
+/// `$n` placeholders written as `?n` (the SQL holds no `$` in its literals).
+fn numbered(sql: &str) -> std::borrow::Cow<'_, str> {
+    if !sql.contains('$') {
+        return std::borrow::Cow::Borrowed(sql);
+    }
+    let mut out = String::with_capacity(sql.len());
+    let mut chars = sql.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '$' && chars.peek().is_some_and(char::is_ascii_digit) {
+            out.push('?');
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 struct SqliteTx {
     conn: OwnedMutexGuard<rusqlite::Connection>,
     open: bool,
@@ -184,19 +201,19 @@ struct SqliteTx {
 
 impl SqliteTx {
     /// Prepares (cached) and binds `$n` placeholders by their number, wherever they stand.
+    /// SQLite reads `$1` as a name (looked up one by one, slow for a statement with many
+    /// rows of values) but `?1` as the number itself: the SQL is read with `?n`.
     fn prepare<'c>(
         conn: &'c rusqlite::Connection,
         sql: &str,
         args: &[Value],
     ) -> StoreResult<rusqlite::CachedStatement<'c>> {
-        let mut stmt = conn.prepare_cached(sql).map_err(classify)?;
+        let sql = numbered(sql);
+        let mut stmt = conn.prepare_cached(&sql).map_err(classify)?;
         for index in 1..=stmt.parameter_count() {
-            let name = stmt.parameter_name(index).unwrap_or("");
-            let arg = name
-                .strip_prefix('$')
-                .and_then(|n| n.parse::<usize>().ok())
-                .and_then(|n| args.get(n.wrapping_sub(1)))
-                .ok_or_else(|| StoreError::Other(anyhow::anyhow!("unbound parameter {name}")))?;
+            let arg = args
+                .get(index - 1)
+                .ok_or_else(|| StoreError::Other(anyhow::anyhow!("unbound parameter ${index}")))?;
             let bound = match arg {
                 Value::Int(v) => stmt.raw_bind_parameter(index, v),
                 Value::Text(v) => stmt.raw_bind_parameter(index, v),

@@ -465,7 +465,8 @@ async fn users_from_before_reminders_are_armed_once_at_start(b: Backend, _lang: 
     let mut rows = Vec::new();
     for _ in 0..200 {
         rows = db!(app.store, schedule_of(306)).unwrap();
-        if rows.len() == 2 {
+        let done = db!(app.store, kv_get("reminders.armed")).unwrap().is_some();
+        if rows.len() == 2 && done {
             break;
         }
         tokio::time::sleep(std::time::Duration::from_millis(20)).await;

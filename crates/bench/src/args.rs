@@ -5,12 +5,13 @@ use std::time::Duration;
 
 /// Printed for `--help` and after a malformed command line.
 pub const USAGE: &str = "\
-usage: headlog-bench [--quick] [--database-url URL] [--binary PATH] [--verbose]
+usage: headlog-bench [--quick] [--reminders] [--database-url URL] [--binary PATH] [--verbose]
 
 Starts the real headlog binary against a fake Telegram Bot API served in this
 process, plays many users through a realistic mix of actions and prints figures.
 
   --quick              a short smoke run (200 chats, 3 s phases) for CI
+  --reminders          only the reminder parts (enqueue, delivery at 25/s and 1000/s)
   --database-url URL   the store to use; default: a fresh SQLite file in a temp dir
                        (a postgres://user@host:port/db URL works too)
   --binary PATH        the headlog binary; default: `headlog` next to this executable
@@ -27,6 +28,8 @@ pub struct Options {
     pub binary: Option<PathBuf>,
     /// Whether headlog's standard error is inherited.
     pub verbose: bool,
+    /// Only the reminder parts.
+    pub reminders_only: bool,
 }
 
 impl Options {
@@ -38,12 +41,14 @@ impl Options {
             database_url: None,
             binary: None,
             verbose: false,
+            reminders_only: false,
         };
         let mut args = args.into_iter();
         while let Some(arg) = args.next() {
             match arg.as_str() {
                 "--quick" => options.quick = true,
                 "--verbose" => options.verbose = true,
+                "--reminders" => options.reminders_only = true,
                 "--help" | "-h" => return Ok(None),
                 "--database-url" => options.database_url = Some(value(&mut args, &arg)?),
                 "--binary" => options.binary = Some(PathBuf::from(value(&mut args, &arg)?)),

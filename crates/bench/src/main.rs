@@ -19,6 +19,7 @@ mod args;
 mod child;
 mod engine;
 mod phase;
+mod reminders;
 mod report;
 mod rng;
 mod run;
@@ -58,7 +59,13 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    match runtime.block_on(run::run(&options, &binary)) {
+    let result = runtime.block_on(async {
+        if !options.reminders_only {
+            run::run(&options, &binary).await?;
+        }
+        reminders::run(&options, &binary).await
+    });
+    match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(problem) => {
             eprintln!("\nheadlog-bench: run failed: {problem}");

@@ -48,14 +48,9 @@ fn tonight(ctx: &Ctx<'_>, day: NaiveDate) -> Option<chrono::DateTime<chrono::Utc
     (at > ctx.now + SNOOZE).then_some(at)
 }
 
-/// Sends the diary reminder (or its snooze) unless its day is answered; true when sent.
-pub async fn diary(ctx: &Ctx<'_>, due: &DueJob) -> anyhow::Result<bool> {
-    let Some(day) = service::diary_day(due) else {
-        return Ok(false);
-    };
-    if service::day_answered(ctx.tx, &ctx.user, day).await? {
-        return Ok(false);
-    }
+/// Sends the diary reminder (or its snooze) about `day`, which the scheduler found
+/// unanswered (no attack, no headache-free record); true when sent.
+pub async fn diary(ctx: &Ctx<'_>, due: &DueJob, day: NaiveDate) -> anyhow::Result<bool> {
     let key = match due.prefs.diary_mode {
         DiaryMode::Evening => "remind-diary-evening",
         DiaryMode::Morning => "remind-diary-morning",

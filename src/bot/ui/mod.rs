@@ -60,6 +60,8 @@ struct OutState {
     scheduled: Option<(String, i64)>,
     /// Rows queued so far (numbers the dedup keys of a scheduled message's rows).
     queued: usize,
+    /// A scheduled message's rows, inserted by the scheduler with its batch.
+    pending: Vec<NewOut>,
     /// Rows this writer claimed and will send itself after commit.
     claimed: Vec<OutRow>,
     /// Whether older replies of this chat wait (then new ones wait behind them).
@@ -79,9 +81,9 @@ impl Outgoing {
         }
     }
 
-    /// How many rows were queued (a scheduled message's rows that were new).
-    pub fn queued(&self) -> usize {
-        self.state.lock().unwrap_or_else(|e| e.into_inner()).queued
+    /// A scheduled message's rows, for the scheduler to insert with its batch.
+    pub fn take_scheduled(&self) -> Vec<NewOut> {
+        std::mem::take(&mut self.state.lock().unwrap_or_else(|e| e.into_inner()).pending)
     }
 
     /// Takes the rows to send after commit, or the error that spoiled the unit of work.
@@ -219,6 +221,7 @@ impl Ctx<'_> {
             (st.busy, scheduled)
         };
         if let Some((key, due_at)) = scheduled {
+            // Queued with the scheduler's batch: no reference to refer to later.
             let m = NewOut {
                 chat_id: self.chat,
                 lane: Lane::Scheduled,
@@ -229,14 +232,9 @@ impl Ctx<'_> {
                 dedup_key: Some(key),
                 due_at,
             };
-            return match self.tx.outbox_insert(&m, now, None).await {
-                Ok(id) => id.map(|id| MsgRef(-id)),
-                Err(e) => {
-                    let mut st = self.out.state.lock().unwrap_or_else(|e| e.into_inner());
-                    st.error = Some(e);
-                    None
-                }
-            };
+            let mut st = self.out.state.lock().unwrap_or_else(|e| e.into_inner());
+            st.pending.push(m);
+            return None;
         }
         let result = async {
             let busy = match busy {
