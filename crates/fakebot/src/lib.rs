@@ -51,6 +51,23 @@
 //!   instead of JSON. [`Fault::Drop`] reads the request, records the call
 //!   and closes the TCP connection without sending a byte, so the client
 //!   sees the connection dropped before a complete message.
+//!   [`FakeBot::fail_chat`] queues faults for the calls naming one chat,
+//!   e.g. 403 `"Forbidden: bot was blocked by the user"` for one user
+//!   while the others are served ([`FakeBot::block_chat`]).
+//! - Flood control, off by default, as Telegram applies it
+//!   ([`FakeBot::limit_rate`], [`FakeBot::limit_chat_rate`]): a counted call
+//!   that would put more accepted calls than the limit into any sliding
+//!   one-second window is answered 429 `"Too Many Requests: retry after
+//!   N"` with `"parameters":{"retry_after":N}` and not executed. Counted are
+//!   the calls that put or change a message in a chat: `sendMessage`,
+//!   `sendDocument`, `sendPhoto`, `editMessageText`, `editMessageCaption`
+//!   and `editMessageReplyMarkup`; not `answerCallbackQuery` (it shows no
+//!   message), `deleteMessage`, `getUpdates` or the settings methods.
+//!   [`FakeBot::rate_stats`] counts accepted and refused calls and the
+//!   busiest one-second window, with or without a limit.
+//! - The order of answers: a fault queued for the call's chat, then one
+//!   queued for its method, then one for every method; then flood control;
+//!   then a stall; then the emulated method.
 //!
 //! The server lives as long as the tokio runtime that started it.
 //!
@@ -78,6 +95,7 @@ mod json;
 mod methods;
 mod observe;
 mod params;
+mod rate;
 mod reply;
 mod server;
 mod state;
@@ -89,6 +107,7 @@ use std::sync::Arc;
 use serde_json::Value;
 use tokio::net::TcpListener;
 
+pub use crate::rate::RateStats;
 use crate::state::Shared;
 pub use crate::types::{BotMessage, Call, Fault, TgUser, UploadedFile};
 

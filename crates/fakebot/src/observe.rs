@@ -1,4 +1,5 @@
-//! Observing the calls the bot made, counters, and fault injection.
+//! Observing the calls the bot made, counters, fault injection and flood
+//! control.
 
 use std::pin::pin;
 use std::time::{self, Duration};
@@ -7,6 +8,8 @@ use tokio::sync::broadcast;
 use tokio::time::Instant;
 
 use crate::FakeBot;
+use crate::rate::RateStats;
+use crate::state::{ANY_METHOD, ChatFault};
 use crate::types::{Call, Fault};
 
 impl FakeBot {
@@ -118,6 +121,92 @@ impl FakeBot {
         let mut inner = self.shared.lock();
         let queue = inner.faults.entry(method.to_ascii_lowercase()).or_default();
         queue.extend(std::iter::repeat_n(fault, times));
+    }
+
+    /// Answers the next `times` calls of `method` (case-insensitive, or
+    /// `"*"` for every method) whose `chat_id` is `chat_id` with `fault`
+    /// instead of executing them; calls to other chats are served as usual.
+    /// Faults for a chat apply before those queued with [`FakeBot::fail`],
+    /// in the order they were queued; `times` may be `usize::MAX` (the fault
+    /// then stays until [`FakeBot::clear_chat_faults`]). Calls without a
+    /// `chat_id` (`answerCallbackQuery`, `getUpdates`, ..) are never
+    /// affected. Faulted calls are recorded with `fault: true`.
+    ///
+    /// A user who blocked the bot:
+    /// `fake.fail_chat(42, "*", Fault::Forbidden, usize::MAX)`, which is
+    /// what [`FakeBot::block_chat`] does.
+    pub fn fail_chat(&self, chat_id: i64, method: &str, fault: Fault, times: usize) {
+        if times == 0 {
+            return;
+        }
+        let method = method.to_ascii_lowercase();
+        let mut inner = self.shared.lock();
+        inner
+            .chat_faults
+            .entry(chat_id)
+            .or_default()
+            .push_back(ChatFault {
+                method,
+                fault,
+                remaining: times,
+            });
+    }
+
+    /// From now on, every call naming `chat_id` gets 403 `"Forbidden: bot
+    /// was blocked by the user"`, as when the user blocked the bot, until
+    /// [`FakeBot::clear_chat_faults`]. Faults queued for the chat before
+    /// apply first.
+    pub fn block_chat(&self, chat_id: i64) {
+        self.fail_chat(chat_id, ANY_METHOD, Fault::Forbidden, usize::MAX);
+    }
+
+    /// Drops every fault queued for `chat_id` with [`FakeBot::fail_chat`] or
+    /// [`FakeBot::block_chat`] (an unblocked user).
+    pub fn clear_chat_faults(&self, chat_id: i64) {
+        self.shared.lock().chat_faults.remove(&chat_id);
+    }
+
+    /// Turns overall flood control on with `per_second` accepted calls in
+    /// any sliding one-second window, or off with `None` or 0 (the default).
+    ///
+    /// A counted call (see the crate documentation: the sends and edits of
+    /// messages) is accepted only if fewer than `per_second` accepted calls
+    /// arrived in the last second (1000 ms); otherwise it is answered 429
+    /// `"Too Many Requests: retry after N"` with
+    /// `"parameters":{"retry_after":N}` (N whole seconds until a call would
+    /// fit, so 1), recorded with `error_code: Some(429)` and `fault: false`,
+    /// and not executed (no message, no edit). A refused call does not count
+    /// towards the limit. A call is counted when it arrives, before it is
+    /// executed or stalled; faults injected with [`FakeBot::fail`] or
+    /// [`FakeBot::fail_chat`] answer first and are not counted.
+    ///
+    /// The calls of the last second are kept while the limit changes, so
+    /// turning it on (or lowering it) can refuse a call at once.
+    pub fn limit_rate(&self, per_second: impl Into<Option<u32>>) {
+        self.shared.lock().rate.limit = per_second.into().filter(|&n| n > 0);
+    }
+
+    /// Turns per-chat flood control on with `per_second` accepted calls to
+    /// one chat (by `chat_id`) in any sliding one-second window, or off with
+    /// `None` or 0 (the default). Telegram allows about one message a second
+    /// per chat. Works like [`FakeBot::limit_rate`], alone or beside it; a
+    /// call without a `chat_id` is never refused by it.
+    pub fn limit_chat_rate(&self, per_second: impl Into<Option<u32>>) {
+        self.shared.lock().rate.chat_limit = per_second.into().filter(|&n| n > 0);
+    }
+
+    /// What flood control counted since the fake started or the last
+    /// [`FakeBot::reset_rate_stats`]; counted whether or not a limit is on.
+    pub fn rate_stats(&self) -> RateStats {
+        self.shared.lock().rate.stats()
+    }
+
+    /// Starts the counters of [`FakeBot::rate_stats`] afresh (e.g. between
+    /// the phases of a benchmark). The limits still see the calls of the last
+    /// second, so a reset never lets a burst through; the busiest window
+    /// counts only calls after the reset.
+    pub fn reset_rate_stats(&self) {
+        self.shared.lock().rate.reset_stats(time::Instant::now());
     }
 
     /// Holds every call of `method` (case-insensitive) from now on: it is

@@ -45,6 +45,16 @@ impl Reply {
         Reply::error(404, "Not Found: method not found")
     }
 
+    /// Telegram's 429: `"Too Many Requests: retry after N"` with
+    /// `"parameters":{"retry_after":N}`.
+    pub fn too_many_requests(retry_after: u32) -> Reply {
+        Reply::Err {
+            code: 429,
+            description: format!("Too Many Requests: retry after {retry_after}"),
+            retry_after: Some(retry_after),
+        }
+    }
+
     pub fn error_code(&self) -> Option<u16> {
         match self {
             Reply::Ok(_) | Reply::OkRaw(_) | Reply::Drop => None,
@@ -54,11 +64,7 @@ impl Reply {
 
     pub fn from_fault(fault: &Fault) -> Reply {
         match fault {
-            Fault::TooManyRequests { retry_after } => Reply::Err {
-                code: 429,
-                description: format!("Too Many Requests: retry after {retry_after}"),
-                retry_after: Some(*retry_after),
-            },
+            Fault::TooManyRequests { retry_after } => Reply::too_many_requests(*retry_after),
             Fault::Forbidden => Reply::error(403, "Forbidden: bot was blocked by the user"),
             Fault::ServerError => Reply::error(500, "Internal Server Error"),
             Fault::BadRequest(text) if text.starts_with("Bad Request") => {

@@ -1,5 +1,6 @@
 //! The HTTP side: routing `/bot{token}/{method}` and
-//! `/file/bot{token}/{path}`, faults, stalls, recording and `getUpdates`.
+//! `/file/bot{token}/{path}`, faults, flood control, stalls, recording and
+//! `getUpdates`.
 
 use std::pin::pin;
 use std::sync::Arc;
@@ -16,6 +17,7 @@ use crate::conn::{CuttableListener, Link};
 use crate::json::TOKEN;
 use crate::methods;
 use crate::params;
+use crate::rate::RateState;
 use crate::reply::{Reply, respond};
 use crate::state::Shared;
 use crate::types::{Call, UploadedFile, as_i64};
@@ -64,7 +66,8 @@ async fn handle(State(shared): State<Arc<Shared>>, request: Request) -> Response
     respond(reply)
 }
 
-/// Answers a call: an injected fault, or (after a stall) the emulated method.
+/// Answers a call: an injected fault, a 429 of flood control, or (after a
+/// stall) the emulated method.
 async fn dispatch(
     shared: &Arc<Shared>,
     method: String,
@@ -76,6 +79,7 @@ async fn dispatch(
     }
     let at = Instant::now();
     let recorded = method != "getme";
+    let chat = params.get("chat_id").and_then(as_i64);
     let call = |params: Value, files: Vec<UploadedFile>, reply: Option<&Reply>, message_id| Call {
         method: method.clone(),
         params,
@@ -87,7 +91,7 @@ async fn dispatch(
     };
     let stalled_index = {
         let mut inner = shared.lock();
-        if let Some(fault) = inner.take_fault(&method) {
+        if let Some(fault) = inner.take_fault(&method, chat) {
             let reply = Reply::from_fault(&fault);
             if recorded {
                 inner.record(Call {
@@ -95,6 +99,17 @@ async fn dispatch(
                     ..call(params, files, Some(&reply), None)
                 });
             }
+            drop(inner);
+            shared.call_recorded.notify_waiters();
+            return reply;
+        }
+        // Taken under the lock, so the arrivals flood control keeps are in
+        // order even when requests race.
+        if RateState::counts(&method)
+            && let Err(refusal) = inner.rate.admit(chat, Instant::now())
+        {
+            let reply = Reply::too_many_requests(refusal.retry_after);
+            inner.record(call(params, files, Some(&reply), None));
             drop(inner);
             shared.call_recorded.notify_waiters();
             return reply;
@@ -182,7 +197,7 @@ async fn get_updates(shared: &Shared, params: &Value) -> Reply {
         if inner.recording {
             inner.get_updates_times.push(arrived);
         }
-        if let Some(fault) = inner.take_fault("getupdates") {
+        if let Some(fault) = inner.take_fault("getupdates", None) {
             return Reply::from_fault(&fault);
         }
         if let Some(offset) = offset {

@@ -1,6 +1,6 @@
 //! The fake's state: the update queue, recorded calls, the messages per chat,
-//! registered files and injected faults. One mutex guards it all; it is never
-//! held across an `.await`.
+//! registered files, injected faults and flood control. One mutex guards it
+//! all; it is never held across an `.await`.
 
 use std::collections::{HashMap, HashSet, VecDeque};
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -9,6 +9,7 @@ use std::time::Instant;
 use serde_json::Value;
 use tokio::sync::{Notify, broadcast};
 
+use crate::rate::RateState;
 use crate::types::{BotMessage, Call, Fault};
 
 /// Capacity of the broadcast channel behind `FakeBot::subscribe`.
@@ -81,6 +82,15 @@ pub(crate) struct StoredFile {
     pub bytes: Arc<Vec<u8>>,
 }
 
+/// A fault queued for the calls naming one chat.
+pub(crate) struct ChatFault {
+    /// The method (lowercase) it applies to, or [`ANY_METHOD`].
+    pub method: String,
+    pub fault: Fault,
+    /// Calls it still answers.
+    pub remaining: usize,
+}
+
 /// A queued update, kept as the JSON text `getUpdates` serves.
 pub(crate) struct PendingUpdate {
     pub id: i64,
@@ -111,6 +121,10 @@ pub(crate) struct Inner {
     /// File ids by file path, for downloads.
     pub file_paths: HashMap<String, String>,
     pub faults: HashMap<String, VecDeque<Fault>>,
+    /// Faults for the calls naming a chat, by chat id, in the order queued.
+    pub chat_faults: HashMap<i64, VecDeque<ChatFault>>,
+    /// Flood control: the limits, the windows of accepted sends, counters.
+    pub rate: RateState,
     pub stalled: HashSet<String>,
     pub next_serial: u64,
 }
@@ -132,6 +146,8 @@ impl Default for Inner {
             files: HashMap::new(),
             file_paths: HashMap::new(),
             faults: HashMap::new(),
+            chat_faults: HashMap::new(),
+            rate: RateState::default(),
             stalled: HashSet::new(),
             next_serial: 1,
         }
@@ -232,9 +248,14 @@ impl Inner {
             .collect()
     }
 
-    /// Takes the next injected fault for `method`, if any: one queued for
-    /// the method itself, else one queued for every method (`"*"`).
-    pub fn take_fault(&mut self, method: &str) -> Option<Fault> {
+    /// Takes the next injected fault for a call of `method` naming `chat`,
+    /// if any: the first one queued for that chat and this method (or every
+    /// method), else one queued for the method itself, else one queued for
+    /// every method (`"*"`).
+    pub fn take_fault(&mut self, method: &str, chat: Option<i64>) -> Option<Fault> {
+        if let Some(fault) = chat.and_then(|chat| self.take_chat_fault(method, chat)) {
+            return Some(fault);
+        }
         [method, ANY_METHOD].into_iter().find_map(|key| {
             let queue = self.faults.get_mut(key)?;
             let fault = queue.pop_front();
@@ -243,6 +264,23 @@ impl Inner {
             }
             fault
         })
+    }
+
+    fn take_chat_fault(&mut self, method: &str, chat: i64) -> Option<Fault> {
+        let queue = self.chat_faults.get_mut(&chat)?;
+        let at = queue
+            .iter()
+            .position(|queued| queued.method == method || queued.method == ANY_METHOD)?;
+        let queued = &mut queue[at];
+        let fault = queued.fault.clone();
+        queued.remaining -= 1;
+        if queued.remaining == 0 {
+            queue.remove(at);
+            if queue.is_empty() {
+                self.chat_faults.remove(&chat);
+            }
+        }
+        Some(fault)
     }
 
     /// Records a call (if recording) and sends it to subscribers; returns

@@ -4,5 +4,6 @@
 mod common;
 mod faults;
 mod http;
+mod rate;
 mod roundtrip;
 mod updates;
