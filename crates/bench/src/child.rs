@@ -58,6 +58,8 @@ pub struct Launch<'a> {
     pub database_url: &'a str,
     /// Whether headlog's standard error is inherited.
     pub verbose: bool,
+    /// The scheduled lane's limit, when not the default.
+    pub scheduled_per_second: Option<u32>,
 }
 
 /// User plus system CPU ticks from a `/proc/<pid>/stat` line.
@@ -108,7 +110,11 @@ impl Headlog {
         } else {
             (Stdio::null(), Stdio::null())
         };
-        let child = Command::new(launch.binary)
+        let mut command = Command::new(launch.binary);
+        if let Some(rate) = launch.scheduled_per_second {
+            command.env("HEADLOG_SCHEDULED_PER_SECOND", rate.to_string());
+        }
+        let child = command
             .arg("run")
             .env("HEADLOG_BOT_TOKEN", launch.token)
             .env("HEADLOG_TELEGRAM_API_URL", launch.api_url)

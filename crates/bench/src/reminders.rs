@@ -106,6 +106,81 @@ pub async fn run(options: &crate::args::Options, binary: &std::path::Path) -> Re
         (1_000_000, 100_000)
     };
     enqueue(users, due).await?;
-    let _ = binary;
+    let window = Duration::from_secs(if options.quick { 10 } else { 60 });
+    for limit in [25, 1000] {
+        delivery(binary, limit, window, options.verbose).await?;
+    }
+    Ok(())
+}
+
+/// The real binary drains reminders due now for `window` at `limit` a second, against the
+/// fake refusing (429) whatever goes over the limit in any sliding second.
+pub async fn delivery(
+    binary: &std::path::Path,
+    limit: u32,
+    window: Duration,
+    verbose: bool,
+) -> Result<(), String> {
+    let temp = TempDir::create()?;
+    let url = format!("sqlite://{}/delivery.db", temp.path().display());
+    // More than the window can take, so the lane never runs dry while it is measured.
+    let users = (f64::from(limit) * window.as_secs_f64() * 1.3) as i64 + 200;
+    {
+        let db = Db::open(&url).await.map_err(|e| format!("{e:#}"))?;
+        let now = chrono::Utc::now().timestamp();
+        seed(&db, users, users, now - 70).await?;
+    }
+    let fake = FakeBot::start().await;
+    fake.set_recording(false);
+    fake.limit_rate(limit);
+    let api_url = fake.api_url();
+    let launch = crate::child::Launch {
+        binary,
+        token: fake.token(),
+        api_url: &api_url,
+        database_url: &url,
+        verbose,
+        scheduled_per_second: Some(limit),
+    };
+    let mut child = crate::child::Headlog::spawn(&launch)?;
+    let started = Instant::now();
+    while fake.rate_stats().accepted == 0 {
+        if let Some(why) = child.exited() {
+            return Err(why);
+        }
+        if started.elapsed() > Duration::from_secs(60) {
+            return Err("headlog sent no reminder within 60 s of starting".to_owned());
+        }
+        tokio::time::sleep(Duration::from_millis(5)).await;
+    }
+    // Measured from the first second on, once the sender runs at its pace.
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    fake.reset_rate_stats();
+    let measured = Instant::now();
+    let mut rss_max: f64 = 0.0;
+    while measured.elapsed() < window {
+        tokio::time::sleep(Duration::from_millis(250)).await;
+        if let Some(why) = child.exited() {
+            return Err(why);
+        }
+        rss_max = rss_max.max(child.rss_mib().unwrap_or(0.0));
+    }
+    let stats = fake.rate_stats();
+    let elapsed = measured.elapsed().as_secs_f64();
+    let achieved = stats.accepted as f64 / elapsed;
+    let share = achieved / f64::from(limit) * 100.0;
+    let verdict = |ok: bool| if ok { "met" } else { "NOT met" };
+    println!(
+        "delivery at {limit}/s over {elapsed:.0} s: {achieved:.1}/s = {share:.1} % of the limit \
+         (goal ≥ 98 %, {}); 429: {} (goal 0, {}); busiest second: {}; memory while draining \
+         {rss_max:.1} MiB (goal ≤ 50, {})",
+        verdict(share >= 98.0),
+        stats.refused,
+        verdict(stats.refused == 0),
+        stats.max_in_window,
+        verdict(rss_max <= 50.0),
+    );
+    child.stop().await;
+    drop(temp);
     Ok(())
 }

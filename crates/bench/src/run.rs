@@ -43,6 +43,7 @@ pub async fn run(options: &Options, binary: &Path) -> Result<(), String> {
         api_url: &api_url,
         database_url: &database_url,
         verbose: options.verbose,
+        scheduled_per_second: None,
     };
     let (mut child, startup) = start(&launch, &fake).await?;
     let startup_ms = startup.as_secs_f64() * 1000.0;
