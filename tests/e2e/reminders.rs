@@ -21,6 +21,7 @@ e2e!(
     the_scheduled_lane_waits_out_429_retries_500_and_403_stops_the_reminders,
     the_weekly_summary_comes_on_monday_morning_with_last_week_s_figures,
     users_from_before_reminders_are_armed_once_at_start,
+    an_unanswered_reminder_repeats_hourly_at_most_three_times,
 );
 
 fn utc(d: u32, h: u32, m: u32) -> DateTime<Utc> {
@@ -477,5 +478,44 @@ async fn users_from_before_reminders_are_armed_once_at_start(b: Backend, _lang: 
     assert!(db!(app.store, schedule_of(307)).unwrap().is_empty());
     let again = headlog::service::reminders::arm_existing(&app.store, t0()).await;
     assert_eq!(again.unwrap(), 0, "armed once per database");
+    app.stop().await;
+}
+
+/// "Repeat until answered": an unanswered diary reminder comes again an hour later, at most
+/// three times that day; the next day starts afresh, and an answer stops the repeats.
+async fn an_unanswered_reminder_repeats_hourly_at_most_three_times(b: Backend, lang: Lang) {
+    let Some(app) = TestApp::spawn(b).await else {
+        return;
+    };
+    let id = 308;
+    let user = app.user(id, lang);
+    app.onboard(&user, chrono_tz::Europe::Berlin).await;
+    set_time(&app, &user, "19:00").await;
+    let screen = app.say(&user, "/settings").await;
+    let msg = screen.message_id.unwrap();
+    app.press(&user, msg, "N:s").await;
+    app.press(&user, msg, "N:sr:1").await;
+    assert!(db!(app.store, reminder_prefs(id)).unwrap().diary_repeat);
+
+    // 19:00, 20:00 and 21:00 Berlin; not 22:00.
+    for h in [18, 19, 20] {
+        let from = app.fake.calls().len();
+        app.step_to(utc(10, h, 0));
+        let r = app.sent_after(id, from).await;
+        assert!(r.text().unwrap().starts_with("🌙"), "{:?}", r.text());
+    }
+    app.step_to(utc(10, 21, 0));
+    app.assert_quiet(id).await;
+    // The next day: the first one, answered; no repeat after it.
+    let from = app.fake.calls().len();
+    app.step_to(utc(11, 18, 0));
+    let r = app.sent_after(id, from).await;
+    let free = r.inline_buttons()[0].1.clone();
+    app.press(&user, r.message_id.unwrap(), &free).await;
+    app.step_to(utc(11, 19, 0));
+    app.assert_quiet(id).await;
+    let rows = db!(app.store, schedule_of(id)).unwrap();
+    let diary = rows.iter().find(|j| j.purpose == Purpose::Diary).unwrap();
+    assert_eq!((diary.due_at, diary.round), (utc(12, 18, 0).timestamp(), 0));
     app.stop().await;
 }
