@@ -1,5 +1,6 @@
-//! Three real headlog processes on one PostgreSQL database, many reminders due at once,
-//! the one that polls and sends killed with SIGKILL mid-drain: every reminder is delivered
+//! Three real headlog processes on one PostgreSQL database, many reminders due at once (the
+//! three schedulers fire them together), the one that polls and sends killed with SIGKILL
+//! mid-drain: every reminder is delivered
 //! once (or once more inside the crash window: at most what was in flight), polling is
 //! taken over, and the overall rate never goes above the limit, in any sliding second.
 
@@ -88,7 +89,8 @@ async fn three_replicas_share_one_database_and_survive_the_sender_s_death() {
                 user_id: id,
                 purpose: Purpose::Diary,
                 ref_id: 0,
-                due_at: now.timestamp() - 5,
+                // Due once all three run: their schedulers fire together (skip locked).
+                due_at: now.timestamp() + 4,
                 round: 0,
             })
             .await
