@@ -209,6 +209,9 @@ impl Scheduler {
             tx.outbox_insert_expired(m, delivery_now).await?;
         }
         tx.schedule_set_many(&moved).await?;
+        if !rows.is_empty() {
+            tx.notify_scheduled().await?;
+        }
         tx.commit().await?;
         if !rows.is_empty() {
             bot.outbox.poke_scheduled();

@@ -9,6 +9,7 @@
 use super::outbox::Outbox;
 use super::pace::Pace;
 use crate::store::lease::{Lease, SENDER};
+use crate::store::notify::Listener;
 use crate::store::{Db, StoreResult};
 use std::collections::HashSet;
 use std::sync::Arc;
@@ -25,6 +26,7 @@ const LEASE_RETRY: Duration = Duration::from_secs(1);
 /// Drains the scheduled lane until `shutdown`.
 pub async fn run(outbox: Arc<Outbox>, db: Db, per_second: u32, shutdown: CancellationToken) {
     let mut lease = Lease::new(db.clone(), SENDER);
+    let mut queued_elsewhere = Listener::scheduled(&db).await;
     let mut pace = Pace::new(per_second);
     let mut holding = false;
     loop {
@@ -58,6 +60,7 @@ pub async fn run(outbox: Arc<Outbox>, db: Db, per_second: u32, shutdown: Cancell
         tokio::select! {
             _ = shutdown.cancelled() => break,
             _ = outbox.scheduled_woken() => {}
+            _ = queued_elsewhere.recv() => {}
             _ = tokio::time::sleep(wait) => {}
         }
     }

@@ -13,6 +13,7 @@ mod inbox;
 pub mod lease;
 mod meds;
 pub mod migrate;
+pub mod notify;
 mod ops;
 pub mod outbox;
 mod postgres;

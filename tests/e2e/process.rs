@@ -42,8 +42,13 @@ pub fn start(fake: &FakeBot, url: &str) -> Child {
 }
 
 /// Waits (up to 20 s) until `check` holds.
-pub async fn until(what: &str, mut check: impl AsyncFnMut() -> bool) {
-    let deadline = tokio::time::Instant::now() + Duration::from_secs(20);
+pub async fn until(what: &str, check: impl AsyncFnMut() -> bool) {
+    until_within(what, Duration::from_secs(20), check).await
+}
+
+/// Waits (up to `within`) until `check` holds.
+pub async fn until_within(what: &str, within: Duration, mut check: impl AsyncFnMut() -> bool) {
+    let deadline = tokio::time::Instant::now() + within;
     while !check().await {
         assert!(
             tokio::time::Instant::now() < deadline,

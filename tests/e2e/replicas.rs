@@ -5,7 +5,7 @@
 //! taken over, and the overall rate never goes above the limit, in any sliding second.
 
 use crate::db::{self, Backend};
-use crate::process::{headlog, until};
+use crate::process::{headlog, until_within};
 use fakebot::FakeBot;
 use headlog::domain::reminders::Purpose;
 use headlog::store::Db;
@@ -19,6 +19,8 @@ use tokio::process::Child;
 const USERS: i64 = 120;
 /// The scheduled lane's limit the replicas share.
 const RATE: usize = 20;
+/// How long each step may take (three processes and the rest of the suite share 2 cores).
+const PATIENCE: Duration = Duration::from_secs(90);
 /// Sends one sender may have had in flight when it was killed.
 const IN_FLIGHT: usize = 32;
 
@@ -101,12 +103,12 @@ async fn three_replicas_share_one_database_and_survive_the_sender_s_death() {
     }
     // The first replica takes both leases; the two others wait beside it.
     let mut first = replica(&fake, &url);
-    until("the first replica polls", async || {
+    until_within("the first replica polls", PATIENCE, async || {
         !fake.get_updates_times().is_empty()
     })
     .await;
     let mut others = [replica(&fake, &url), replica(&fake, &url)];
-    until("sending is under way", async || {
+    until_within("sending is under way", PATIENCE, async || {
         delivered(&fake).0.len() >= 30
     })
     .await;
@@ -117,7 +119,7 @@ async fn three_replicas_share_one_database_and_survive_the_sender_s_death() {
         "killed mid-drain ({at_kill} sent)"
     );
 
-    until("every reminder is delivered", async || {
+    until_within("every reminder is delivered", PATIENCE, async || {
         delivered(&fake).0.len() == USERS as usize
     })
     .await;
@@ -134,13 +136,13 @@ async fn three_replicas_share_one_database_and_survive_the_sender_s_death() {
     // Polling was taken over: a user's message is answered.
     let user = fakebot::TgUser::new(1000, Some("en"));
     let polls = fake.get_updates_times().len();
-    until("another replica polls", async || {
+    until_within("another replica polls", PATIENCE, async || {
         fake.get_updates_times().len() > polls + 1
     })
     .await;
     let from = fake.calls().len();
     fake.send_text(&user, "/help");
-    until("the reply", async || {
+    until_within("the reply", PATIENCE, async || {
         fake.calls()
             .into_iter()
             .skip(from)
