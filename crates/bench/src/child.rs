@@ -73,6 +73,30 @@ fn process_ticks(stat: &str) -> Option<u64> {
     Some(utime + stime)
 }
 
+/// Busy CPU ticks of the whole machine, every core and process together, from
+/// the first line of `/proc/stat`: user, nice, system, irq, softirq and steal
+/// (time the hypervisor gave to other guests).
+pub fn machine_busy_ticks() -> Option<u64> {
+    machine_busy(fs::read_to_string("/proc/stat").ok()?.lines().next()?)
+}
+
+/// The busy ticks of a `/proc/stat` `cpu` line.
+fn machine_busy(line: &str) -> Option<u64> {
+    let mut fields = line.split_whitespace();
+    if fields.next()? != "cpu" {
+        return None;
+    }
+    let values: Vec<u64> = fields.map(|f| f.parse().ok()).collect::<Option<_>>()?;
+    let field = |i: usize| values.get(i).copied();
+    // user nice system idle iowait irq softirq steal ..
+    Some(field(0)? + field(1)? + field(2)? + field(5)? + field(6)? + field(7).unwrap_or(0))
+}
+
+/// CPU ticks of this process (the fake and the player, every thread).
+pub fn own_ticks() -> Option<u64> {
+    process_ticks(&fs::read_to_string("/proc/self/stat").ok()?)
+}
+
 /// CPU ticks of every PostgreSQL server process on this machine (the postmaster and its
 /// backends), so a PostgreSQL run can count the server's work beside headlog's.
 pub fn postgres_ticks() -> Option<u64> {
@@ -253,7 +277,18 @@ pub fn describe_store(database_url: &str, default_sqlite: bool) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::describe_store;
+    use super::{describe_store, machine_busy};
+
+    #[test]
+    fn machine_busy_ticks_leave_idle_and_iowait_out() {
+        let line = "cpu  204919 7 32878 75121 1936 3 1586 1961 0 0";
+        assert_eq!(
+            machine_busy(line),
+            Some(204_919 + 7 + 32_878 + 3 + 1_586 + 1_961)
+        );
+        assert_eq!(machine_busy("cpu0 1 2 3 4 5 6 7 8"), None);
+        assert_eq!(machine_busy("cpu 1 2"), None);
+    }
 
     #[test]
     fn names_the_store_without_secrets() {

@@ -45,6 +45,8 @@ impl Engine {
         self.stats = PhaseStats::default();
         self.window_open = true;
         let cpu_before = child.cpu_ticks();
+        let own_before = crate::child::own_ticks();
+        let machine_before = crate::child::machine_busy_ticks();
         let db_before = self
             .count_postgres
             .then(crate::child::postgres_ticks)
@@ -147,6 +149,18 @@ impl Engine {
             .then(crate::child::postgres_ticks)
             .flatten();
         self.stats.db_ticks = db_before.zip(db_after).map(|(b, a)| a.saturating_sub(b));
+        let spent = |before: Option<u64>, after: Option<u64>| Some(after?.saturating_sub(before?));
+        let machine = spent(machine_before, crate::child::machine_busy_ticks());
+        let own = spent(own_before, crate::child::own_ticks());
+        self.stats.other_ticks =
+            machine
+                .zip(own)
+                .zip(self.stats.cpu_ticks)
+                .map(|((machine, own), headlog)| {
+                    machine
+                        .saturating_sub(own + headlog)
+                        .saturating_sub(self.stats.db_ticks.unwrap_or(0))
+                });
         Ok(std::mem::take(&mut self.stats))
     }
 

@@ -39,6 +39,9 @@ pub struct PhaseStats {
     pub cpu_ticks: Option<u64>,
     /// The PostgreSQL server's CPU time over the phase, for a PostgreSQL run.
     pub db_ticks: Option<u64>,
+    /// CPU time the rest of the machine used over the phase: every other
+    /// process, and time the hypervisor gave to other guests.
+    pub other_ticks: Option<u64>,
 }
 
 impl PhaseStats {
@@ -60,6 +63,14 @@ impl PhaseStats {
     /// The PostgreSQL server's CPU seconds per 1,000 completed actions.
     pub fn db_cpu_per_1k(&self) -> Option<f64> {
         self.per_1k(self.db_ticks?)
+    }
+
+    /// How many cores the rest of the machine kept busy on average during
+    /// the phase (other processes, a build, other guests).
+    pub fn other_cores(&self) -> Option<f64> {
+        let ticks = self.other_ticks?;
+        let secs = self.elapsed.as_secs_f64();
+        (secs > 0.0).then(|| ticks as f64 / TICKS_PER_SECOND / secs)
     }
 
     fn per_1k(&self, ticks: u64) -> Option<f64> {
@@ -118,6 +129,9 @@ pub fn phase_row(name: &str, target: &str, stats: &PhaseStats) -> String {
         stats.window.as_secs_f64(),
         stats.elapsed.as_secs_f64(),
     ));
+    if let Some(cores) = stats.other_cores() {
+        row.push_str(&format!("; other processes busy {cores:.2} cores"));
+    }
     if let (Some(db), Some(own)) = (stats.db_cpu_per_1k(), stats.cpu_per_1k()) {
         row.push_str(&format!(
             "\n{:<22} PostgreSQL server CPU {db:.3} s/1k; headlog + server {:.3} s/1k",
@@ -132,6 +146,21 @@ pub fn phase_row(name: &str, target: &str, stats: &PhaseStats) -> String {
         row.push_str(&format!(", {} unexpected replies", stats.unexpected));
     }
     row
+}
+
+/// Above this many cores busy elsewhere during a measured phase, its figures
+/// are not those of the machine at rest.
+pub const OTHER_CORES_WARNING: f64 = 0.25;
+
+/// A warning if the rest of the machine was busy during a measured phase.
+pub fn contention_warning(busiest: Option<f64>) -> Option<String> {
+    let cores = busiest.filter(|&cores| cores > OTHER_CORES_WARNING)?;
+    let of = std::thread::available_parallelism().map_or(0, usize::from);
+    Some(format!(
+        "  warning: other processes kept {cores:.2} of {of} cores busy during a measured phase: \
+         throughput, latency and CPU figures are not those of an idle machine; compare runs \
+         only when nothing else runs (a build beside the run about halves the saturation figure)"
+    ))
 }
 
 /// A number with `decimals`, or "n/a".

@@ -202,6 +202,14 @@ fn print_header(options: &Options, binary: &Path, database_url: &str) {
     println!(
         "  profile  bench built {bench_profile}; headlog from target dir `{binary_profile}`\n"
     );
+    if bench_profile != "release" || binary_profile == "debug" {
+        println!(
+            "  warning: an unoptimised build is measured, whose figures are not comparable with \
+             a release build's (a debug headlog takes about 2.5 times the CPU per action and \
+             answers less than half as many actions at saturation); build \
+             with `cargo build --release -p headlog -p headlog-bench`\n"
+        );
+    }
 }
 
 fn print_warmup(stats: &PhaseStats, onboarded: usize, chats: usize) {
@@ -259,6 +267,13 @@ fn print_goals(startup_ms: f64, idle_rss: Option<f64>, measured: &[(&str, PhaseS
                 &report::verdict(cpu, report::GOAL_CPU_PER_1K, "s"),
             )
         );
+    }
+    let busiest = measured
+        .iter()
+        .filter_map(|(_, stats)| stats.other_cores())
+        .reduce(f64::max);
+    if let Some(warning) = report::contention_warning(busiest) {
+        println!("{warning}");
     }
     let lost: u64 = measured.iter().map(|(_, stats)| stats.lost).sum();
     if lost > 0 {
