@@ -41,11 +41,13 @@ remind-btn-morning = ☀️ Ask in the morning
 remind-btn-evening = 🌙 Ask in the evening
 remind-btn-repeat-on = 🔁 Repeat until answered
 remind-btn-repeat-off = 🔁 Don't repeat
-remind-btn-dose = 💊 Dose: next option
-remind-btn-attack = 🤕 Still going?: next option
-remind-btn-nudge = 📝 Nudge on/off
-remind-btn-weekly = 📊 Weekly: next option
-remind-btn-quiet = 🌃 Quiet hours: next option
+remind-btn-dose = 💊 Dose question → { $value }
+remind-btn-attack = 🤕 “Still going?” → { $value }
+remind-btn-nudge = 📝 Nudge → { $value }
+remind-btn-weekly = 📊 Weekly → { $value }
+remind-btn-quiet = 🌃 Quiet hours → { $value }
+remind-on = on
+remind-off = off
 remind-btn-pause = ⏸ { $days ->
     [one] 1 day
    *[other] { $days } days

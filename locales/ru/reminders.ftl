@@ -41,11 +41,13 @@ remind-btn-morning = ☀️ Спрашивать утром
 remind-btn-evening = 🌙 Спрашивать вечером
 remind-btn-repeat-on = 🔁 Повторять до ответа
 remind-btn-repeat-off = 🔁 Не повторять
-remind-btn-dose = 💊 Лекарство: другой вариант
-remind-btn-attack = 🤕 «Ещё болит?»: другой вариант
-remind-btn-nudge = 📝 Напоминание об опросе вкл/выкл
-remind-btn-weekly = 📊 Сводка: другой вариант
-remind-btn-quiet = 🌃 Тихие часы: другой вариант
+remind-btn-dose = 💊 Вопрос о лекарстве → { $value }
+remind-btn-attack = 🤕 «Ещё болит?» → { $value }
+remind-btn-nudge = 📝 Об опросе → { $value }
+remind-btn-weekly = 📊 Сводка → { $value }
+remind-btn-quiet = 🌃 Тихие часы → { $value }
+remind-on = вкл.
+remind-off = выкл.
 remind-btn-pause = ⏸ { $days ->
     [one] { $days } день
     [few] { $days } дня

@@ -137,6 +137,15 @@ async fn the_morning_reminder_keeps_nine_o_clock_across_the_spring_change(b: Bac
     let msg = screen.message_id.unwrap();
     let (made, _) = app.press(&user, msg, "N:s").await;
     let shown = made.last().unwrap();
+    println!(
+        "{}\n{:?}",
+        shown.text().unwrap(),
+        shown
+            .inline_buttons()
+            .into_iter()
+            .map(|b| b.0)
+            .collect::<Vec<_>>()
+    );
     let morning = data(shown, &app.t(lang, "remind-btn-morning"));
     assert_eq!(morning, "N:sm:1");
     app.press(&user, msg, &morning).await;
@@ -150,6 +159,9 @@ async fn the_morning_reminder_keeps_nine_o_clock_across_the_spring_change(b: Bac
         let reminder = app.sent_after(id, from).await;
         let text = reminder.text().unwrap();
         assert!(text.starts_with("☀️"), "{text}");
+        if d == 27 {
+            println!("{text}");
+        }
         let yesterday = app.t(lang, &format!("weekday-{}", (d - 1 + 1) % 7 + 1));
         let _ = yesterday;
         let asked = chrono::NaiveDate::from_ymd_opt(2026, 3, d - 1).unwrap();

@@ -40,13 +40,25 @@ fn follow_up(ctx: &Ctx<'_>, on: bool, after: u32) -> String {
     if on {
         ctx.tr("remind-after", &[("after", minutes(ctx, after).into())])
     } else {
-        ctx.t("settings-off")
+        ctx.t("remind-off")
+    }
+}
+
+/// A button that sets `value`, labelled with what it sets ("💊 Dose question → 3 h later").
+fn set_to(ctx: &Ctx<'_>, key: &str, value: String, s: Setting) -> InlineKeyboardButton {
+    button(ctx.tr(key, &[("value", value.into())]), Action::Set(s))
+}
+
+fn quiet_label(ctx: &Ctx<'_>, q: Option<(u32, u32)>) -> String {
+    match q {
+        Some((f, t)) => format!("{}–{}", hhmm(hm(f)), hhmm(hm(t))),
+        None => ctx.t("remind-off"),
     }
 }
 
 fn render(ctx: &Ctx<'_>, p: &Prefs) -> (String, InlineKeyboardMarkup) {
-    let off = || ctx.t("settings-off");
-    let on_off = |on: bool| ctx.t(if on { "settings-on" } else { "settings-off" });
+    let off = || ctx.t("remind-off");
+    let on_off = |on: bool| ctx.t(if on { "remind-on" } else { "remind-off" });
     let mode = ctx.t(match p.diary_mode {
         DiaryMode::Evening => "remind-mode-evening",
         DiaryMode::Morning => "remind-mode-morning",
@@ -63,10 +75,10 @@ fn render(ctx: &Ctx<'_>, p: &Prefs) -> (String, InlineKeyboardMarkup) {
     } else {
         off()
     };
-    let quiet = match p.quiet {
-        Some((f, t)) => format!("{}–{}", hhmm(f), hhmm(t)),
-        None => off(),
-    };
+    let quiet_now = p
+        .quiet
+        .map(|(f, t)| (chrono::Timelike::hour(&f), chrono::Timelike::hour(&t)));
+    let quiet = quiet_label(ctx, quiet_now);
     let pause = match p.paused_until.filter(|u| *u > ctx.now) {
         Some(until) => ctx.tr(
             "remind-paused-until",
@@ -93,10 +105,11 @@ fn render(ctx: &Ctx<'_>, p: &Prefs) -> (String, InlineKeyboardMarkup) {
     let dose_now = if p.dose_on { p.dose_after_min } else { 0 };
     let attack_now = if p.attack_on { p.attack_after_min } else { 0 };
     let weekly_now = p.weekly_on.then(|| chrono::Timelike::hour(&p.weekly_time));
-    let quiet_now = p
-        .quiet
-        .map(|(f, t)| (chrono::Timelike::hour(&f), chrono::Timelike::hour(&t)));
     let b = |key: &str, s: Setting| button(ctx.t(key), Action::Set(s));
+    let dose_next = next_of(&DOSE_STEPS, dose_now);
+    let attack_next = next_of(&ATTACK_STEPS, attack_now);
+    let weekly_next = next_of(&WEEKLY_STEPS, weekly_now);
+    let quiet_next = next_of(&QUIET_STEPS, quiet_now);
     let mut rows: Vec<Vec<InlineKeyboardButton>> = vec![
         vec![
             settings_button(ctx.t("remind-btn-time"), SettingsAction::CheckinMenu),
@@ -110,26 +123,37 @@ fn render(ctx: &Ctx<'_>, p: &Prefs) -> (String, InlineKeyboardMarkup) {
         } else {
             b("remind-btn-repeat-on", Setting::Repeat(true))
         }],
+        vec![set_to(
+            ctx,
+            "remind-btn-dose",
+            follow_up(ctx, dose_next > 0, dose_next),
+            Setting::Dose(dose_next),
+        )],
+        vec![set_to(
+            ctx,
+            "remind-btn-attack",
+            follow_up(ctx, attack_next > 0, attack_next),
+            Setting::Attack(attack_next),
+        )],
         vec![
-            b(
-                "remind-btn-dose",
-                Setting::Dose(next_of(&DOSE_STEPS, dose_now)),
+            set_to(
+                ctx,
+                "remind-btn-nudge",
+                on_off(!p.nudge_on),
+                Setting::Nudge(!p.nudge_on),
             ),
-            b(
-                "remind-btn-attack",
-                Setting::Attack(next_of(&ATTACK_STEPS, attack_now)),
-            ),
-        ],
-        vec![
-            b("remind-btn-nudge", Setting::Nudge(!p.nudge_on)),
-            b(
+            set_to(
+                ctx,
                 "remind-btn-weekly",
-                Setting::Weekly(next_of(&WEEKLY_STEPS, weekly_now)),
+                weekly_next.map_or_else(off, |h| hhmm(hm(h))),
+                Setting::Weekly(weekly_next),
             ),
         ],
-        vec![b(
+        vec![set_to(
+            ctx,
             "remind-btn-quiet",
-            Setting::Quiet(next_of(&QUIET_STEPS, quiet_now)),
+            quiet_label(ctx, quiet_next),
+            Setting::Quiet(quiet_next),
         )],
     ];
     if p.paused(ctx.now) {
