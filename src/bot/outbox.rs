@@ -445,7 +445,7 @@ impl Outbox {
         }
         let next = {
             let tx = self.db.begin().await?;
-            tx.outbox_next_wake().await?
+            tx.outbox_next_wake(Lane::Reply).await?
         };
         let now = self.now();
         Ok(match next {

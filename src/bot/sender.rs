@@ -99,7 +99,12 @@ async fn drain(
         .run(async |tx| tx.outbox_scheduled_due(now, limit).await)
         .await?;
     if rows.is_empty() {
-        let next = db.run(async |tx| tx.outbox_scheduled_next().await).await?;
+        let next = db
+            .run(async |tx| {
+                tx.outbox_next_wake(crate::store::outbox::Lane::Scheduled)
+                    .await
+            })
+            .await?;
         return Ok(match next {
             Some(at) if at > now => Duration::from_secs((at - now) as u64),
             Some(_) => Duration::from_millis(200),

@@ -205,6 +205,18 @@ pub struct Query<'q> {
     args: Vec<Value>,
 }
 
+/// `rows` groups of `cols` numbered placeholders, `($1, $2), ($3, $4)`, for a statement
+/// that carries many rows of values at once.
+pub fn placeholders(rows: usize, cols: usize) -> String {
+    (0..rows)
+        .map(|r| {
+            let row: Vec<String> = (1..=cols).map(|c| format!("${}", r * cols + c)).collect();
+            format!("({})", row.join(", "))
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// Starts a statement.
 pub fn query<'q>(sql: impl Into<Cow<'q, str>>) -> Query<'q> {
     Query {

@@ -3,7 +3,7 @@
 //! (reminders, reports, broadcasts: drained under the global rate limit). A row is claimed
 //! while a worker sends it (`claimed_until`), so replicas never send one row twice.
 
-use super::exec::{Row, query};
+use super::exec::{Row, placeholders, query};
 use super::{StoreResult, Tx};
 
 /// Which lane a message goes through.
@@ -152,15 +152,7 @@ impl Tx {
     pub async fn outbox_insert_many(&self, rows: &[NewOut], now: i64) -> StoreResult<u64> {
         let mut new = 0;
         for chunk in rows.chunks(200) {
-            let values = (0..chunk.len())
-                .map(|i| {
-                    let p = i * 9;
-                    let n: Vec<String> = (1..=9).map(|k| format!("${}", p + k)).collect();
-                    // next_at starts at due_at.
-                    format!("({}, {})", n.join(", "), n[7])
-                })
-                .collect::<Vec<_>>()
-                .join(", ");
+            let values = placeholders(chunk.len(), 10);
             let mut q = query(format!(
                 "insert into outbox (chat_id, lane, dedup_key, kind, body, file, target, due_at, \
                  created_at, next_at) values {values} \
@@ -176,7 +168,9 @@ impl Tx {
                     .bind(m.file.clone())
                     .bind(m.target)
                     .bind(m.due_at)
-                    .bind(now);
+                    .bind(now)
+                    // next_at starts at due_at.
+                    .bind(m.due_at);
             }
             new += q.execute(self).await?.rows_affected();
         }
@@ -223,8 +217,9 @@ impl Tx {
     /// Holds rows for a sender until `until`.
     pub async fn outbox_claim_ids(&self, ids: &[i64], until: i64) -> StoreResult<()> {
         for chunk in ids.chunks(500) {
-            let marks = (0..chunk.len())
-                .map(|i| format!("${}", i + 2))
+            // $1 is the hold; the ids follow.
+            let marks = (2..chunk.len() + 2)
+                .map(|i| format!("${i}"))
                 .collect::<Vec<_>>()
                 .join(", ");
             let mut q = query(format!(
@@ -237,19 +232,6 @@ impl Tx {
             q.execute(self).await?;
         }
         Ok(())
-    }
-
-    /// When the next scheduled message becomes due (or its hold lapses).
-    pub async fn outbox_scheduled_next(&self) -> StoreResult<Option<i64>> {
-        query(
-            "select min(case when claimed_until is not null and claimed_until > next_at \
-             then claimed_until else next_at end) from outbox where status = 'pending' and lane = 'scheduled'",
-        )
-        .fetch_optional(self)
-        .await?
-        .map(|r| r.first::<Option<i64>>())
-        .transpose()
-        .map(Option::flatten)
     }
 
     /// Releases scheduled rows a sender held when it stopped (a new sender takes over):
@@ -325,12 +307,13 @@ impl Tx {
         rows.iter().map(|r| r.try_get("chat_id")).collect()
     }
 
-    /// The earliest instant a pending reply becomes due or its claim lapses.
-    pub async fn outbox_next_wake(&self) -> StoreResult<Option<i64>> {
+    /// The earliest instant a pending message of `lane` becomes due or its claim lapses.
+    pub async fn outbox_next_wake(&self, lane: Lane) -> StoreResult<Option<i64>> {
         query(
             "select min(case when claimed_until is not null and claimed_until > next_at \
-             then claimed_until else next_at end) from outbox where status = 'pending' and lane = 'reply'",
+             then claimed_until else next_at end) from outbox where status = 'pending' and lane = $1",
         )
+        .bind(lane.key())
         .fetch_optional(self)
         .await?
         .map(|r| r.first::<Option<i64>>())

@@ -4,7 +4,7 @@
 //! `for update skip locked`, so replicas firing together never take the same row; SQLite
 //! has one writer at a time.
 
-use super::exec::{Row, query};
+use super::exec::{Row, placeholders, query};
 use super::ops::user_from_row;
 use super::{StoreError, StoreResult, Tx};
 use crate::domain::reminders::{DiaryMode, Prefs, Purpose};
@@ -145,36 +145,36 @@ impl Tx {
 
     /// Sets when a reminder is due (a new row, or the existing one moved).
     pub async fn schedule_set(&self, job: &Job) -> StoreResult<()> {
-        self.touch_schedule();
-        query(
-            "insert into schedule (user_id, purpose, ref_id, due_at, round) values ($1, $2, $3, $4, $5) \
-             on conflict (user_id, purpose, ref_id) do update set due_at = excluded.due_at, \
-             round = excluded.round",
-        )
-        .bind(job.user_id)
-        .bind(job.purpose.key())
-        .bind(job.ref_id)
-        .bind(job.due_at)
-        .bind(job.round)
-        .execute(self)
-        .await?;
-        Ok(())
+        self.schedule_set_many(std::slice::from_ref(job)).await
     }
 
     /// Sets a reminder only when none is pending for the same user, purpose and reference.
     pub async fn schedule_add(&self, job: &Job) -> StoreResult<()> {
-        self.touch_schedule();
-        query(
-            "insert into schedule (user_id, purpose, ref_id, due_at, round) values ($1, $2, $3, $4, $5) \
-             on conflict (user_id, purpose, ref_id) do nothing",
-        )
-        .bind(job.user_id)
-        .bind(job.purpose.key())
-        .bind(job.ref_id)
-        .bind(job.due_at)
-        .bind(job.round)
-        .execute(self)
-        .await?;
+        self.schedule_insert(std::slice::from_ref(job), "do nothing")
+            .await
+    }
+
+    /// Inserts jobs, a statement per 200; `on_conflict` says what an existing one gets.
+    async fn schedule_insert(&self, jobs: &[Job], on_conflict: &str) -> StoreResult<()> {
+        if !jobs.is_empty() {
+            self.touch_schedule();
+        }
+        for chunk in jobs.chunks(200) {
+            let mut q = query(format!(
+                "insert into schedule (user_id, purpose, ref_id, due_at, round) values {} \
+                 on conflict (user_id, purpose, ref_id) {on_conflict}",
+                placeholders(chunk.len(), 5)
+            ));
+            for j in chunk {
+                q = q
+                    .bind(j.user_id)
+                    .bind(j.purpose.key())
+                    .bind(j.ref_id)
+                    .bind(j.due_at)
+                    .bind(j.round);
+            }
+            q.execute(self).await?;
+        }
         Ok(())
     }
 
@@ -281,40 +281,11 @@ impl Tx {
 impl Tx {
     /// Moves (or adds) many jobs at once: one statement per 200.
     pub async fn schedule_set_many(&self, jobs: &[Job]) -> StoreResult<()> {
-        if !jobs.is_empty() {
-            self.touch_schedule();
-        }
-        for chunk in jobs.chunks(200) {
-            let values = (0..chunk.len())
-                .map(|i| {
-                    let p = i * 5;
-                    format!(
-                        "(${}, ${}, ${}, ${}, ${})",
-                        p + 1,
-                        p + 2,
-                        p + 3,
-                        p + 4,
-                        p + 5
-                    )
-                })
-                .collect::<Vec<_>>()
-                .join(", ");
-            let mut q = query(format!(
-                "insert into schedule (user_id, purpose, ref_id, due_at, round) values {values} \
-                 on conflict (user_id, purpose, ref_id) do update set due_at = excluded.due_at, \
-                 round = excluded.round"
-            ));
-            for j in chunk {
-                q = q
-                    .bind(j.user_id)
-                    .bind(j.purpose.key())
-                    .bind(j.ref_id)
-                    .bind(j.due_at)
-                    .bind(j.round);
-            }
-            q.execute(self).await?;
-        }
-        Ok(())
+        self.schedule_insert(
+            jobs,
+            "do update set due_at = excluded.due_at, round = excluded.round",
+        )
+        .await
     }
 
     /// Of `asked` (user, local day as `YYYY-MM-DD`, the day's bounds in unix seconds), the
@@ -325,13 +296,7 @@ impl Tx {
     ) -> StoreResult<std::collections::HashSet<(i64, String)>> {
         let mut answered = std::collections::HashSet::new();
         for chunk in asked.chunks(200) {
-            let values = (0..chunk.len())
-                .map(|i| {
-                    let p = i * 4;
-                    format!("(${}, ${}, ${}, ${})", p + 1, p + 2, p + 3, p + 4)
-                })
-                .collect::<Vec<_>>()
-                .join(", ");
+            let values = placeholders(chunk.len(), 4);
             let mut q = query(format!(
                 "with q (user_id, day, day_from, day_to) as (values {values}) \
                  select q.user_id, q.day from q where exists (select 1 from attack a \
