@@ -22,6 +22,7 @@ e2e!(
     the_weekly_summary_comes_on_monday_morning_with_last_week_s_figures,
     users_from_before_reminders_are_armed_once_at_start,
     an_unanswered_reminder_repeats_hourly_at_most_three_times,
+    an_unfinished_check_in_is_nudged_once,
 );
 
 fn utc(d: u32, h: u32, m: u32) -> DateTime<Utc> {
@@ -529,5 +530,43 @@ async fn an_unanswered_reminder_repeats_hourly_at_most_three_times(b: Backend, l
     let rows = db!(app.store, schedule_of(id)).unwrap();
     let diary = rows.iter().find(|j| j.purpose == Purpose::Diary).unwrap();
     assert_eq!((diary.due_at, diary.round), (utc(12, 18, 0).timestamp(), 0));
+    app.stop().await;
+}
+
+/// A check-in left unfinished is nudged once, two hours after it began; "continue" resumes
+/// it where it stopped. A finished one gets no nudge.
+async fn an_unfinished_check_in_is_nudged_once(b: Backend, lang: Lang) {
+    let Some(app) = TestApp::spawn(b).await else {
+        return;
+    };
+    let id = 309;
+    let user = app.user(id, lang);
+    app.onboard(&user, chrono_tz::Europe::Berlin).await;
+    app.say(&user, "/checkin").await;
+    let rows = db!(app.store, schedule_of(id)).unwrap();
+    let nudge = rows.iter().find(|j| j.purpose == Purpose::Nudge).unwrap();
+    assert_eq!(nudge.due_at, (t0() + Duration::hours(2)).timestamp());
+    let from = app.fake.calls().len();
+    app.step_to(t0() + Duration::hours(2));
+    let sent = app.sent_after(id, from).await;
+    assert_eq!(sent.text(), Some(app.t(lang, "remind-nudge").as_str()));
+    let resume = data(&sent, &app.t(lang, "remind-btn-resume"));
+    let (made, _) = app.press(&user, sent.message_id.unwrap(), &resume).await;
+    let resumed = app.t(lang, "checkin-resumed");
+    assert!(
+        made.iter()
+            .any(|c| c.text().is_some_and(|t| t.contains(&resumed))),
+        "{:?}",
+        made.iter().map(|c| c.text()).collect::<Vec<_>>()
+    );
+    // Once only: nothing more later.
+    assert!(
+        db!(app.store, schedule_of(id))
+            .unwrap()
+            .iter()
+            .all(|j| j.purpose != Purpose::Nudge)
+    );
+    app.step_to(t0() + Duration::hours(5));
+    app.assert_quiet(id).await;
     app.stop().await;
 }
