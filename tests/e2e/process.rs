@@ -26,8 +26,16 @@ pub fn headlog() -> Command {
 
 /// Starts the real binary against `fake` and the database at `url`.
 pub fn start(fake: &FakeBot, url: &str) -> Child {
-    headlog()
-        .arg("run")
+    start_with(fake, url, &[])
+}
+
+/// Like [`start`], with more settings.
+pub fn start_with(fake: &FakeBot, url: &str, settings: &[(&str, String)]) -> Child {
+    let mut cmd = headlog();
+    for (key, value) in settings {
+        cmd.env(key, value);
+    }
+    cmd.arg("run")
         .env("HEADLOG_BOT_TOKEN", fake.token())
         .env("HEADLOG_TELEGRAM_API_URL", fake.api_url())
         .env("HEADLOG_DATABASE_URL", url)

@@ -163,8 +163,6 @@ async fn the_morning_reminder_keeps_nine_o_clock_across_the_spring_change(b: Bac
         if d == 27 {
             println!("{text}");
         }
-        let yesterday = app.t(lang, &format!("weekday-{}", (d - 1 + 1) % 7 + 1));
-        let _ = yesterday;
         let asked = chrono::NaiveDate::from_ymd_opt(2026, 3, d - 1).unwrap();
         assert_eq!(
             reminder.inline_buttons()[0].1,

@@ -5,13 +5,12 @@
 //! taken over, and the overall rate never goes above the limit, in any sliding second.
 
 use crate::db::{self, Backend};
-use crate::process::{headlog, until_within};
+use crate::process::{start_with, until_within};
 use fakebot::FakeBot;
 use headlog::domain::reminders::Purpose;
 use headlog::store::Db;
 use headlog::store::schedule::Job;
 use std::collections::HashMap;
-use std::process::Stdio;
 use std::time::Duration;
 use tokio::process::Child;
 
@@ -25,19 +24,11 @@ const PATIENCE: Duration = Duration::from_secs(90);
 const IN_FLIGHT: usize = 32;
 
 fn replica(fake: &FakeBot, url: &str) -> Child {
-    headlog()
-        .arg("run")
-        .env("HEADLOG_BOT_TOKEN", fake.token())
-        .env("HEADLOG_TELEGRAM_API_URL", fake.api_url())
-        .env("HEADLOG_DATABASE_URL", url)
-        .env("HEADLOG_HTTP_ADDR", "127.0.0.1:0")
-        .env("HEADLOG_POLL_TIMEOUT", "1")
-        .env("HEADLOG_OUTBOX_CLAIM_SECS", "2")
-        .env("HEADLOG_SCHEDULED_PER_SECOND", RATE.to_string())
-        .env("HEADLOG_LOG", "warn")
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("start headlog")
+    start_with(
+        fake,
+        url,
+        &[("HEADLOG_SCHEDULED_PER_SECOND", RATE.to_string())],
+    )
 }
 
 /// Delivered reminders per chat, and the most delivered in any sliding second.
