@@ -17,6 +17,7 @@ use crate::store::outbox::{Lane, NewOut};
 use crate::store::schedule::DueJob;
 use crate::store::{StoreError, StoreResult};
 use chrono::Duration as Span;
+use chrono::NaiveDate;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
@@ -59,16 +60,12 @@ fn key(due: &DueJob) -> String {
     )
 }
 
-fn iso(day: chrono::NaiveDate) -> String {
+fn iso(day: NaiveDate) -> String {
     day.format("%Y-%m-%d").to_string()
 }
 
 /// Renders one due job into the outbox; true when a message was queued.
-async fn render(
-    ctx: &Ctx<'_>,
-    due: &DueJob,
-    day: Option<chrono::NaiveDate>,
-) -> anyhow::Result<bool> {
+async fn render(ctx: &Ctx<'_>, due: &DueJob, day: Option<NaiveDate>) -> anyhow::Result<bool> {
     match due.job.purpose {
         Purpose::Diary | Purpose::Snooze => match day {
             Some(day) => reminders::diary(ctx, due, day).await,
@@ -121,23 +118,30 @@ impl Scheduler {
         let lateness = Span::seconds(bot.outbox.policy().scheduled_lateness_secs);
         let tx = bot.store.begin().await?;
         let jobs = tx.schedule_claim_due(now.timestamp(), BATCH).await?;
-        let decided: Vec<(&DueJob, Fire)> = jobs
+        // Each job's fate, and the day a diary reminder asks about.
+        let decided: Vec<(&DueJob, Fire, Option<NaiveDate>)> = jobs
             .iter()
-            .map(|due| (due, service::decide(due, now, lateness)))
+            .map(|due| {
+                (
+                    due,
+                    service::decide(due, now, lateness),
+                    service::diary_day(due),
+                )
+            })
             .collect();
         // Which diary reminders' days are answered already: one query for the batch.
         let asked: Vec<(i64, String, i64, i64)> = decided
             .iter()
-            .filter(|(_, fire)| *fire == Fire::Send)
-            .filter_map(|(due, _)| {
-                let day = service::diary_day(due)?;
+            .filter(|(_, fire, _)| *fire == Fire::Send)
+            .filter_map(|(due, _, day)| {
+                let day = (*day)?;
                 let (from, to) = localtime::day_bounds(day, due.user.zone_or_utc());
                 Some((due.job.user_id, iso(day), from.timestamp(), to.timestamp()))
             })
             .collect();
         let answered = tx.days_answered(&asked).await?;
         let (mut rows, mut moved, mut expired) = (Vec::new(), Vec::new(), Vec::new());
-        for (due, fire) in decided {
+        for (due, fire, day) in decided {
             let job = &due.job;
             // The delivery clock's instant of the due time (the same clock in production).
             let wall_due = bot.outbox.now() - (now.timestamp() - job.due_at).max(0);
@@ -146,8 +150,8 @@ impl Scheduler {
                     add(&self.stats.held);
                     // A diary reminder keeps the day it asks about: it waits as a snooze,
                     // and the daily one moves on to tomorrow.
-                    if let (Purpose::Diary, Some(day)) = (job.purpose, service::diary_day(due)) {
-                        service::snooze(&tx, job.user_id, day, until).await?;
+                    if let (Purpose::Diary, Some(day)) = (job.purpose, day) {
+                        moved.push(service::snooze_job(job.user_id, day, until));
                         (false, false)
                     } else {
                         let mut later = job.clone();
@@ -180,7 +184,6 @@ impl Scheduler {
                     (false, false)
                 }
                 Fire::Send => {
-                    let day = service::diary_day(due);
                     if day.is_some_and(|d| answered.contains(&(job.user_id, iso(d)))) {
                         add(&self.stats.answered);
                         (false, true)
@@ -224,7 +227,7 @@ impl Scheduler {
         &self,
         tx: &crate::store::Tx,
         due: &DueJob,
-        day: Option<chrono::NaiveDate>,
+        day: Option<NaiveDate>,
         wall_due: i64,
         rows: &mut Vec<NewOut>,
     ) -> StoreResult<bool> {

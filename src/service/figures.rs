@@ -15,9 +15,19 @@ pub async fn for_period(
     last: NaiveDate,
     today: NaiveDate,
 ) -> Result<Figures, StoreError> {
-    let period = Period::new(first, last);
-    let diary = records(tx, user_id, period).await?;
     let first_record = tx.first_record_day(user_id).await?;
+    for_period_since(tx, user_id, first_record, Period::new(first, last), today).await
+}
+
+/// [`for_period`] for a caller that has read the user's first record day already.
+pub async fn for_period_since(
+    tx: &Tx,
+    user_id: i64,
+    first_record: Option<NaiveDate>,
+    period: Period,
+    today: NaiveDate,
+) -> Result<Figures, StoreError> {
+    let diary = records(tx, user_id, period).await?;
     Ok(figures::figures(&diary, first_record, period, today))
 }
 

@@ -191,14 +191,18 @@ pub async fn checkin_begun(tx: &Tx, user_id: i64, now: DateTime<Utc>) -> StoreRe
 
 /// "Later" on a diary reminder: asked again about `day` at `at`.
 pub async fn snooze(tx: &Tx, user_id: i64, day: NaiveDate, at: DateTime<Utc>) -> StoreResult<()> {
-    tx.schedule_set(&Job {
+    tx.schedule_set(&snooze_job(user_id, day, at)).await
+}
+
+/// The job of a diary reminder about `day` asked again at `at` (a snooze, or quiet hours).
+pub fn snooze_job(user_id: i64, day: NaiveDate, at: DateTime<Utc>) -> Job {
+    Job {
         user_id,
         purpose: Purpose::Snooze,
         ref_id: rules::day_ref(day),
         due_at: at.timestamp(),
         round: 0,
-    })
-    .await
+    }
 }
 
 /// The user blocked the bot (`Some`) or came back (`None`): their reminders stop, or are
@@ -247,4 +251,23 @@ pub async fn arm_existing(db: &crate::store::Db, now: DateTime<Utc>) -> StoreRes
     }
     db.run(async |tx| tx.kv_set(ARMED, "1").await).await?;
     Ok(total)
+}
+
+/// "No headache" on a diary reminder: marks `day` headache-free, unless an attack was
+/// recorded on it meanwhile (a day can't be both; the check-in is where to change that).
+/// True when marked.
+pub async fn mark_headache_free(
+    tx: &Tx,
+    who: crate::service::checkin::write::Answering,
+    day: NaiveDate,
+) -> StoreResult<bool> {
+    let (from, to) = crate::domain::localtime::day_bounds(day, who.zone);
+    let attacks = tx
+        .attacks_between(who.user_id, from.timestamp(), to.timestamp())
+        .await?;
+    if !attacks.is_empty() {
+        return Ok(false);
+    }
+    crate::service::checkin::write::set_headache_free(tx, who, day, Some(true)).await?;
+    Ok(true)
 }

@@ -20,6 +20,7 @@ macro_rules! user_cols {
         "id, lang, tg_lang, zone, blocked_at, checkin_time, track_menstruation"
     };
 }
+pub(super) use user_cols;
 
 pub(super) fn user_from_row(row: &Row) -> StoreResult<User> {
     Ok(User {

@@ -5,7 +5,7 @@
 //! has one writer at a time.
 
 use super::exec::{Row, placeholders, query};
-use super::ops::user_from_row;
+use super::ops::{user_cols, user_from_row};
 use super::{StoreError, StoreResult, Tx};
 use crate::domain::reminders::{DiaryMode, Prefs, Purpose};
 use crate::domain::user::User;
@@ -230,7 +230,7 @@ impl Tx {
              from schedule s join app_user u on u.id = s.user_id \
              left join reminder_pref p on p.user_id = s.user_id \
              where s.due_at <= $1 order by s.due_at limit $2{lock}",
-            user = "u.id, u.lang, u.tg_lang, u.zone, u.blocked_at, u.checkin_time, u.track_menstruation",
+            user = user_cols!(),
         );
         query(sql)
             .bind(now)
@@ -263,11 +263,12 @@ impl Tx {
 impl Tx {
     /// Users who may get reminders (onboarded, not blocking the bot), by id from `after`.
     pub async fn users_to_arm(&self, after: i64, limit: i64) -> StoreResult<Vec<User>> {
-        query(
-            "select id, lang, tg_lang, zone, blocked_at, checkin_time, track_menstruation from app_user \
-             where id > $1 and blocked_at is null and (zone is not null or checkin_time is not null) \
-             order by id limit $2",
-        )
+        query(concat!(
+            "select ",
+            user_cols!(),
+            " from app_user where id > $1 and blocked_at is null \
+             and (zone is not null or checkin_time is not null) order by id limit $2",
+        ))
         .bind(after)
         .bind(limit)
         .fetch_all(self)

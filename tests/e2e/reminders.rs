@@ -138,15 +138,23 @@ async fn the_morning_reminder_keeps_nine_o_clock_across_the_spring_change(b: Bac
     let msg = screen.message_id.unwrap();
     let (made, _) = app.press(&user, msg, "N:s").await;
     let shown = made.last().unwrap();
-    println!(
-        "{}\n{:?}",
-        shown.text().unwrap(),
-        shown
-            .inline_buttons()
-            .into_iter()
-            .map(|b| b.0)
-            .collect::<Vec<_>>()
+    // The screen says what is set now; each button names the value it sets.
+    let (header, dose_button) = match lang {
+        Lang::En => (
+            "🔔 Reminders\nDiary reminder: every day at 09:00",
+            "💊 Dose question → 3 h later",
+        ),
+        Lang::Ru => (
+            "🔔 Напоминания\nНапоминание о дневнике: каждый день в 09:00",
+            "💊 Вопрос о лекарстве → через 3 ч",
+        ),
+    };
+    assert!(
+        shown.text().unwrap().starts_with(header),
+        "{:?}",
+        shown.text()
     );
+    assert_eq!(data(shown, dose_button), "N:sd:180");
     let morning = data(shown, &app.t(lang, "remind-btn-morning"));
     assert_eq!(morning, "N:sm:1");
     app.press(&user, msg, &morning).await;
@@ -160,9 +168,6 @@ async fn the_morning_reminder_keeps_nine_o_clock_across_the_spring_change(b: Bac
         let reminder = app.sent_after(id, from).await;
         let text = reminder.text().unwrap();
         assert!(text.starts_with("☀️"), "{text}");
-        if d == 27 {
-            println!("{text}");
-        }
         let asked = chrono::NaiveDate::from_ymd_opt(2026, 3, d - 1).unwrap();
         assert_eq!(
             reminder.inline_buttons()[0].1,
@@ -435,7 +440,6 @@ async fn the_weekly_summary_comes_on_monday_morning_with_last_week_s_figures(
     app.step_to(utc(16, 8, 0));
     let summary = app.sent_after(id, from).await;
     let text = summary.text().unwrap().to_owned();
-    println!("{text}");
     match lang {
         Lang::En => {
             assert!(text.contains("9–15 Mar"), "{text}");

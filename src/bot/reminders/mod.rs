@@ -152,15 +152,7 @@ pub async fn on_button(
                 update_id: ctx.update_id,
             };
             let date = day_label(ctx, day);
-            let (from, to) = crate::domain::localtime::day_bounds(day, ctx.zone());
-            let attacks = ctx
-                .tx
-                .attacks_between(ctx.user.id, from.timestamp(), to.timestamp())
-                .await?;
-            // A day can't be both: with an attack recorded, the check-in is the place to change it.
-            let text = if attacks.is_empty() {
-                crate::service::checkin::write::set_headache_free(ctx.tx, a, day, Some(true))
-                    .await?;
+            let text = if service::mark_headache_free(ctx.tx, a, day).await? {
                 ctx.tr("remind-free-saved", &[("date", date.into())])
             } else {
                 ctx.tr("remind-free-refused", &[("date", date.into())])
@@ -232,13 +224,20 @@ pub fn minutes(ctx: &Ctx<'_>, m: u32) -> String {
 /// The weekly summary of the week before (figures as MODEL.md defines them); none for a
 /// user who has recorded nothing yet.
 pub async fn weekly(ctx: &Ctx<'_>, due: &DueJob) -> anyhow::Result<bool> {
-    if ctx.tx.first_record_day(ctx.user.id).await?.is_none() {
+    let Some(since) = ctx.tx.first_record_day(ctx.user.id).await? else {
         return Ok(false);
-    }
+    };
     let at = chrono::DateTime::from_timestamp(due.job.due_at, 0).unwrap_or(ctx.now);
     let (first, last) = rules::week_before(at, ctx.zone());
-    let figures =
-        crate::service::figures::for_period(ctx.tx, ctx.user.id, first, last, ctx.today()).await?;
+    let period = crate::domain::figures::Period::new(first, last);
+    let figures = crate::service::figures::for_period_since(
+        ctx.tx,
+        ctx.user.id,
+        Some(since),
+        period,
+        ctx.today(),
+    )
+    .await?;
     let text = crate::bot::ui::summary::weekly_text(&ctx.bot.i18n, ctx.lang, first, last, &figures);
     ctx.send(&text, None).await;
     Ok(true)
