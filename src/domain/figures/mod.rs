@@ -8,9 +8,16 @@
 //! own zone, a day record's date as written), so moving to another zone never shifts one.
 
 mod days;
+mod menstrual;
 mod overuse;
+#[cfg(test)]
+mod testkit;
 
 pub use days::{DayFigure, MIN_COVER, covered_days};
+pub use menstrual::{
+    MAX_CYCLE_DAYS, MENSTRUAL_CYCLES, MenstrualCycle, MenstrualPattern, MenstrualVerdict,
+    menstrual_pattern, menstrual_span, menstrual_window, menstruation_starts,
+};
 pub use overuse::{
     COMBINED_DAYS, MonthOveruse, OVERUSE_CLASSES, OveruseRule, SIMPLE_ANALGESIC_DAYS,
     SINGLE_CLASS_DAYS,
