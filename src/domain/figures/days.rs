@@ -2,6 +2,7 @@
 
 use super::{ACUTE, Period, live};
 use crate::domain::attack::{Attack, Aura, Character, Disability, Nausea, Side};
+use crate::domain::day::DayRecord;
 use crate::domain::export::Diary;
 use crate::domain::localtime::{date_of, day_bounds};
 use crate::domain::medication::MedClass;
@@ -89,6 +90,12 @@ fn migraine_specific(class: MedClass) -> bool {
 /// object is a check-in started and nothing answered).
 fn answered(questionnaire: Option<&str>) -> bool {
     questionnaire.is_some_and(|q| !matches!(q.trim(), "" | "{}" | "null"))
+}
+
+/// Whether a day record makes its day a recorded day: "no headache today" or an answered
+/// check-in (an attack starting on or covering the day is the other way).
+pub(super) fn records_day(r: &DayRecord) -> bool {
+    r.headache_free == Some(true) || answered(r.questionnaire.as_deref())
 }
 
 fn rank(d: Disability) -> u8 {

@@ -10,6 +10,7 @@
 mod days;
 mod menstrual;
 mod overuse;
+mod reliability;
 #[cfg(test)]
 mod testkit;
 
@@ -22,6 +23,7 @@ pub use overuse::{
     COMBINED_DAYS, MonthOveruse, OVERUSE_CLASSES, OveruseRule, SIMPLE_ANALGESIC_DAYS,
     SINGLE_CLASS_DAYS,
 };
+pub use reliability::{LATE_AFTER_DAYS, Reliability, reliability};
 
 use super::attack::{Attack, Disability, Trigger};
 use super::export::Diary;
