@@ -10,6 +10,7 @@
 mod days;
 mod menstrual;
 mod overuse;
+mod preventive;
 mod reliability;
 #[cfg(test)]
 mod testkit;
@@ -22,6 +23,10 @@ pub use menstrual::{
 pub use overuse::{
     COMBINED_DAYS, MonthOveruse, OVERUSE_CLASSES, OveruseRule, SIMPLE_ANALGESIC_DAYS,
     SINGLE_CLASS_DAYS,
+};
+pub use preventive::{
+    BLOCK_DAYS, BLOCKS_BEFORE, BlockAfter, MIN_BLOCK_RECORDED_DAYS, PreventiveBlock,
+    PreventiveEffect, PreventiveStart, preventive_effects, preventive_span, preventive_starts,
 };
 pub use reliability::{LATE_AFTER_DAYS, Reliability, reliability};
 
