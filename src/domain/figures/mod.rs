@@ -462,6 +462,70 @@ mod tests {
     }
 
     #[test]
+    fn two_attacks_on_one_day_are_one_headache_day_and_two_attacks() {
+        // 5 March 08:00–09:00 (intensity 3) and 18:00–20:00 (intensity 6): one local day.
+        let d = date(2026, 3, 5);
+        let mut morning = attack(1, at(d, 8, 0), Some(at(d, 9, 0)));
+        morning.intensity = Some(3);
+        let mut evening = attack(2, at(d, 18, 0), Some(at(d, 20, 0)));
+        evening.intensity = Some(6);
+        let f = of_march(&diary(vec![morning, evening], vec![], vec![]));
+        assert_eq!((f.headache_days, f.attacks, f.recorded_days), (1, 2, 1));
+        assert_eq!(headache_dates(&f), vec![d]);
+        assert_eq!(f.days[4].peak_intensity, Some(6));
+        assert_eq!(
+            f.intensity,
+            Some(Intensity {
+                rated: 2,
+                sum: 9,
+                peak: 6
+            })
+        );
+    }
+
+    #[test]
+    fn february_2026_has_28_days_and_is_a_whole_month_for_the_overuse_rules() {
+        let feb = Period::month(2026, 2).unwrap();
+        assert_eq!(
+            (feb.first, feb.last, feb.len()),
+            (date(2026, 2, 1), date(2026, 2, 28), 28)
+        );
+        // A triptan on 1–10 February, and an attack from 28 February 23:00 to 1 March
+        // 01:00 (60 minutes on 1 March): February holds its start day only.
+        let mut intakes: Vec<Intake> = (1..=10)
+            .map(|n| dose(MedClass::Triptan, at(date(2026, 2, n), 12, 0)))
+            .collect();
+        intakes.push(dose(MedClass::Nsaid, at(date(2026, 3, 1), 0, 30)));
+        let a = attack(
+            1,
+            at(date(2026, 2, 28), 23, 0),
+            Some(at(date(2026, 3, 1), 1, 0)),
+        );
+        let d = diary(vec![a], intakes, vec![]);
+        let f = figures(&d, Some(date(2026, 2, 1)), feb, date(2026, 3, 10));
+        assert_eq!(f.days.len(), 28);
+        assert_eq!((f.headache_days, f.recorded_days), (1, 1));
+        // 28 days from the first record to the month's end, one of them recorded.
+        assert_eq!(f.no_record_days, 27);
+        assert_eq!(f.migraine_like_days, 10);
+        assert_eq!(
+            f.acute_days.get(MedClass::Nsaid),
+            0,
+            "1 March is not February"
+        );
+        let m = &f.overuse[0];
+        assert_eq!(m.year_month(), (2026, 2));
+        assert!(m.whole);
+        assert_eq!(
+            m.rules,
+            vec![OveruseRule::SingleClass {
+                class: MedClass::Triptan,
+                days: 10
+            }]
+        );
+    }
+
+    #[test]
     fn twenty_nine_minutes_after_midnight_do_not_cover_the_day_and_thirty_do() {
         let d = date(2026, 3, 10);
         let a29 = attack(1, at(d, 23, 0), Some(at(date(2026, 3, 11), 0, 29)));
