@@ -23,6 +23,8 @@ macro_rules! locale {
             include_str!(concat!("../locales/", $lang, "/reminders.ftl")),
             "\n",
             include_str!(concat!("../locales/", $lang, "/figures.ftl")),
+            "\n",
+            include_str!(concat!("../locales/", $lang, "/pictures.ftl")),
         )
     };
 }

@@ -93,6 +93,9 @@ fn families() -> Vec<(&'static str, Vec<String>)> {
         ("btn-details-", fields),
         ("month-", numbers(12)),
         ("weekday-", numbers(7)),
+        ("pictures-month-", numbers(12)),
+        ("pictures-mon-", numbers(12)),
+        ("pictures-weekday-", numbers(7)),
         ("cmd-", commands),
     ]
 }

@@ -1,0 +1,417 @@
+//! The drawing layer: an SVG string built by hand, its text escaped, measured with the
+//! bundled fonts and rasterised by resvg into a PNG. No system font is ever looked up.
+
+use super::{Picture, PictureError};
+use resvg::tiny_skia::{Color, Pixmap, Transform};
+use resvg::usvg::{self, fontdb};
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::fmt::Write as _;
+use std::sync::{Arc, OnceLock};
+
+/// DejaVu Sans, regular (licence in `assets/fonts/LICENSE`).
+const REGULAR: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
+/// DejaVu Sans, bold.
+const BOLD: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-Bold.ttf");
+/// The family both fonts belong to; every text element uses it.
+pub(super) const FAMILY: &str = "DejaVu Sans";
+
+/// The two bundled fonts, loaded once.
+fn fonts() -> Arc<fontdb::Database> {
+    static FONTS: OnceLock<Arc<fontdb::Database>> = OnceLock::new();
+    FONTS
+        .get_or_init(|| {
+            let mut db = fontdb::Database::new();
+            db.load_font_source(fontdb::Source::Binary(Arc::new(REGULAR)));
+            db.load_font_source(fontdb::Source::Binary(Arc::new(BOLD)));
+            // Generic families resolve to the bundled font too.
+            db.set_sans_serif_family(FAMILY);
+            db.set_serif_family(FAMILY);
+            db.set_monospace_family(FAMILY);
+            Arc::new(db)
+        })
+        .clone()
+}
+
+fn options() -> usvg::Options<'static> {
+    usvg::Options {
+        font_family: FAMILY.to_owned(),
+        fontdb: fonts(),
+        ..usvg::Options::default()
+    }
+}
+
+/// `text` with the five characters XML gives a meaning escaped, ready for an SVG text
+/// node or attribute value. Every piece of text put into a picture goes through here.
+pub fn escape(text: &str) -> Cow<'_, str> {
+    if !text.contains(['&', '<', '>', '"', '\'']) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            _ => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// How a text line is aligned on its `x`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Anchor {
+    Start,
+    Middle,
+    End,
+}
+
+impl Anchor {
+    fn attr(self) -> &'static str {
+        match self {
+            Anchor::Start => "start",
+            Anchor::Middle => "middle",
+            Anchor::End => "end",
+        }
+    }
+}
+
+/// A text style: size in pixels, weight, colour.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Font {
+    pub size: f32,
+    pub bold: bool,
+    pub color: &'static str,
+}
+
+impl Font {
+    pub const fn regular(size: f32, color: &'static str) -> Font {
+        Font {
+            size,
+            bold: false,
+            color,
+        }
+    }
+
+    pub const fn bold(size: f32, color: &'static str) -> Font {
+        Font {
+            size,
+            bold: true,
+            color,
+        }
+    }
+
+    /// The same font in another colour.
+    pub const fn in_color(self, color: &'static str) -> Font {
+        Font { color, ..self }
+    }
+
+    /// The distance between two baselines.
+    pub fn line_height(&self) -> f32 {
+        (self.size * 1.3).round()
+    }
+}
+
+/// An SVG document being written; its height is fixed when it is finished.
+pub(super) struct Svg {
+    width: u32,
+    defs: String,
+    body: String,
+}
+
+impl Svg {
+    pub fn new(width: u32) -> Svg {
+        Svg {
+            width,
+            defs: String::new(),
+            body: String::with_capacity(64 * 1024),
+        }
+    }
+
+    pub fn width(&self) -> f32 {
+        self.width as f32
+    }
+
+    /// Adds a definition (a pattern) to refer to by `url(#id)`.
+    pub fn def(&mut self, def: &str) {
+        self.defs.push_str(def);
+    }
+
+    /// A rectangle filled with `fill` (a colour or `url(#id)`).
+    pub fn rect(&mut self, x: f32, y: f32, w: f32, h: f32, fill: &str) {
+        let _ = write!(
+            self.body,
+            r#"<rect x="{x:.2}" y="{y:.2}" width="{w:.2}" height="{h:.2}" fill="{fill}"/>"#
+        );
+    }
+
+    /// A rectangle with rounded corners and extra attributes (stroke and the like).
+    pub fn rect_with(&mut self, x: f32, y: f32, w: f32, h: f32, rx: f32, attrs: &str) {
+        let _ = write!(
+            self.body,
+            r#"<rect x="{x:.2}" y="{y:.2}" width="{w:.2}" height="{h:.2}" rx="{rx:.2}" {attrs}/>"#
+        );
+    }
+
+    /// A straight line.
+    pub fn line(&mut self, from: (f32, f32), to: (f32, f32), color: &str, width: f32) {
+        self.line_with(from, to, color, width, "");
+    }
+
+    /// A straight line with extra attributes (a dash pattern).
+    pub fn line_with(
+        &mut self,
+        (x1, y1): (f32, f32),
+        (x2, y2): (f32, f32),
+        color: &str,
+        width: f32,
+        attrs: &str,
+    ) {
+        let _ = write!(
+            self.body,
+            r#"<line x1="{x1:.2}" y1="{y1:.2}" x2="{x2:.2}" y2="{y2:.2}" stroke="{color}" stroke-width="{width:.2}" {attrs}/>"#
+        );
+    }
+
+    /// A filled circle with an outline.
+    pub fn circle(&mut self, (cx, cy): (f32, f32), r: f32, fill: &str, stroke: &str, sw: f32) {
+        let _ = write!(
+            self.body,
+            r#"<circle cx="{cx:.2}" cy="{cy:.2}" r="{r:.2}" fill="{fill}" stroke="{stroke}" stroke-width="{sw:.2}"/>"#
+        );
+    }
+
+    /// A filled polygon through `points`.
+    pub fn polygon(&mut self, points: &[(f32, f32)], fill: &str, stroke: &str, sw: f32) {
+        self.body.push_str(r#"<polygon points=""#);
+        for (x, y) in points {
+            let _ = write!(self.body, "{x:.2},{y:.2} ");
+        }
+        let _ = write!(
+            self.body,
+            r#"" fill="{fill}" stroke="{stroke}" stroke-width="{sw:.2}"/>"#
+        );
+    }
+
+    /// One line of text with its baseline at `y`, escaped.
+    pub fn text(&mut self, x: f32, y: f32, font: Font, anchor: Anchor, text: &str) {
+        let weight = if font.bold { "bold" } else { "normal" };
+        let _ = write!(
+            self.body,
+            r#"<text x="{x:.2}" y="{y:.2}" font-size="{:.1}" font-weight="{weight}" fill="{}" text-anchor="{}">{}</text>"#,
+            font.size,
+            font.color,
+            anchor.attr(),
+            escape(text)
+        );
+    }
+
+    /// Lines of text, the first baseline at `y`; returns the baseline after the last one.
+    pub fn lines(&mut self, x: f32, y: f32, font: Font, anchor: Anchor, lines: &[String]) -> f32 {
+        let mut at = y;
+        for line in lines {
+            self.text(x, at, font, anchor, line);
+            at += font.line_height();
+        }
+        at
+    }
+
+    /// The finished document, `height` pixels high on a white background.
+    pub fn finish(self, height: u32) -> String {
+        let mut out = String::with_capacity(self.body.len() + self.defs.len() + 512);
+        let _ = write!(
+            out,
+            r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{height}" viewBox="0 0 {w} {height}" font-family="{FAMILY}"><defs>{defs}</defs><rect width="100%" height="100%" fill="white"/>"#,
+            w = self.width,
+            defs = self.defs,
+        );
+        out.push_str(&self.body);
+        out.push_str("</svg>");
+        out
+    }
+
+    /// Finishes the document and rasterises it.
+    pub fn render(self, height: u32) -> Result<Picture, PictureError> {
+        let width = self.width;
+        render(&self.finish(height), width, height)
+    }
+}
+
+/// Rasterises an SVG document of `width` × `height` pixels into a PNG.
+pub(super) fn render(svg: &str, width: u32, height: u32) -> Result<Picture, PictureError> {
+    let tree = usvg::Tree::from_str(svg, &options())?;
+    let mut pixmap = Pixmap::new(width, height).ok_or(PictureError::Size { width, height })?;
+    pixmap.fill(Color::WHITE);
+    resvg::render(&tree, Transform::identity(), &mut pixmap.as_mut());
+    let png = pixmap
+        .encode_png()
+        .map_err(|e| PictureError::Png(e.to_string()))?;
+    Ok(Picture { png, width, height })
+}
+
+/// The characters whose advance widths are measured: ASCII, Cyrillic and the punctuation
+/// the labels use. Any other character is taken as [`OTHER_ADVANCE`] wide.
+fn measured() -> impl Iterator<Item = char> {
+    (' '..='~')
+        .chain('А'..='я')
+        .chain("ЁёІіЇїЄє–—…«»“”‘’≥≤·×−°№•".chars())
+}
+
+/// An average advance, in ems, for characters not measured.
+const OTHER_ADVANCE: f32 = 0.65;
+/// The size measurements are taken at.
+const MEASURE_SIZE: f32 = 100.0;
+
+/// Advance widths in ems, regular and bold.
+struct Advances {
+    regular: HashMap<char, f32>,
+    bold: HashMap<char, f32>,
+}
+
+/// Measures each character once with the real fonts: the ink width of `HcH` less that of
+/// `HH` is the advance of `c` (kerning against `H` aside, which DejaVu hardly has).
+fn advances() -> &'static Advances {
+    static ADVANCES: OnceLock<Advances> = OnceLock::new();
+    ADVANCES.get_or_init(|| {
+        let chars: Vec<char> = measured().collect();
+        let mut svg = String::from(r#"<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10">"#);
+        for weight in ["normal", "bold"] {
+            let _ = write!(
+                svg,
+                r#"<text id="{weight}" x="0" y="100" font-size="{MEASURE_SIZE}" font-weight="{weight}">HH</text>"#
+            );
+            for (i, c) in chars.iter().enumerate() {
+                let text = escape(&c.to_string()).into_owned();
+                let _ = write!(
+                    svg,
+                    r#"<text id="{weight}_{i}" x="0" y="100" font-size="{MEASURE_SIZE}" font-weight="{weight}" xml:space="preserve">H{text}H</text>"#
+                );
+            }
+        }
+        svg.push_str("</svg>");
+        let tree = usvg::Tree::from_str(&svg, &options()).ok();
+        let width = |id: &str| -> Option<f32> {
+            match tree.as_ref()?.node_by_id(id)? {
+                usvg::Node::Text(t) => Some(t.bounding_box().width()),
+                usvg::Node::Group(g) => Some(g.bounding_box().width()),
+                _ => None,
+            }
+        };
+        let table = |weight: &str| -> HashMap<char, f32> {
+            let base = width(weight);
+            chars
+                .iter()
+                .enumerate()
+                .filter_map(|(i, c)| {
+                    let w = width(&format!("{weight}_{i}"))? - base?;
+                    (w > 0.0).then_some((*c, w / MEASURE_SIZE))
+                })
+                .collect()
+        };
+        Advances {
+            regular: table("normal"),
+            bold: table("bold"),
+        }
+    })
+}
+
+/// The width of one line of `text` in `font`, in pixels.
+pub(super) fn text_width(text: &str, font: Font) -> f32 {
+    let table = if font.bold {
+        &advances().bold
+    } else {
+        &advances().regular
+    };
+    let ems: f32 = text
+        .chars()
+        .map(|c| table.get(&c).copied().unwrap_or(OTHER_ADVANCE))
+        .sum();
+    ems * font.size
+}
+
+/// `text` broken at spaces into lines at most `max` pixels wide (a word wider than that
+/// stands on its own line).
+pub(super) fn wrap(text: &str, font: Font, max: f32) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        if line.is_empty() {
+            line.push_str(word);
+            continue;
+        }
+        let candidate = format!("{line} {word}");
+        if text_width(&candidate, font) <= max {
+            line = candidate;
+        } else {
+            lines.push(std::mem::take(&mut line));
+            line.push_str(word);
+        }
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escape_replaces_the_five_xml_characters_and_nothing_else() {
+        assert_eq!(
+            escape(r#"a<b & "c" 'd'>"#),
+            "a&lt;b &amp; &quot;c&quot; &apos;d&apos;&gt;"
+        );
+        assert!(matches!(
+            escape("Мигрень 5/10"),
+            Cow::Borrowed("Мигрень 5/10")
+        ));
+        assert_eq!(escape("&amp;"), "&amp;amp;");
+    }
+
+    #[test]
+    fn text_with_markup_characters_renders_as_text() {
+        let mut svg = Svg::new(400);
+        svg.text(
+            10.0,
+            50.0,
+            Font::regular(26.0, "black"),
+            Anchor::Start,
+            r#"<&>"' </svg>"#,
+        );
+        let doc = svg.finish(100);
+        assert!(doc.contains("&lt;&amp;&gt;&quot;&apos; &lt;/svg&gt;"));
+        let picture = render(&doc, 400, 100).expect("the escaped text parses");
+        let pixmap = Pixmap::decode_png(&picture.png).unwrap();
+        // Some ink was drawn: the text is there.
+        assert!(pixmap.pixels().iter().any(|p| p.red() < 128));
+    }
+
+    #[test]
+    fn the_bundled_fonts_measure_latin_and_cyrillic() {
+        // Every character was measured (none falls back to the average).
+        let n = measured().count();
+        assert_eq!((advances().regular.len(), advances().bold.len()), (n, n));
+        let font = Font::regular(100.0, "black");
+        let h = text_width("H", font);
+        assert!((60.0..90.0).contains(&h), "H is {h}");
+        assert!(text_width("Ж", font) > text_width("i", font));
+        assert!(text_width(" ", font) > 20.0);
+        assert!(text_width("HH", Font::bold(100.0, "black")) > text_width("HH", font));
+    }
+
+    #[test]
+    fn wrapping_keeps_each_line_within_the_width() {
+        let font = Font::regular(26.0, "black");
+        let text = "Мигренеподобный по записанным признакам день с головной болью";
+        let lines = wrap(text, font, 300.0);
+        assert!(lines.len() >= 3, "{lines:?}");
+        assert!(lines.iter().all(|l| text_width(l, font) <= 300.0));
+        assert_eq!(lines.join(" "), text);
+        assert_eq!(wrap("", font, 100.0), vec![String::new()]);
+    }
+}
