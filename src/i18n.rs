@@ -25,6 +25,8 @@ macro_rules! locale {
             include_str!(concat!("../locales/", $lang, "/figures.ftl")),
             "\n",
             include_str!(concat!("../locales/", $lang, "/pictures.ftl")),
+            "\n",
+            include_str!(concat!("../locales/", $lang, "/report.ftl")),
         )
     };
 }

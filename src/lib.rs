@@ -9,6 +9,7 @@
 pub mod bot;
 pub mod clock;
 pub mod config;
+pub mod demo;
 pub mod domain;
 pub mod http;
 pub mod i18n;

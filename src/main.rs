@@ -11,6 +11,10 @@ const USAGE: &str = "usage: headlog <command>
 commands:
   run       start the bot (long polling) and the HTTP listener (/health)
   migrate   create or update the database schema, then exit
+  demo --out DIR
+            write what headlog makes from a fictional 90-day diary into DIR
+            (the report's text and pictures in every language, the diary CSV);
+            needs no token and no Telegram
   help      show this text
 
 settings (environment, or a TOML file named by HEADLOG_CONFIG):
@@ -21,6 +25,32 @@ settings (environment, or a TOML file named by HEADLOG_CONFIG):
   HEADLOG_POLL_TIMEOUT      long-polling timeout in seconds, 30 (default), at most 50
   HEADLOG_LOG               log filter, info (default)
   HEADLOG_WORKER_THREADS    runtime threads, 1 (default)";
+
+/// `headlog demo --out DIR`.
+fn demo(mut args: impl Iterator<Item = String>) -> ExitCode {
+    let out = match (args.next().as_deref(), args.next(), args.next()) {
+        (Some("--out"), Some(dir), None) => std::path::PathBuf::from(dir),
+        _ => {
+            eprintln!("usage: headlog demo --out DIR");
+            return ExitCode::from(2);
+        }
+    };
+    let written = runtime(1)
+        .map_err(anyhow::Error::from)
+        .and_then(|rt| rt.block_on(headlog::demo::write(&out)));
+    match written {
+        Ok(files) => {
+            for f in files {
+                println!("{}", f.display());
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("headlog demo: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
 
 /// One thread (the default) serves a diary bot's load with the least CPU per update: no
 /// wake-ups across threads. More threads help only when it is CPU-bound on many cores.
@@ -41,6 +71,7 @@ fn main() -> ExitCode {
     let command = std::env::args().nth(1).unwrap_or_default();
     match command.as_str() {
         "run" | "migrate" => {}
+        "demo" => return demo(std::env::args().skip(2)),
         "help" | "--help" | "-h" => {
             println!("{USAGE}");
             return ExitCode::SUCCESS;

@@ -151,9 +151,9 @@ impl Application {
 }
 
 /// The commands in the menu, each described by the key `cmd-<command>`.
-pub const COMMANDS: [&str; 13] = [
-    "start", "checkin", "took", "history", "trash", "export", "settings", "timezone", "language",
-    "privacy", "forget", "cancel", "help",
+pub const COMMANDS: [&str; 14] = [
+    "start", "checkin", "took", "history", "report", "trash", "export", "settings", "timezone",
+    "language", "privacy", "forget", "cancel", "help",
 ];
 
 /// Registers the command menu in both languages (English is the default list).

@@ -35,3 +35,5 @@ figures-week-no-record = { $count ->
     [one] ❔ 1 day with no record.
    *[other] ❔ { $count } days with no record.
 }
+
+figures-week-picture = 📈 The week day by day: the strongest intensity of each day (0–10).

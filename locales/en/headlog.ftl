@@ -4,6 +4,7 @@
 btn-headache-now = 🤕 Headache now
 btn-history = 📖 History
 btn-export = 📤 Export
+btn-report = 📊 Report
 btn-period = 🩸 Period started
 btn-help = ❓ Help
 
@@ -19,6 +20,7 @@ cmd-cancel = Stop what you are doing
 cmd-checkin = Evening check-in
 cmd-took = Took a medication
 cmd-trash = Deleted records (restore)
+cmd-report = Figures and pictures for a period
 cmd-settings = Settings
 cmd-help = How to use headlog
 
@@ -128,6 +130,7 @@ help = headlog is a private diary of headaches and migraine attacks.
     • “💊 Took medication” under an attack, or /took: the dose goes with the attack going on, if there is one.
     • /checkin: the evening questionnaire; “🙂 No headache today” is one tap.
     • “📖 History”: your records, newest first; open one to see, edit or delete it. /trash: restore deleted ones (30 days).
+    • “📊 Report” or /report: figures and pictures for a week, a month, 3 months, all of it or two dates you type, to read yourself or show your doctor.
     • /export: your whole diary as a CSV file.
     • /settings: language, time zone, medications, period tracking (it adds a “🩸 Period started” button), check-in time.
     • /privacy: what is stored; /forget: erase everything.

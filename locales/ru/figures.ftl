@@ -41,3 +41,5 @@ figures-week-no-record = { $count ->
     [few] ❔ { $count } дня без записи.
    *[many] ❔ { $count } дней без записи.
 }
+
+figures-week-picture = 📈 Неделя по дням: самая сильная боль за каждый день (0–10).

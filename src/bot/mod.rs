@@ -3,7 +3,7 @@
 //! (context, callback data, keyboards, formatting, dialogue state, the record screen).
 //! Features, each in its own module and never importing one another (the router composes
 //! them): [`attack`] (the one-tap card, its details editor), [`meds`] (the list, doses and
-//! their effect), [`checkin`], [`history`], [`trash`], [`export`], [`settings`] (language,
+//! their effect), [`checkin`], [`history`], [`trash`], [`export`], [`report`], [`settings`] (language,
 //! zone, check-in time, period tracking), [`account`] (/start, /help, /privacy, /forget).
 
 pub mod account;
@@ -18,6 +18,7 @@ pub mod outbox;
 pub mod pace;
 pub mod poll;
 pub mod reminders;
+pub mod report;
 pub mod router;
 pub mod scheduler;
 pub mod sender;

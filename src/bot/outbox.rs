@@ -290,7 +290,11 @@ impl Outbox {
 
     async fn call(&self, method: &str, params: &Value, row: &OutRow) -> Answer {
         let upload = row.file.as_ref().map(|bytes| Upload {
-            field: "document",
+            field: if method == "sendPhoto" {
+                "photo"
+            } else {
+                "document"
+            },
             name: params
                 .get("file_name")
                 .and_then(Value::as_str)

@@ -7,7 +7,7 @@ use super::ui::callback::Callback;
 use super::ui::callback::meds::Action as MedAction;
 use super::ui::dialogue::{self, Dialogue};
 use super::ui::{Ctx, Outgoing, record};
-use super::{checkin, export, history, meds, reminders, settings, trash};
+use super::{checkin, export, history, meds, reminders, report, settings, trash};
 use crate::domain::ratelimit::Admit;
 use crate::domain::user::User;
 use crate::store::Tx;
@@ -33,6 +33,8 @@ pub enum MenuAction {
     Cancel,
     /// Mark a menstruation start today (shown while tracking is on).
     Period,
+    /// Ask which period to report.
+    Report,
 }
 
 /// Button texts of every language mapped to their action.
@@ -44,6 +46,7 @@ pub fn menu_labels(i18n: &crate::i18n::I18n) -> HashMap<String, MenuAction> {
         ("btn-help", MenuAction::Help),
         ("btn-cancel", MenuAction::Cancel),
         ("btn-period", MenuAction::Period),
+        ("btn-report", MenuAction::Report),
     ]
     .into_iter()
     .flat_map(|(key, action)| i18n.all_langs(key).map(move |(_, text)| (text, action)))
@@ -179,6 +182,9 @@ async fn on_message(ctx: &Ctx<'_>, msg: &Message) -> anyhow::Result<()> {
             };
             attack::typed_end(ctx, text, ask).await
         }
+        Some(Dialogue::AwaitReportDates { message }) => {
+            report::typed_dates(ctx, text, message).await
+        }
         Some(Dialogue::Details { data }) => details::on_text(ctx, text, data).await,
         Some(Dialogue::Meds { data }) => meds::on_text(ctx, text, data).await,
         Some(Dialogue::Checkin { data }) => checkin::on_text(ctx, text, data).await,
@@ -217,6 +223,7 @@ async fn on_command(ctx: &Ctx<'_>, command: &str) -> anyhow::Result<()> {
         "took" => meds::took(ctx).await,
         "checkin" => checkin::start(ctx).await,
         "trash" => trash::show(ctx).await,
+        "report" => report::show(ctx).await,
         "back" | "restart" | "stop" => checkin::on_command(ctx, &name).await,
         _ => {
             ctx.send(&ctx.t("error-unknown-command"), None).await;
@@ -239,6 +246,7 @@ async fn on_menu(ctx: &Ctx<'_>, action: MenuAction) -> anyhow::Result<()> {
         MenuAction::Help => account::help(ctx).await,
         MenuAction::Cancel => account::cancel(ctx).await,
         MenuAction::Period => settings::mark_period(ctx).await,
+        MenuAction::Report => report::show(ctx).await,
     }
 }
 
@@ -305,6 +313,7 @@ async fn on_button(
         Callback::Checkin(p) => checkin::on_button(ctx, message, &p).await,
         Callback::Trash(p) => trash::on_button(ctx, message, &p).await,
         Callback::Remind(p) => on_reminder(ctx, message, &p).await,
+        Callback::Report(p) => report::on_button(ctx, message, &p).await,
     }
 }
 

@@ -9,6 +9,7 @@ pub mod localtime;
 pub mod medication;
 pub mod ratelimit;
 pub mod reminders;
+pub mod report;
 pub mod text;
 pub mod typed_time;
 pub mod user;

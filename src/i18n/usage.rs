@@ -18,6 +18,7 @@ use super::{I18n, SOURCES};
 use crate::bot::ui::callback::details::Field;
 use crate::domain::attack::{Aura, Character, Disability, Location, Nausea, Side, Trigger};
 use crate::domain::medication::{Effect, MedClass};
+use crate::domain::report::Span;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
@@ -97,6 +98,11 @@ fn families() -> Vec<(&'static str, Vec<String>)> {
         ("pictures-mon-", numbers(12)),
         ("pictures-weekday-", numbers(7)),
         ("cmd-", commands),
+        ("btn-report-", of(Span::ALL, Span::key)),
+        (
+            "report-picture-",
+            crate::bot::report::PICTURES.map(str::to_owned).to_vec(),
+        ),
     ]
 }
 

@@ -96,7 +96,7 @@ pub async fn preventives(
 /// record's day is read in its own zone, and every zone's local day lies within a day of
 /// the same UTC date (offsets run from −12 to +14 hours), so a day more on each side holds
 /// them all; the domain keeps only what falls inside.
-async fn records(tx: &Tx, user_id: i64, period: Period) -> Result<Diary, StoreError> {
+pub(crate) async fn records(tx: &Tx, user_id: i64, period: Period) -> Result<Diary, StoreError> {
     if period.is_empty() {
         return Ok(Diary::default());
     }

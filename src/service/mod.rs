@@ -8,5 +8,6 @@ pub mod diary;
 pub mod figures;
 pub mod meds;
 pub mod reminders;
+pub mod report;
 pub mod settings;
 pub mod trash;

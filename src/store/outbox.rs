@@ -398,6 +398,15 @@ impl Tx {
             .map(Option::flatten)
     }
 
+    /// Whether a message with this dedup key was queued (and not purged yet).
+    pub async fn outbox_has_key(&self, key: &str) -> StoreResult<bool> {
+        Ok(query("select id from outbox where dedup_key = $1")
+            .bind(key)
+            .fetch_optional(self)
+            .await?
+            .is_some())
+    }
+
     /// Forgets finished messages older than `before`.
     pub async fn outbox_purge(&self, before: i64) -> StoreResult<u64> {
         Ok(

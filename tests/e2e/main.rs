@@ -28,6 +28,7 @@ mod period;
 mod process;
 mod reminders;
 mod replicas;
+mod report;
 mod robustness;
 mod store_contract;
 mod trash;

@@ -40,7 +40,7 @@ fn menu(app: &TestApp, lang: Lang, period: bool) -> Vec<String> {
     if period {
         keys.push("btn-period");
     }
-    keys.extend(["btn-history", "btn-export", "btn-help"]);
+    keys.extend(["btn-history", "btn-report", "btn-export", "btn-help"]);
     keys.iter().map(|k| app.t(lang, k)).collect()
 }
 

@@ -14,10 +14,16 @@ e2e!(
 );
 
 fn menu(app: &TestApp, lang: Lang) -> Vec<String> {
-    ["btn-headache-now", "btn-history", "btn-export", "btn-help"]
-        .iter()
-        .map(|k| app.t(lang, k))
-        .collect()
+    [
+        "btn-headache-now",
+        "btn-history",
+        "btn-report",
+        "btn-export",
+        "btn-help",
+    ]
+    .iter()
+    .map(|k| app.t(lang, k))
+    .collect()
 }
 
 async fn start_greets_asks_the_zone_once_and_shows_the_menu(b: Backend, lang: Lang) {

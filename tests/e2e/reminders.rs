@@ -451,6 +451,14 @@ async fn the_weekly_summary_comes_on_monday_morning_with_last_week_s_figures(
             assert!(text.contains("2 дня из 7"), "{text}");
         }
     }
+    // The week's picture follows it.
+    let calls = app.calls_after(from, 2, |c| c.chat_id() == Some(id)).await;
+    assert_eq!(calls[1].method, "sendphoto", "{calls:?}");
+    assert_eq!(
+        calls[1].param("caption").and_then(|c| c.as_str()),
+        Some(app.t(lang, "figures-week-picture").as_str())
+    );
+    assert!(calls[1].files[0].bytes.starts_with(b"\x89PNG"));
     // And the next one is armed for the Monday after.
     let rows = db!(app.store, schedule_of(id)).unwrap();
     let weekly = rows.iter().find(|j| j.purpose == Purpose::Weekly).unwrap();

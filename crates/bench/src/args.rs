@@ -5,13 +5,14 @@ use std::time::Duration;
 
 /// Printed for `--help` and after a malformed command line.
 pub const USAGE: &str = "\
-usage: headlog-bench [--quick] [--reminders] [--database-url URL] [--binary PATH] [--verbose]
+usage: headlog-bench [--quick] [--reminders] [--figures] [--database-url URL] [--binary PATH] [--verbose]
 
 Starts the real headlog binary against a fake Telegram Bot API served in this
 process, plays many users through a realistic mix of actions and prints figures.
 
   --quick              a short smoke run (200 chats, 3 s phases) for CI
   --reminders          only the reminder parts (enqueue, delivery at 25/s and 1000/s)
+  --figures            only the figures and pictures (90 days and 10 years, in-process)
   --database-url URL   the store to use; default: a fresh SQLite file in a temp dir
                        (a postgres://user@host:port/db URL works too)
   --binary PATH        the headlog binary; default: `headlog` next to this executable
@@ -30,6 +31,8 @@ pub struct Options {
     pub verbose: bool,
     /// Only the reminder parts.
     pub reminders_only: bool,
+    /// Only the figures and pictures.
+    pub figures_only: bool,
 }
 
 impl Options {
@@ -42,6 +45,7 @@ impl Options {
             binary: None,
             verbose: false,
             reminders_only: false,
+            figures_only: false,
         };
         let mut args = args.into_iter();
         while let Some(arg) = args.next() {
@@ -49,6 +53,7 @@ impl Options {
                 "--quick" => options.quick = true,
                 "--verbose" => options.verbose = true,
                 "--reminders" => options.reminders_only = true,
+                "--figures" => options.figures_only = true,
                 "--help" | "-h" => return Ok(None),
                 "--database-url" => options.database_url = Some(value(&mut args, &arg)?),
                 "--binary" => options.binary = Some(PathBuf::from(value(&mut args, &arg)?)),

@@ -18,6 +18,7 @@
 mod args;
 mod child;
 mod engine;
+mod figures;
 mod phase;
 mod reminders;
 mod report;
@@ -60,10 +61,14 @@ fn main() -> ExitCode {
         }
     };
     let result = runtime.block_on(async {
+        if options.figures_only {
+            return figures::run(&options).await;
+        }
         if !options.reminders_only {
             run::run(&options, &binary).await?;
         }
-        reminders::run(&options, &binary).await
+        reminders::run(&options, &binary).await?;
+        figures::run(&options).await
     });
     match result {
         Ok(()) => ExitCode::SUCCESS,

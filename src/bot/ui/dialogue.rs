@@ -40,6 +40,11 @@ pub enum Dialogue {
         #[serde(default)]
         prompt: Option<i64>,
     },
+    /// Two typed dates for a report.
+    AwaitReportDates {
+        /// The question asking for them, retired once they are read.
+        message: i64,
+    },
     /// A pending /forget; only the button carrying this nonce confirms it.
     ConfirmForget {
         /// The nonce.

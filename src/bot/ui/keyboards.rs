@@ -12,7 +12,7 @@ use teloxide_core::types::{
 /// The main menu's buttons, as translation keys, row by row.
 pub const MAIN_MENU: [&[&str]; 2] = [
     &["btn-headache-now"],
-    &["btn-history", "btn-export", "btn-help"],
+    &["btn-history", "btn-report", "btn-export", "btn-help"],
 ];
 
 /// The persistent reply keyboard with the main actions; `period` adds the one-tap

@@ -66,6 +66,8 @@ struct OutState {
     claimed: Vec<OutRow>,
     /// Whether older replies of this chat wait (then new ones wait behind them).
     busy: Option<bool>,
+    /// Replies queued from here on carry dedup keys `{key}:{n}` (see [`Outgoing::key_replies`]).
+    reply_key: Option<(String, usize)>,
     error: Option<StoreError>,
 }
 
@@ -93,6 +95,14 @@ impl Outgoing {
             Some(e) => Err(e),
             None => Ok(std::mem::take(&mut st.claimed)),
         }
+    }
+
+    /// Gives every reply queued from now on a dedup key `{key}:0`, `{key}:1`, …, so a second
+    /// unit of work queuing the same replies (a double tap) sends nothing more: the store
+    /// drops rows whose key was used. [`crate::store::Tx::outbox_has_key`] tells beforehand.
+    pub fn key_replies(&self, key: String) {
+        let mut st = self.state.lock().unwrap_or_else(|e| e.into_inner());
+        st.reply_key = Some((key, st.queued));
     }
 
     /// True when some queued row is left for the pump.
@@ -208,7 +218,7 @@ impl Ctx<'_> {
         target: Option<i64>,
     ) -> Option<MsgRef> {
         let now = self.bot.outbox.now();
-        let (busy, scheduled) = {
+        let (busy, scheduled, reply_key) = {
             let mut st = self.out.state.lock().unwrap_or_else(|e| e.into_inner());
             if st.error.is_some() {
                 return None;
@@ -217,8 +227,12 @@ impl Ctx<'_> {
                 .scheduled
                 .as_ref()
                 .map(|(key, due)| (format!("{key}:{}", st.queued), *due));
+            let reply_key = st
+                .reply_key
+                .as_ref()
+                .map(|(key, from)| format!("{key}:{}", st.queued - from));
             st.queued += 1;
-            (st.busy, scheduled)
+            (st.busy, scheduled, reply_key)
         };
         if let Some((key, due_at)) = scheduled {
             // Queued with the scheduler's batch: no reference to refer to later.
@@ -248,7 +262,7 @@ impl Ctx<'_> {
                 body: body.to_string(),
                 file,
                 target,
-                dedup_key: None,
+                dedup_key: reply_key,
                 due_at: now,
             };
             let claim = (!busy).then(|| now + self.bot.outbox.policy().claim_secs);
@@ -376,5 +390,11 @@ impl Ctx<'_> {
     pub async fn document(&self, file_name: &str, bytes: Vec<u8>, caption: &str) {
         let body = json!({ "caption": caption, "file_name": file_name });
         self.queue("sendDocument", body, Some(bytes), None).await;
+    }
+
+    /// Sends a picture (PNG bytes) with a caption.
+    pub async fn photo(&self, file_name: &str, png: Vec<u8>, caption: &str) {
+        let body = json!({ "caption": caption, "file_name": file_name });
+        self.queue("sendPhoto", body, Some(png), None).await;
     }
 }

@@ -45,6 +45,8 @@ pub enum Callback {
     Trash(String),
     /// A button of a reminder or of the reminder settings (`bot::reminders`).
     Remind(String),
+    /// A button of /report (`bot::report`).
+    Report(String),
 }
 
 impl Callback {
@@ -68,6 +70,7 @@ impl Callback {
             Callback::Checkin(p) => format!("C:{p}"),
             Callback::Trash(p) => format!("T:{p}"),
             Callback::Remind(p) => format!("N:{p}"),
+            Callback::Report(p) => format!("P:{p}"),
         }
     }
 
@@ -100,13 +103,14 @@ impl Callback {
             "f" => Callback::Forget(id(rest)?),
             "k" if rest.is_empty() => Callback::KeepDiary,
             // Feature payloads are checked by their module; only the shape is checked here.
-            "D" | "M" | "C" | "T" | "N" if !rest.is_empty() && rest.is_ascii() => {
+            "D" | "M" | "C" | "T" | "N" | "P" if !rest.is_empty() && rest.is_ascii() => {
                 let payload = rest.to_owned();
                 match tag {
                     "D" => Callback::Details(payload),
                     "M" => Callback::Meds(payload),
                     "C" => Callback::Checkin(payload),
                     "N" => Callback::Remind(payload),
+                    "P" => Callback::Report(payload),
                     _ => Callback::Trash(payload),
                 }
             }
@@ -138,6 +142,7 @@ mod tests {
             Callback::Meds("x".into()),
             Callback::Checkin("n".into()),
             Callback::Trash("r:9".into()),
+            Callback::Report("s:last_3_months".into()),
             Callback::Remind("df:1".into()),
         ];
         for cb in all {

@@ -1,0 +1,68 @@
+//! A report over a period (/report, the weekly summary's picture, later the doctor report
+//! and the API): every figure of the period, read once from the store and counted once by
+//! [`crate::domain::figures`], so every place that shows a number shows the same one.
+
+use crate::domain::figures::{
+    self, Figures, MenstrualPattern, Period, PreventiveEffect, Reliability,
+};
+use crate::service::figures::{self as load, records};
+use crate::store::{StoreError, Tx};
+use chrono::NaiveDate;
+
+/// Everything a report shows about one period.
+#[derive(Debug, Clone)]
+pub struct Report {
+    /// The user's local today when it was made.
+    pub today: NaiveDate,
+    /// The day of the user's first record, if any.
+    pub first_record: Option<NaiveDate>,
+    /// The figures of the whole period (with its per-day breakdown).
+    pub figures: Figures,
+    /// The figures of each calendar month the period touches (the first and last cut to it).
+    pub months: Vec<Figures>,
+    /// The share of recorded days entered in time, and late entries.
+    pub reliability: Reliability,
+    /// The menstrual pattern as of the period's last day, for a user who recorded a
+    /// menstruation start by then.
+    pub menstrual: Option<MenstrualPattern>,
+    /// Before and after each preventive taken by the period's last day.
+    pub preventives: Vec<PreventiveEffect>,
+}
+
+impl Report {
+    /// The period.
+    pub fn period(&self) -> Period {
+        self.figures.period
+    }
+
+    /// True when nothing at all was recorded in the period (no record, no dose).
+    pub fn is_empty(&self) -> bool {
+        self.figures.recorded_days == 0 && self.figures.any_acute_days == 0
+    }
+}
+
+/// The report of `period` for `user_id`, whose local today is `today`.
+pub async fn load(
+    tx: &Tx,
+    user_id: i64,
+    period: Period,
+    today: NaiveDate,
+) -> Result<Report, StoreError> {
+    let first_record = tx.first_record_day(user_id).await?;
+    let diary = records(tx, user_id, period).await?;
+    let as_of = period.last.min(today);
+    let menstrual = if tx.menstruation_starts(user_id, as_of).await?.is_empty() {
+        None
+    } else {
+        Some(load::menstrual(tx, user_id, as_of).await?)
+    };
+    Ok(Report {
+        today,
+        first_record,
+        figures: figures::figures(&diary, first_record, period, today),
+        months: figures::months(&diary, first_record, period, today),
+        reliability: figures::reliability(&diary, period, today),
+        menstrual,
+        preventives: load::preventives(tx, user_id, as_of).await?,
+    })
+}
