@@ -255,7 +255,7 @@ async fn help_and_privacy_answer_in_the_users_language(b: Backend, lang: Lang) {
             })
             .expect("commands for each language");
         let list = call.params["commands"].as_array().unwrap();
-        assert_eq!(list.len(), 13);
+        assert_eq!(list.len(), 14);
         assert_eq!(list[0]["command"], "start");
         assert_eq!(list[0]["description"], app.t(l, "cmd-start").as_str());
     }
@@ -288,7 +288,7 @@ async fn the_help_names_buttons_as_they_read(b: Backend, lang: Lang) {
         .into_iter()
         .filter(|l| *l != app.t(lang, "btn-help") && *l != app.t(lang, "btn-export"))
         .collect();
-    assert_eq!(shown.len(), 3, "{shown:?}");
+    assert_eq!(shown.len(), 4, "{shown:?}");
     // The attack's card: ended now, ended at…, add details.
     shown.extend(card.inline_buttons().into_iter().take(3).map(|(l, _)| l));
     for label in &shown {
