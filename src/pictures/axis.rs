@@ -151,7 +151,8 @@ pub(super) fn labels(
             let k = every(&[1, 2, 3, 6, 12], slots.width, room);
             for (i, b) in buckets.iter().enumerate() {
                 let month = b.first.month();
-                if !((month - 1) as usize).is_multiple_of(k) && !(i == 0 && k <= 2) {
+                let labelled = ((month - 1) as usize).is_multiple_of(k) || (i == 0 && k <= 2);
+                if !labelled {
                     continue;
                 }
                 let x = slots.centre(i);

@@ -2,16 +2,16 @@
 //! peak intensity, migraine-like days ringed and acute-medication days dotted.
 
 use super::legend::{
-    self, BODY, CALM, FAINT, FREE, INK, Key, MARGIN, MILD, MODERATE, MUTED, NO_RECORD, SEVERE,
-    UNRATED, WIDTH, band_color, ink_on,
+    self, BODY, CALM, FAINT, FREE, INK, Key, MARGIN, MARK, MILD, MODERATE, MUTED, NO_RECORD,
+    SEVERE, UNRATED, WIDTH, band_color, ink_on,
 };
-use super::svg::{Anchor, Font, Svg};
+use super::svg::{Anchor, Font, PathData, Svg};
 use super::{Picture, PictureError, labels};
 use crate::domain::figures::{DayFigure, Period};
 use crate::domain::lang::Lang;
 use crate::i18n::{Arg, I18n};
 use chrono::{Datelike, NaiveDate};
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// The most months one calendar shows: the last ones of a longer period.
 pub const MAX_MONTHS: usize = 12;
@@ -52,7 +52,7 @@ fn look(day: Option<&DayFigure>, period: Period, today: NaiveDate) -> Look {
 fn fill(look: Look) -> Option<&'static str> {
     match look {
         Look::Blank => None,
-        Look::NoRecord => Some(NO_RECORD),
+        Look::NoRecord => Some(NO_RECORD.base),
         Look::Free => Some(FREE),
         Look::Calm => Some(CALM),
         Look::Headache(None) => Some(UNRATED),
@@ -84,7 +84,6 @@ pub fn calendar(
     let all = period.months();
     let shown = &all[all.len().saturating_sub(MAX_MONTHS)..];
     let mut svg = Svg::new(WIDTH);
-    legend::patterns(&mut svg);
 
     // Over more than MAX_MONTHS months the title names the months shown.
     let from = shown.first().map_or(period.first, |m| m.first);
@@ -144,6 +143,10 @@ pub fn calendar(
     let title_h = title_font.size + 16.0;
     let head_h = head_font.size + 14.0;
 
+    let initials: Vec<String> = (1..=7)
+        .map(|wd| labels::weekday_initial(i18n, lang, wd))
+        .collect();
+    let mut layers = Layers::new(cell, day_font);
     let mut calm_seen = false;
     for row in shown.chunks(cols) {
         let weeks = row
@@ -165,16 +168,12 @@ pub fn calendar(
                 Anchor::Middle,
                 &title,
             );
-            for wd in 1..=7u32 {
-                let initial = labels::weekday_initial(i18n, lang, wd);
-                let cx = x + (wd as f32 - 0.5) * cell;
-                svg.text(
-                    cx,
-                    y + title_h + head_font.size,
-                    head_font,
-                    Anchor::Middle,
-                    &initial,
-                );
+            for (wd, initial) in initials.iter().enumerate() {
+                let cx = x + (wd as f32 + 0.5) * cell;
+                let baseline = y + title_h + head_font.size;
+                layers
+                    .headers
+                    .glyphs(cx, baseline, head_font, Anchor::Middle, initial);
             }
             let top = y + title_h + head_h;
             let offset = whole.first.weekday().num_days_from_monday();
@@ -184,11 +183,12 @@ pub fn calendar(
                 let day = by_date.get(&date).copied();
                 let look = look(day, period, today);
                 calm_seen |= look == Look::Calm;
-                day_cell(&mut svg, (cx, cy), cell, day_font, look, day, date);
+                layers.day((cx, cy), look, day, date);
             }
         }
         y += title_h + head_h + weeks as f32 * cell + GAP;
     }
+    layers.draw(&mut svg, head_font.color);
     if shown.is_empty() {
         y = legend::notes(&mut svg, y, BODY, &[i18n.t(lang, "pictures-nothing")]) + GAP;
     }
@@ -203,7 +203,7 @@ pub fn calendar(
         (Key::Fill(SEVERE), i18n.t(lang, "pictures-legend-severe")),
         (Key::Fill(UNRATED), i18n.t(lang, "pictures-legend-unrated")),
         (
-            Key::Fill(NO_RECORD),
+            Key::Hatch(NO_RECORD),
             i18n.t(lang, "pictures-legend-no-record"),
         ),
         (Key::Ring, i18n.t(lang, "pictures-legend-migraine-like")),
@@ -217,51 +217,88 @@ pub fn calendar(
     svg.render((y + 20.0).ceil() as u32)
 }
 
-/// One day's square at `(x, y)`: its fill, number, ring and dot.
-fn day_cell(
-    svg: &mut Svg,
-    (x, y): (f32, f32),
+/// The grids' shapes gathered by kind and colour, each kind drawn as one path in order:
+/// fills, stripes, rings, numbers, dots (see [`PathData`]).
+struct Layers {
+    /// The side of a day's square.
     cell: f32,
+    /// The font of the day numbers.
     font: Font,
-    look: Look,
-    day: Option<&DayFigure>,
-    date: NaiveDate,
-) {
-    let pad = (cell * 0.07).max(2.5);
-    let number = date.day().to_string();
-    let baseline = y + cell / 2.0 + font.size * 0.36;
-    let Some(color) = fill(look) else {
-        svg.text(
-            x + cell / 2.0,
-            baseline,
-            font.in_color(FAINT),
-            Anchor::Middle,
-            &number,
-        );
-        return;
-    };
-    svg.rect_with(
-        x + pad,
-        y + pad,
-        cell - 2.0 * pad,
-        cell - 2.0 * pad,
-        cell * 0.12,
-        &format!(r#"fill="{color}""#),
-    );
-    let marked = day.is_some_and(|d| d.migraine_like);
-    if marked {
-        legend::ring(svg, x, y, cell);
+    fills: BTreeMap<&'static str, PathData>,
+    stripes: PathData,
+    rings: PathData,
+    headers: PathData,
+    numbers: BTreeMap<&'static str, PathData>,
+    dots: PathData,
+}
+
+impl Layers {
+    fn new(cell: f32, font: Font) -> Layers {
+        Layers {
+            cell,
+            font,
+            fills: BTreeMap::new(),
+            stripes: PathData::default(),
+            rings: PathData::default(),
+            headers: PathData::default(),
+            numbers: BTreeMap::new(),
+            dots: PathData::default(),
+        }
     }
-    svg.text(
-        x + cell / 2.0,
-        baseline,
-        font.in_color(ink_on(color)),
-        Anchor::Middle,
-        &number,
-    );
-    if day.is_some_and(|d| !d.acute.is_empty()) {
-        let r = (cell * 0.11).max(5.5);
-        legend::dot(svg, (x + cell - pad - r - 1.0, y + cell - pad - r - 1.0), r);
+
+    /// One day's square at `(x, y)`: its fill, number, ring and dot.
+    fn day(&mut self, (x, y): (f32, f32), look: Look, day: Option<&DayFigure>, date: NaiveDate) {
+        let (cell, font) = (self.cell, self.font);
+        let pad = (cell * 0.07).max(2.5);
+        let number = date.day().to_string();
+        let baseline = y + cell / 2.0 + font.size * 0.36;
+        let (cx, inner) = (x + cell / 2.0, cell - 2.0 * pad);
+        let Some(color) = fill(look) else {
+            let faint = self.numbers.entry(FAINT).or_default();
+            faint.glyphs(cx, baseline, font, Anchor::Middle, &number);
+            return;
+        };
+        let fills = self.fills.entry(color).or_default();
+        let r = cell * 0.12;
+        fills.rounded_rect(x + pad, y + pad, inner, inner, r);
+        if look == Look::NoRecord {
+            let at = pad + r * 0.3;
+            self.stripes
+                .stripes(x + at, y + at, cell - 2.0 * at, cell - 2.0 * at);
+        }
+        if day.is_some_and(|d| d.migraine_like) {
+            let w = legend::ring_width(cell);
+            let (at, size) = (w / 2.0, cell - w);
+            self.rings
+                .rounded_rect(x + at, y + at, size, size, cell * 0.16);
+        }
+        let ink = self.numbers.entry(ink_on(color)).or_default();
+        ink.glyphs(cx, baseline, font, Anchor::Middle, &number);
+        if day.is_some_and(|d| !d.acute.is_empty()) {
+            let r = (cell * 0.11).max(5.5);
+            let at = cell - pad - r - 1.0;
+            self.dots.circle((x + at, y + at), r);
+        }
+    }
+
+    fn draw(&self, svg: &mut Svg, header: &str) {
+        for (color, data) in &self.fills {
+            svg.path(data, &format!(r#"fill="{color}""#));
+        }
+        svg.path(&self.stripes, &format!(r#"fill="{}""#, NO_RECORD.stripes));
+        let ring = format!(
+            r#"fill="none" stroke="{MARK}" stroke-width="{:.2}""#,
+            legend::ring_width(self.cell)
+        );
+        svg.path(&self.rings, &ring);
+        svg.path(&self.headers, &format!(r#"fill="{header}""#));
+        for (color, data) in &self.numbers {
+            svg.path(data, &format!(r#"fill="{color}""#));
+        }
+        svg.path(
+            &self.dots,
+            &format!(r##"fill="{MARK}" stroke="#ffffff" stroke-width="2""##),
+        );
     }
 }
 

@@ -6,7 +6,7 @@ use super::legend::{
     self, BODY, GRID, INK, Key, MARGIN, MARK, MILD, MODERATE, MUTED, NO_RECORD, SEVERE, WIDTH,
     band_color,
 };
-use super::svg::{Anchor, Font, Svg};
+use super::svg::{Anchor, Font, PathData, Svg};
 use super::{Picture, PictureError, labels};
 use crate::domain::figures::{DayFigure, Period};
 use crate::domain::lang::Lang;
@@ -87,7 +87,6 @@ pub fn intensity(
     }
 
     let mut svg = Svg::new(WIDTH);
-    legend::patterns(&mut svg);
     let mut subtitles = Vec::new();
     if !period.is_empty() {
         subtitles.push(labels::range(i18n, lang, period.first, period.last));
@@ -118,14 +117,17 @@ pub fn intensity(
     let y_of = |v: f32| bottom - v / 10.0 * PLOT_H;
     let label = Font::regular(26.0, MUTED);
 
+    let mut stripes = PathData::default();
     for (i, bar) in bars.iter().enumerate() {
         let x = slots.start(i);
         if bar.recorded == 0 && bar.no_record > 0 {
-            svg.rect(x, top, slots.width, PLOT_H, NO_RECORD);
+            svg.rect(x, top, slots.width, PLOT_H, NO_RECORD.base);
+            stripes.stripes(x, top, slots.width, PLOT_H);
         } else if bar.headache > 0 && bar.rated == 0 {
             svg.rect(x, top, slots.width, PLOT_H, UNRATED_BG);
         }
     }
+    svg.path(&stripes, &format!(r#"fill="{}""#, NO_RECORD.stripes));
     for v in (0..=10).step_by(2) {
         let gy = y_of(v as f32);
         svg.line((left, gy), (right, gy), GRID, 1.5);
@@ -205,8 +207,15 @@ pub fn intensity(
             i18n.t(lang, "pictures-legend-unrated"),
         ),
         (
-            Key::Fill(NO_RECORD),
-            i18n.t(lang, "pictures-legend-no-record"),
+            Key::Hatch(NO_RECORD),
+            i18n.t(
+                lang,
+                match step {
+                    Step::Day => "pictures-legend-no-record",
+                    Step::Week => "pictures-legend-no-record-week",
+                    Step::Month => "pictures-legend-no-record-month",
+                },
+            ),
         ),
     ];
     match step {

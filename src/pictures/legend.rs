@@ -1,6 +1,6 @@
 //! The shared look: colours, patterns, titles and the legend under each picture.
 
-use super::svg::{Anchor, Font, Svg, wrap};
+use super::svg::{Anchor, Font, PathData, Svg, wrap};
 
 /// Every picture's width in pixels: a phone shows it edge to edge.
 pub const WIDTH: u32 = 1080;
@@ -31,8 +31,18 @@ pub(super) const MARK: &str = "#111111";
 pub(super) const OVERUSE_BG: &str = "#f9d3d3";
 pub(super) const OVERUSE: &str = "#c0162d";
 
+/// A fill with diagonal stripes over it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Hatch {
+    pub base: &'static str,
+    pub stripes: &'static str,
+}
+
 /// The grey hatching of "no record" days.
-pub(super) const NO_RECORD: &str = "url(#norecord)";
+pub(super) const NO_RECORD: Hatch = Hatch {
+    base: "#f1f1f1",
+    stripes: "#c4c4c4",
+};
 
 /// The basic fonts: title, subtitle, body, small.
 pub(super) const TITLE: Font = Font::bold(40.0, INK);
@@ -60,20 +70,13 @@ pub(super) fn ink_on(fill: &str) -> &'static str {
     }
 }
 
-/// The hatch patterns every picture may use: grey for "no record", and a hatched
-/// version of a colour for classes the overuse rules do not count.
-pub(super) fn patterns(svg: &mut Svg) {
-    svg.def(concat!(
-        r##"<pattern id="norecord" patternUnits="userSpaceOnUse" width="10" height="10" patternTransform="rotate(45)">"##,
-        r##"<rect width="10" height="10" fill="#f1f1f1"/><rect width="3.5" height="10" fill="#c4c4c4"/></pattern>"##
-    ));
-}
-
-/// A hatch of `color` on white, named `id`.
-pub(super) fn hatch(svg: &mut Svg, id: &str, color: &str) {
-    svg.def(&format!(
-        r##"<pattern id="{id}" patternUnits="userSpaceOnUse" width="12" height="12" patternTransform="rotate(45)"><rect width="12" height="12" fill="{color}"/><rect width="4" height="12" fill="#ffffff"/></pattern>"##
-    ));
+/// A rectangle hatched with `hatch`, its stripes `inset` from its edges.
+pub(super) fn hatched(svg: &mut Svg, (x, y, w, h): (f32, f32, f32, f32), r: f32, hatch: Hatch) {
+    svg.rect_with(x, y, w, h, r, &format!(r#"fill="{}""#, hatch.base));
+    let mut stripes = PathData::default();
+    let inset = r * 0.3;
+    stripes.stripes(x + inset, y + inset, w - 2.0 * inset, h - 2.0 * inset);
+    svg.path(&stripes, &format!(r#"fill="{}""#, hatch.stripes));
 }
 
 /// The title and, under it, wrapped subtitle lines; returns the y below them.
@@ -122,8 +125,10 @@ pub(super) fn notes(svg: &mut Svg, y: f32, font: Font, notes: &[String]) -> f32 
 /// What a legend entry shows before its words.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(super) enum Key {
-    /// A square filled with a colour or a pattern.
+    /// A square filled with a colour.
     Fill(&'static str),
+    /// A hatched square.
+    Hatch(Hatch),
     /// An empty square with a faint outline.
     Blank,
     /// A light square with the migraine-like ring.
@@ -148,6 +153,7 @@ pub(super) fn draw_key(svg: &mut Svg, key: Key, x: f32, y: f32) {
     let c = (x + KEY / 2.0, y + KEY / 2.0);
     match key {
         Key::Fill(fill) => svg.rect_with(x, y, KEY, KEY, 5.0, &format!(r#"fill="{fill}""#)),
+        Key::Hatch(hatch) => hatched(svg, (x, y, KEY, KEY), 5.0, hatch),
         Key::Blank => svg.rect_with(
             x + 1.0,
             y + 1.0,
@@ -191,9 +197,14 @@ pub(super) fn draw_key(svg: &mut Svg, key: Key, x: f32, y: f32) {
     }
 }
 
+/// The stroke width of the migraine-like ring around a `size` square.
+pub(super) fn ring_width(size: f32) -> f32 {
+    (size * 0.08).clamp(2.5, 5.0)
+}
+
 /// The migraine-like ring around a `size` square at (x, y).
 pub(super) fn ring(svg: &mut Svg, x: f32, y: f32, size: f32) {
-    let w = (size * 0.08).clamp(2.5, 5.0);
+    let w = ring_width(size);
     svg.rect_with(
         x + w / 2.0,
         y + w / 2.0,

@@ -2,8 +2,8 @@
 //! thresholds, months where medication-overuse information applies flagged.
 
 use super::axis::{self, Slots, Step};
-use super::legend::{self, BODY, GRID, INK, Key, MARGIN, MUTED, OVERUSE, OVERUSE_BG, WIDTH};
-use super::svg::{Anchor, Font, Svg};
+use super::legend::{self, BODY, GRID, Hatch, INK, Key, MARGIN, MUTED, OVERUSE, OVERUSE_BG, WIDTH};
+use super::svg::{Anchor, Font, PathData, Svg};
 use super::{Picture, PictureError, labels};
 use crate::domain::figures::{
     ACUTE, COMBINED_DAYS, Figures, MonthOveruse, OveruseRule, Period, SIMPLE_ANALGESIC_DAYS,
@@ -42,19 +42,16 @@ fn without_threshold(class: MedClass) -> bool {
     matches!(class, MedClass::Gepant | MedClass::Ditan)
 }
 
-/// How a class's bars are filled: hatched for gepants and ditans (see [`hatches`]).
-fn paint(class: MedClass) -> &'static str {
-    match class {
-        MedClass::Gepant => "url(#hgepant)",
-        MedClass::Ditan => "url(#hditan)",
-        other => color(other),
+/// A class's legend key: its colour, hatched white for gepants and ditans.
+fn key(class: MedClass) -> Key {
+    if without_threshold(class) {
+        Key::Hatch(Hatch {
+            base: color(class),
+            stripes: "#ffffff",
+        })
+    } else {
+        Key::Fill(color(class))
     }
-}
-
-/// The hatch patterns [`paint`] refers to.
-fn hatches(svg: &mut Svg) {
-    legend::hatch(svg, "hgepant", color(MedClass::Gepant));
-    legend::hatch(svg, "hditan", color(MedClass::Ditan));
 }
 
 fn class_name(i18n: &I18n, lang: Lang, class: MedClass) -> String {
@@ -106,8 +103,6 @@ pub fn medication(months: &[Figures], i18n: &I18n, lang: Lang) -> Result<Picture
         .collect();
 
     let mut svg = Svg::new(WIDTH);
-    legend::patterns(&mut svg);
-    hatches(&mut svg);
     let mut subtitles = Vec::new();
     if let (Some(first), Some(last)) = (buckets.first(), buckets.last()) {
         subtitles.push(labels::range(i18n, lang, first.first, last.last));
@@ -181,6 +176,8 @@ pub fn medication(months: &[Figures], i18n: &I18n, lang: Lang) -> Result<Picture
     }
 
     let value_font = Font::bold(24.0, INK);
+    // The white stripes of gepant and ditan bars, drawn over all bars at once.
+    let mut white = PathData::default();
     for (i, f) in months.iter().enumerate() {
         // The bars of a month, centred in its slot, none wider than MAX_BAR.
         let classes = if grouped { used.len() } else { 1 } as f32;
@@ -195,7 +192,7 @@ pub fn medication(months: &[Figures], i18n: &I18n, lang: Lang) -> Result<Picture
                 }
                 let h = bottom - y_of(days as f32);
                 let x = x0 + k as f32 * w;
-                bar(&mut svg, x, bottom - h, w, h, *class);
+                bar(&mut svg, &mut white, (x, bottom - h, w, h), *class);
                 if w >= 30.0 {
                     svg.text(
                         x + w / 2.0,
@@ -214,11 +211,13 @@ pub fn medication(months: &[Figures], i18n: &I18n, lang: Lang) -> Result<Picture
                     continue;
                 }
                 let (y1, y2) = (y_of((at + days) as f32), y_of(at as f32));
-                bar(&mut svg, x0, y1, room, y2 - y1, *class);
+                bar(&mut svg, &mut white, (x0, y1, room, y2 - y1), *class);
                 at += days;
             }
         }
     }
+
+    svg.path(&white, r##"fill="#ffffff""##);
 
     // The thresholds, dashed, their labels at the right end.
     for (days, text) in &threshold_labels {
@@ -261,7 +260,7 @@ pub fn medication(months: &[Figures], i18n: &I18n, lang: Lang) -> Result<Picture
 
     let mut entries: Vec<(Key, String)> = used
         .iter()
-        .map(|c| (Key::Fill(paint(*c)), class_name(i18n, lang, *c)))
+        .map(|c| (key(*c), class_name(i18n, lang, *c)))
         .collect();
     entries.push((Key::Dashed, i18n.t(lang, "pictures-legend-thresholds")));
     let flagged: Vec<&MonthOveruse> = overuse
@@ -320,8 +319,9 @@ pub fn medication(months: &[Figures], i18n: &I18n, lang: Lang) -> Result<Picture
     svg.render((y + 24.0).ceil() as u32)
 }
 
-/// One class's bar, outlined so that light colours stand out from white.
-fn bar(svg: &mut Svg, x: f32, y: f32, w: f32, h: f32, class: MedClass) {
+/// One class's bar, outlined so that light colours stand out from white; the stripes of
+/// a class without an overuse threshold go to `stripes`.
+fn bar(svg: &mut Svg, stripes: &mut PathData, (x, y, w, h): (f32, f32, f32, f32), class: MedClass) {
     let stroke = if w >= 5.0 {
         r##" stroke="#333333" stroke-width="1""##
     } else {
@@ -333,6 +333,9 @@ fn bar(svg: &mut Svg, x: f32, y: f32, w: f32, h: f32, class: MedClass) {
         w,
         h,
         0.0,
-        &format!(r#"fill="{}"{stroke}"#, paint(class)),
+        &format!(r#"fill="{}"{stroke}"#, color(class)),
     );
+    if without_threshold(class) && w > 2.0 && h > 2.0 {
+        stripes.stripes(x + 1.0, y + 1.0, w - 2.0, h - 2.0);
+    }
 }

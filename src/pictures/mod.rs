@@ -325,12 +325,37 @@ mod tests {
     #[test]
     fn a_label_with_markup_characters_does_not_break_the_picture() {
         let mut svg = svg::Svg::new(WIDTH);
-        legend::patterns(&mut svg);
         let nasty = r#"<b>&amp; "quoted" 'single'</b> </svg><svg>"#.to_owned();
         let y = legend::heading(&mut svg, &nasty, std::slice::from_ref(&nasty));
         let y = legend::legend(&mut svg, y, &[(legend::Key::Dot, nasty.clone())]);
         let picture = svg.render(y.ceil() as u32 + 10).unwrap();
         check(&picture, "markup", 100..=400);
+    }
+
+    /// How long each picture of ten years takes, the best and the median of seven:
+    /// `cargo test --release --lib pictures::tests::render_times -- --ignored --nocapture`.
+    #[test]
+    #[ignore = "a timing, for release builds"]
+    fn render_times() {
+        let i18n = I18n::new().unwrap();
+        let ten = input("10years", &diary(3653, 17), last(3653));
+        let _ = draw_calendar(&ten, &i18n, Lang::Ru);
+        for (name, draw) in PICTURES {
+            for lang in Lang::ALL {
+                let mut took: Vec<f64> = (0..7)
+                    .map(|_| {
+                        let started = std::time::Instant::now();
+                        draw(&ten, &i18n, lang).unwrap();
+                        started.elapsed().as_secs_f64() * 1000.0
+                    })
+                    .collect();
+                took.sort_by(f64::total_cmp);
+                println!(
+                    "{name:>10} 10 years {lang:?}: best {:.1} ms, median {:.1} ms",
+                    took[0], took[3]
+                );
+            }
+        }
     }
 
     /// Writes every picture to /tmp/pictures to look at, with render times:

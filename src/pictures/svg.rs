@@ -2,12 +2,12 @@
 //! bundled fonts and rasterised by resvg into a PNG. No system font is ever looked up.
 
 use super::{Picture, PictureError};
-use resvg::tiny_skia::{Color, Pixmap, Transform};
+use resvg::tiny_skia::{Color, PathSegment, Pixmap, Point, Transform};
 use resvg::usvg::{self, fontdb};
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fmt::Write as _;
-use std::sync::{Arc, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock};
 
 /// DejaVu Sans, regular (licence in `assets/fonts/LICENSE`).
 const REGULAR: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
@@ -118,7 +118,6 @@ impl Font {
 /// An SVG document being written; its height is fixed when it is finished.
 pub(super) struct Svg {
     width: u32,
-    defs: String,
     body: String,
 }
 
@@ -126,7 +125,6 @@ impl Svg {
     pub fn new(width: u32) -> Svg {
         Svg {
             width,
-            defs: String::new(),
             body: String::with_capacity(64 * 1024),
         }
     }
@@ -135,12 +133,7 @@ impl Svg {
         self.width as f32
     }
 
-    /// Adds a definition (a pattern) to refer to by `url(#id)`.
-    pub fn def(&mut self, def: &str) {
-        self.defs.push_str(def);
-    }
-
-    /// A rectangle filled with `fill` (a colour or `url(#id)`).
+    /// A rectangle filled with `fill`.
     pub fn rect(&mut self, x: f32, y: f32, w: f32, h: f32, fill: &str) {
         let _ = write!(
             self.body,
@@ -219,14 +212,20 @@ impl Svg {
         at
     }
 
-    /// The finished document, `height` pixels high on a white background.
+    /// A path of `data` with `attrs` (its fill, stroke and the like); nothing when empty.
+    pub fn path(&mut self, data: &PathData, attrs: &str) {
+        if !data.0.is_empty() {
+            let _ = write!(self.body, r#"<path d="{}" {attrs}/>"#, data.0);
+        }
+    }
+
+    /// The finished document, `height` pixels high (rendered on white).
     pub fn finish(self, height: u32) -> String {
-        let mut out = String::with_capacity(self.body.len() + self.defs.len() + 512);
+        let mut out = String::with_capacity(self.body.len() + 512);
         let _ = write!(
             out,
-            r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{height}" viewBox="0 0 {w} {height}" font-family="{FAMILY}"><defs>{defs}</defs><rect width="100%" height="100%" fill="white"/>"#,
+            r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{height}" viewBox="0 0 {w} {height}" font-family="{FAMILY}">"#,
             w = self.width,
-            defs = self.defs,
         );
         out.push_str(&self.body);
         out.push_str("</svg>");
@@ -240,16 +239,214 @@ impl Svg {
     }
 }
 
+/// Path data gathered from many shapes, to draw them as one element: one element of many
+/// shapes parses and fills much faster than many elements of one shape each.
+#[derive(Debug, Default)]
+pub(super) struct PathData(String);
+
+impl PathData {
+    fn point(&mut self, command: char, p: Point) {
+        let _ = write!(self.0, "{command}{:.1} {:.1}", p.x, p.y);
+    }
+
+    /// A rectangle with corners rounded by `r`.
+    pub fn rounded_rect(&mut self, x: f32, y: f32, w: f32, h: f32, r: f32) {
+        let r = r.min(w / 2.0).min(h / 2.0);
+        let _ = write!(
+            self.0,
+            "M{:.1} {y:.1}H{:.1}A{r:.1} {r:.1} 0 0 1 {:.1} {:.1}V{:.1}A{r:.1} {r:.1} 0 0 1 {:.1} {:.1}H{:.1}A{r:.1} {r:.1} 0 0 1 {x:.1} {:.1}V{:.1}A{r:.1} {r:.1} 0 0 1 {:.1} {y:.1}Z",
+            x + r,
+            x + w - r,
+            x + w,
+            y + r,
+            y + h - r,
+            x + w - r,
+            y + h,
+            x + r,
+            y + h - r,
+            y + r,
+            x + r,
+        );
+    }
+
+    /// Diagonal stripes (rising to the right) over the rectangle, cut to it. The stripes of
+    /// all rectangles line up, so that neighbours read as one hatched area.
+    pub fn stripes(&mut self, x: f32, y: f32, w: f32, h: f32) {
+        const PERIOD: f32 = 14.0;
+        const STRIPE: f32 = 5.0;
+        let square = [
+            Point::from_xy(x, y),
+            Point::from_xy(x + w, y),
+            Point::from_xy(x + w, y + h),
+            Point::from_xy(x, y + h),
+        ];
+        // Along x + y = c: from the first stripe touching the rectangle to the last.
+        let mut c = ((x + y - STRIPE) / PERIOD).ceil() * PERIOD;
+        while c <= x + w + y + h {
+            let band = clip(&square, |p| p.x + p.y - c);
+            let band = clip(&band, |p| c + STRIPE - (p.x + p.y));
+            if let Some((first, rest)) = band.split_first() {
+                self.point('M', *first);
+                for p in rest {
+                    self.point('L', *p);
+                }
+                self.0.push('Z');
+            }
+            c += PERIOD;
+        }
+    }
+
+    /// A circle.
+    pub fn circle(&mut self, (cx, cy): (f32, f32), r: f32) {
+        let _ = write!(
+            self.0,
+            "M{:.1} {cy:.1}A{r:.1} {r:.1} 0 1 0 {:.1} {cy:.1}A{r:.1} {r:.1} 0 1 0 {:.1} {cy:.1}Z",
+            cx - r,
+            cx + r,
+            cx - r,
+        );
+    }
+
+    /// `text` as glyph outlines with its baseline at `y` (no kerning: for numbers and
+    /// short labels, drawn many times over; other text goes through [`Svg::text`]).
+    pub fn glyphs(&mut self, x: f32, y: f32, font: Font, anchor: Anchor, text: &str) {
+        let width = text_width(text, font);
+        let mut at = match anchor {
+            Anchor::Start => x,
+            Anchor::Middle => x - width / 2.0,
+            Anchor::End => x - width,
+        };
+        for c in text.chars() {
+            let outline = outline(c, font.bold);
+            let map = |p: Point| Point::from_xy(at + p.x * font.size, y + p.y * font.size);
+            for seg in &outline.segments {
+                match *seg {
+                    PathSegment::MoveTo(p) => self.point('M', map(p)),
+                    PathSegment::LineTo(p) => self.point('L', map(p)),
+                    PathSegment::QuadTo(p1, p) => {
+                        self.point('Q', map(p1));
+                        self.point(' ', map(p));
+                    }
+                    PathSegment::CubicTo(p1, p2, p) => {
+                        self.point('C', map(p1));
+                        self.point(' ', map(p2));
+                        self.point(' ', map(p));
+                    }
+                    PathSegment::Close => self.0.push('Z'),
+                }
+            }
+            at += text_width(&c.to_string(), font);
+        }
+    }
+}
+
+/// The part of the convex `polygon` where `inside` is not negative (`inside` linear).
+fn clip(polygon: &[Point], inside: impl Fn(Point) -> f32) -> Vec<Point> {
+    let mut out = Vec::with_capacity(polygon.len() + 2);
+    for (i, &a) in polygon.iter().enumerate() {
+        let b = polygon[(i + 1) % polygon.len()];
+        let (da, db) = (inside(a), inside(b));
+        if da >= 0.0 {
+            out.push(a);
+        }
+        if (da >= 0.0) != (db >= 0.0) {
+            let t = da / (da - db);
+            out.push(Point::from_xy(a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t));
+        }
+    }
+    out
+}
+
+/// One character's outline in ems, its origin on the baseline at the left.
+struct Outline {
+    segments: Vec<PathSegment>,
+}
+
+/// The outline of `c`, taken once from the font through usvg's own text layout.
+fn outline(c: char, bold: bool) -> Arc<Outline> {
+    type Outlines = Mutex<HashMap<(char, bool), Arc<Outline>>>;
+    static OUTLINES: OnceLock<Outlines> = OnceLock::new();
+    let cache = OUTLINES.get_or_init(Mutex::default);
+    let mut cache = cache
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    cache
+        .entry((c, bold))
+        .or_insert_with(|| {
+            Arc::new(Outline {
+                segments: lay_out(c, bold),
+            })
+        })
+        .clone()
+}
+
+fn lay_out(c: char, bold: bool) -> Vec<PathSegment> {
+    let weight = if bold { "bold" } else { "normal" };
+    let svg = format!(
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><text x="0" y="0" font-size="{MEASURE_SIZE}" font-weight="{weight}">{}</text></svg>"#,
+        escape(&c.to_string())
+    );
+    let mut segments = Vec::new();
+    if let Ok(tree) = usvg::Tree::from_str(&svg, &options()) {
+        collect(tree.root(), &mut segments);
+    }
+    segments
+}
+
+/// The path segments under `group`, in ems.
+fn collect(group: &usvg::Group, out: &mut Vec<PathSegment>) {
+    let em = |t: Transform, mut p: Point| {
+        t.map_point(&mut p);
+        Point::from_xy(p.x / MEASURE_SIZE, p.y / MEASURE_SIZE)
+    };
+    for node in group.children() {
+        match node {
+            usvg::Node::Group(g) => collect(g, out),
+            usvg::Node::Text(t) => collect(t.flattened(), out),
+            usvg::Node::Path(path) => {
+                let t = path.abs_transform();
+                out.extend(path.data().segments().map(|seg| match seg {
+                    PathSegment::MoveTo(p) => PathSegment::MoveTo(em(t, p)),
+                    PathSegment::LineTo(p) => PathSegment::LineTo(em(t, p)),
+                    PathSegment::QuadTo(p1, p) => PathSegment::QuadTo(em(t, p1), em(t, p)),
+                    PathSegment::CubicTo(p1, p2, p) => {
+                        PathSegment::CubicTo(em(t, p1), em(t, p2), em(t, p))
+                    }
+                    PathSegment::Close => PathSegment::Close,
+                }));
+            }
+            usvg::Node::Image(_) => {}
+        }
+    }
+}
+
 /// Rasterises an SVG document of `width` × `height` pixels into a PNG.
 pub(super) fn render(svg: &str, width: u32, height: u32) -> Result<Picture, PictureError> {
     let tree = usvg::Tree::from_str(svg, &options())?;
     let mut pixmap = Pixmap::new(width, height).ok_or(PictureError::Size { width, height })?;
     pixmap.fill(Color::WHITE);
     resvg::render(&tree, Transform::identity(), &mut pixmap.as_mut());
-    let png = pixmap
-        .encode_png()
-        .map_err(|e| PictureError::Png(e.to_string()))?;
+    let png = encode(&pixmap).map_err(|e| PictureError::Png(e.to_string()))?;
     Ok(Picture { png, width, height })
+}
+
+/// The pixmap as an RGB PNG, compressed fast: the pictures are opaque, and their flat
+/// colours compress well even so.
+fn encode(pixmap: &Pixmap) -> Result<Vec<u8>, png::EncodingError> {
+    // Drawn on opaque white, every pixel is opaque: premultiplied is plain RGB.
+    let mut rgb = Vec::with_capacity(pixmap.pixels().len() * 3);
+    for p in pixmap.data().chunks_exact(4) {
+        rgb.extend_from_slice(&p[..3]);
+    }
+    let mut out = Vec::new();
+    let mut encoder = png::Encoder::new(&mut out, pixmap.width(), pixmap.height());
+    encoder.set_color(png::ColorType::Rgb);
+    encoder.set_depth(png::BitDepth::Eight);
+    encoder.set_compression(png::Compression::Fast);
+    let mut writer = encoder.write_header()?;
+    writer.write_image_data(&rgb)?;
+    writer.finish()?;
+    Ok(out)
 }
 
 /// The characters whose advance widths are measured: ASCII, Cyrillic and the punctuation
@@ -402,6 +599,60 @@ mod tests {
         assert!(text_width("Ж", font) > text_width("i", font));
         assert!(text_width(" ", font) > 20.0);
         assert!(text_width("HH", Font::bold(100.0, "black")) > text_width("HH", font));
+    }
+
+    #[test]
+    fn outlines_come_from_the_bundled_fonts_for_latin_cyrillic_and_digits() {
+        for (c, bold) in [('7', false), ('Ж', true), ('W', false)] {
+            let segments = &outline(c, bold).segments;
+            assert!(segments.len() > 4, "{c}: {segments:?}");
+            // An em-sized glyph: above the baseline, about one em across.
+            let ys = segments.iter().filter_map(|s| match s {
+                PathSegment::MoveTo(p) | PathSegment::LineTo(p) => Some(p.y),
+                _ => None,
+            });
+            assert!(
+                ys.fold(0.0f32, f32::min) < -0.5,
+                "{c} rises above the baseline"
+            );
+        }
+        assert!(outline(' ', false).segments.is_empty());
+        let mut data = PathData::default();
+        data.glyphs(
+            100.0,
+            50.0,
+            Font::regular(26.0, "black"),
+            Anchor::Middle,
+            "17",
+        );
+        assert!(data.0.starts_with('M') && data.0.ends_with('Z'));
+    }
+
+    #[test]
+    fn a_stripe_is_cut_to_its_rectangle() {
+        let square = [
+            Point::from_xy(0.0, 0.0),
+            Point::from_xy(10.0, 0.0),
+            Point::from_xy(10.0, 10.0),
+            Point::from_xy(0.0, 10.0),
+        ];
+        // x + y ≥ 15: the triangle at the far corner.
+        let corner = clip(&square, |p| p.x + p.y - 15.0);
+        assert_eq!(corner.len(), 3);
+        assert!(corner.iter().all(|p| p.x + p.y >= 15.0 - 1e-4));
+        assert!(clip(&square, |p| p.x + p.y - 25.0).is_empty());
+        let mut data = PathData::default();
+        data.stripes(0.0, 0.0, 40.0, 40.0);
+        let numbers: Vec<f32> = data
+            .0
+            .split(|c: char| c.is_ascii_alphabetic() || c == ' ')
+            .filter_map(|n| n.parse().ok())
+            .collect();
+        assert!(numbers.len() > 20);
+        assert!(
+            numbers.iter().all(|n| (0.0..=40.0).contains(n)),
+            "{numbers:?}"
+        );
     }
 
     #[test]
