@@ -93,8 +93,20 @@ async fn after_forget_the_menu_is_the_default_one(b: Backend, lang: Lang) {
     assert_eq!(made[0].text(), Some(app.t(lang, "forget-done").as_str()));
     assert_eq!(made[1].text(), Some(app.t(lang, "menu-shown").as_str()));
     let expected: Vec<String> = match lang {
-        Lang::En => vec!["🤕 Headache now", "📖 History", "📊 Report", "📤 Export", "❓ Help"],
-        Lang::Ru => vec!["🤕 Болит голова", "📖 История", "📊 Отчёт", "📤 Экспорт", "❓ Помощь"],
+        Lang::En => vec![
+            "🤕 Headache now",
+            "📖 History",
+            "📊 Report",
+            "📤 Export",
+            "❓ Help",
+        ],
+        Lang::Ru => vec![
+            "🤕 Болит голова",
+            "📖 История",
+            "📊 Отчёт",
+            "📤 Экспорт",
+            "❓ Помощь",
+        ],
     }
     .into_iter()
     .map(str::to_owned)

@@ -6,7 +6,7 @@ use crate::db::Backend;
 use crate::harness::{TestApp, e2e};
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use chrono_tz::Tz;
-use fakebot::{Call, TgUser};
+use fakebot::{Call, Fault, TgUser};
 use headlog::domain::attack::{Attack, Character, Nausea, Side};
 use headlog::domain::day::DayField;
 use headlog::domain::lang::Lang;
@@ -20,6 +20,7 @@ e2e!(
     an_empty_period_says_so_without_pictures,
     overuse_is_stated_as_a_fact_only_when_it_applies,
     forged_report_buttons_change_nothing,
+    a_picture_telegram_refuses_once_is_sent_again_once_in_order,
 );
 
 const BERLIN: Tz = chrono_tz::Europe::Berlin;
@@ -216,7 +217,10 @@ async fn last_month_is_counted_as_model_md_defines_it(b: Backend, lang: Lang) {
             lang,
             "report-intensity",
             &[
-                ("average", if lang == Lang::Ru { "5,5" } else { "5.5" }.into()),
+                (
+                    "average",
+                    if lang == Lang::Ru { "5,5" } else { "5.5" }.into(),
+                ),
                 ("peak", n(7)),
             ],
         ),
@@ -440,4 +444,40 @@ async fn forged_report_buttons_change_nothing(b: Backend, lang: Lang) {
         assert!(made.is_empty(), "{data}: {made:?}");
         assert_eq!(answer, Some(app.t(lang, "error-stale-button")), "{data}");
     }
+}
+
+/// Telegram answers the first picture with a 500: it is sent again (after the outbox's
+/// back-off), the others wait behind it, and each arrives once, in order.
+async fn a_picture_telegram_refuses_once_is_sent_again_once_in_order(b: Backend, lang: Lang) {
+    let Some(app) = TestApp::spawn(b).await else {
+        return;
+    };
+    let user = app.user(306, lang);
+    app.onboard(&user, BERLIN).await;
+    february(&app, 306).await;
+    app.fake.fail("sendPhoto", Fault::ServerError, 1);
+    let (_, made, answer) = choose(&app, &user, &app.t(lang, "btn-report-last_month")).await;
+    assert_eq!(answer, None);
+    let tries = photos(&made);
+    assert_eq!(tries.len(), 4, "{made:?}");
+    assert!(tries[0].fault);
+    assert_eq!(
+        tries[0].files[0].bytes, tries[1].files[0].bytes,
+        "the same picture again"
+    );
+    let captions: Vec<String> = tries[1..]
+        .iter()
+        .map(|c| {
+            assert!(!c.fault);
+            c.param("caption")
+                .and_then(|v| v.as_str())
+                .unwrap()
+                .to_owned()
+        })
+        .collect();
+    let expected: Vec<String> = headlog::bot::report::PICTURES
+        .iter()
+        .map(|p| app.t(lang, &format!("report-picture-{p}")))
+        .collect();
+    assert_eq!(captions, expected);
 }
