@@ -80,7 +80,7 @@ fn every(steps: &[usize], slot: f32, room: f32) -> usize {
 
 /// Draws the labels under the axis at `y` (the first baseline) and returns the y below
 /// them. Days are labelled `5 Mar`, weeks by their Monday, months by name with the year
-/// underneath at January and at the start; over more than two years only the years.
+/// underneath at January and at the start; over more than three years only the years.
 pub(super) fn labels(
     svg: &mut Svg,
     i18n: &I18n,

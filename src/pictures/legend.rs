@@ -1,4 +1,4 @@
-//! The shared look: colours, patterns, titles and the legend under each picture.
+//! The shared look: colours, hatching, titles, notes and the legend under each picture.
 
 use super::svg::{Anchor, Font, PathData, Svg, wrap};
 
@@ -44,7 +44,7 @@ pub(super) const NO_RECORD: Hatch = Hatch {
     stripes: "#c4c4c4",
 };
 
-/// The basic fonts: title, subtitle, body, small.
+/// The fonts of titles, of the lines under them and of everything else.
 pub(super) const TITLE: Font = Font::bold(40.0, INK);
 pub(super) const SUBTITLE: Font = Font::regular(28.0, MUTED);
 pub(super) const BODY: Font = Font::regular(26.0, INK);
@@ -70,7 +70,8 @@ pub(super) fn ink_on(fill: &str) -> &'static str {
     }
 }
 
-/// A rectangle hatched with `hatch`, its stripes `inset` from its edges.
+/// A rectangle with corners rounded by `r`, hatched with `hatch` (the stripes kept off
+/// the corners).
 pub(super) fn hatched(svg: &mut Svg, (x, y, w, h): (f32, f32, f32, f32), r: f32, hatch: Hatch) {
     svg.rect_with(x, y, w, h, r, &format!(r#"fill="{}""#, hatch.base));
     let mut stripes = PathData::default();

@@ -245,28 +245,56 @@ impl Svg {
 pub(super) struct PathData(String);
 
 impl PathData {
+    /// A number to a tenth, without a trailing `.0` (formatting floats is slow, and the
+    /// calendar writes thousands of them).
+    fn num(&mut self, v: f32) {
+        let tenths = (v * 10.0).round() as i64;
+        if tenths < 0 {
+            self.0.push('-');
+        }
+        let t = tenths.unsigned_abs();
+        let _ = write!(self.0, "{}", t / 10);
+        if !t.is_multiple_of(10) {
+            self.0.push('.');
+            self.0.push(char::from(b'0' + (t % 10) as u8));
+        }
+    }
+
+    /// A command and its numbers.
+    fn command(&mut self, command: char, numbers: &[f32]) {
+        self.0.push(command);
+        for (i, n) in numbers.iter().enumerate() {
+            if i > 0 {
+                self.0.push(' ');
+            }
+            self.num(*n);
+        }
+    }
+
     fn point(&mut self, command: char, p: Point) {
-        let _ = write!(self.0, "{command}{:.1} {:.1}", p.x, p.y);
+        self.command(command, &[p.x, p.y]);
+    }
+
+    /// A circular arc of radius `r` to (x, y), clockwise.
+    fn arc(&mut self, r: f32, large: bool, x: f32, y: f32) {
+        let large = if large { 1.0 } else { 0.0 };
+        self.command('A', &[r, r, 0.0, large, 1.0, x, y]);
     }
 
     /// A rectangle with corners rounded by `r`.
     pub fn rounded_rect(&mut self, x: f32, y: f32, w: f32, h: f32, r: f32) {
         let r = r.min(w / 2.0).min(h / 2.0);
-        let _ = write!(
-            self.0,
-            "M{:.1} {y:.1}H{:.1}A{r:.1} {r:.1} 0 0 1 {:.1} {:.1}V{:.1}A{r:.1} {r:.1} 0 0 1 {:.1} {:.1}H{:.1}A{r:.1} {r:.1} 0 0 1 {x:.1} {:.1}V{:.1}A{r:.1} {r:.1} 0 0 1 {:.1} {y:.1}Z",
-            x + r,
-            x + w - r,
-            x + w,
-            y + r,
-            y + h - r,
-            x + w - r,
-            y + h,
-            x + r,
-            y + h - r,
-            y + r,
-            x + r,
-        );
+        let (right, bottom) = (x + w, y + h);
+        self.command('M', &[x + r, y]);
+        self.command('H', &[right - r]);
+        self.arc(r, false, right, y + r);
+        self.command('V', &[bottom - r]);
+        self.arc(r, false, right - r, bottom);
+        self.command('H', &[x + r]);
+        self.arc(r, false, x, bottom - r);
+        self.command('V', &[y + r]);
+        self.arc(r, false, x + r, y);
+        self.0.push('Z');
     }
 
     /// Diagonal stripes (rising to the right) over the rectangle, cut to it. The stripes of
@@ -298,13 +326,10 @@ impl PathData {
 
     /// A circle.
     pub fn circle(&mut self, (cx, cy): (f32, f32), r: f32) {
-        let _ = write!(
-            self.0,
-            "M{:.1} {cy:.1}A{r:.1} {r:.1} 0 1 0 {:.1} {cy:.1}A{r:.1} {r:.1} 0 1 0 {:.1} {cy:.1}Z",
-            cx - r,
-            cx + r,
-            cx - r,
-        );
+        self.command('M', &[cx - r, cy]);
+        self.arc(r, true, cx + r, cy);
+        self.arc(r, true, cx - r, cy);
+        self.0.push('Z');
     }
 
     /// `text` as glyph outlines with its baseline at `y` (no kerning: for numbers and
@@ -316,28 +341,87 @@ impl PathData {
             Anchor::Middle => x - width / 2.0,
             Anchor::End => x - width,
         };
+        let mut buf = [0; 4];
         for c in text.chars() {
-            let outline = outline(c, font.bold);
-            let map = |p: Point| Point::from_xy(at + p.x * font.size, y + p.y * font.size);
-            for seg in &outline.segments {
-                match *seg {
-                    PathSegment::MoveTo(p) => self.point('M', map(p)),
-                    PathSegment::LineTo(p) => self.point('L', map(p)),
-                    PathSegment::QuadTo(p1, p) => {
-                        self.point('Q', map(p1));
-                        self.point(' ', map(p));
-                    }
-                    PathSegment::CubicTo(p1, p2, p) => {
-                        self.point('C', map(p1));
-                        self.point(' ', map(p2));
-                        self.point(' ', map(p));
-                    }
-                    PathSegment::Close => self.0.push('Z'),
-                }
-            }
-            at += text_width(&c.to_string(), font);
+            // The glyph is written relative to its origin: only the origin is formatted.
+            self.command('M', &[at, y]);
+            self.0.push_str(&glyph(c, font));
+            at += text_width(c.encode_utf8(&mut buf), font);
         }
     }
+}
+
+/// The outline of `c` in `font` as relative path data from its origin on the baseline,
+/// made once per character and size. Coordinates are rounded to hundredths in the glyph's
+/// own frame before they are made relative, so that rounding never adds up.
+fn glyph(c: char, font: Font) -> Arc<str> {
+    type Glyphs = Mutex<HashMap<(char, bool, u32), Arc<str>>>;
+    static GLYPHS: OnceLock<Glyphs> = OnceLock::new();
+    let key = (c, font.bold, font.size.to_bits());
+    let cache = GLYPHS.get_or_init(Mutex::default);
+    let mut cache = cache
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    cache
+        .entry(key)
+        .or_insert_with(|| relative(&outline(c, font.bold).segments, font.size).into())
+        .clone()
+}
+
+/// `segments` (in ems) at `size` as relative path data from (0, 0).
+fn relative(segments: &[PathSegment], size: f32) -> String {
+    let at = |p: Point| {
+        (
+            (p.x * size * 100.0).round() as i64,
+            (p.y * size * 100.0).round() as i64,
+        )
+    };
+    let mut out = String::new();
+    let (mut current, mut start) = ((0, 0), (0, 0));
+    let push = |out: &mut String, current: (i64, i64), p: (i64, i64)| {
+        for v in [p.0 - current.0, p.1 - current.1] {
+            if !out.ends_with(|c: char| c.is_ascii_alphabetic()) && v >= 0 {
+                out.push(' ');
+            }
+            let _ = if v % 100 == 0 {
+                write!(out, "{}", v / 100)
+            } else {
+                write!(out, "{}", v as f64 / 100.0)
+            };
+        }
+    };
+    for seg in segments {
+        match *seg {
+            PathSegment::MoveTo(p) => {
+                out.push('m');
+                push(&mut out, current, at(p));
+                (current, start) = (at(p), at(p));
+            }
+            PathSegment::LineTo(p) => {
+                out.push('l');
+                push(&mut out, current, at(p));
+                current = at(p);
+            }
+            PathSegment::QuadTo(p1, p) => {
+                out.push('q');
+                push(&mut out, current, at(p1));
+                push(&mut out, current, at(p));
+                current = at(p);
+            }
+            PathSegment::CubicTo(p1, p2, p) => {
+                out.push('c');
+                push(&mut out, current, at(p1));
+                push(&mut out, current, at(p2));
+                push(&mut out, current, at(p));
+                current = at(p);
+            }
+            PathSegment::Close => {
+                out.push('z');
+                current = start;
+            }
+        }
+    }
+    out
 }
 
 /// The part of the convex `polygon` where `inside` is not negative (`inside` linear).
@@ -625,7 +709,12 @@ mod tests {
             Anchor::Middle,
             "17",
         );
-        assert!(data.0.starts_with('M') && data.0.ends_with('Z'));
+        assert!(
+            data.0.starts_with('M') && data.0.ends_with('z'),
+            "{}",
+            data.0
+        );
+        assert_eq!(data.0.matches('M').count(), 2, "one origin a glyph");
     }
 
     #[test]
