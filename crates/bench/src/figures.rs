@@ -69,17 +69,30 @@ async fn one(days: u64, runs: usize, i18n: &I18n) -> Result<(), String> {
         diary.intakes.len(),
         diary.days.len()
     );
-    let (took, _) = median(runs, || {
-        let f = figures::figures(&diary, first, period, today);
-        let m = figures::months(&diary, first, period, today);
-        let r = figures::reliability(&diary, period, today);
-        let starts = figures::menstruation_starts(&diary);
-        let p = figures::menstrual_pattern(&starts, &diary, last);
-        let prev = figures::preventive_starts(&diary);
-        let e = figures::preventive_effects(&prev, &diary, last);
-        (f, m, r, p, e)
+    let (period_t, _) = median(runs, || {
+        (
+            figures::figures(&diary, first, period, today),
+            figures::months(&diary, first, period, today),
+        )
     });
-    line("figures (domain)", took, Some(5.0));
+    let (reliability_t, _) = median(runs, || figures::reliability(&diary, period, today));
+    let (menstrual_t, _) = median(runs, || {
+        let starts = figures::menstruation_starts(&diary);
+        figures::menstrual_pattern(&starts, &diary, last)
+    });
+    let (preventive_t, _) = median(runs, || {
+        let prev = figures::preventive_starts(&diary);
+        figures::preventive_effects(&prev, &diary, last)
+    });
+    line("  period and months", period_t, None);
+    line("  reliability", reliability_t, None);
+    line("  menstrual pattern", menstrual_t, None);
+    line("  before/after preventive", preventive_t, None);
+    line(
+        "figures (domain, all of the above)",
+        period_t + reliability_t + menstrual_t + preventive_t,
+        Some(5.0),
+    );
 
     let mut loads = Vec::new();
     let mut report = None;

@@ -268,6 +268,22 @@ pub fn figures(
     today: NaiveDate,
 ) -> Figures {
     let days = days::day_figures(diary, period, first_record, today);
+    let started = started(diary);
+    aggregate(period, days, &started)
+}
+
+/// The live attacks with the local day each starts on (read once: a zone lookup each).
+fn started(diary: &Diary) -> Vec<(NaiveDate, &Attack)> {
+    diary
+        .attacks
+        .iter()
+        .filter(|a| live(a))
+        .map(|a| (date_of(a.started_at, a.zone), a))
+        .collect()
+}
+
+/// The figures of `period` from its days and the attacks with their start days.
+fn aggregate(period: Period, days: Vec<DayFigure>, started: &[(NaiveDate, &Attack)]) -> Figures {
     let count = |f: fn(&DayFigure) -> bool| {
         u32::try_from(days.iter().filter(|d| f(d)).count()).unwrap_or(u32::MAX)
     };
@@ -276,10 +292,10 @@ pub fn figures(
         acute_days.count_day(&d.acute);
     }
 
-    let started: Vec<&Attack> = diary
-        .attacks
+    let started: Vec<&Attack> = started
         .iter()
-        .filter(|a| live(a) && period.contains(date_of(a.started_at, a.zone)))
+        .filter(|(day, _)| period.contains(*day))
+        .map(|(_, a)| *a)
         .collect();
     let mut intensity: Option<Intensity> = None;
     let mut triggers: BTreeMap<&'static str, (Trigger, u32)> = BTreeMap::new();
@@ -340,10 +356,21 @@ pub fn months(
     period: Period,
     today: NaiveDate,
 ) -> Vec<Figures> {
+    // The days once for the whole period, each month a slice of them.
+    let all = days::day_figures(diary, period, first_record, today);
+    let started = started(diary);
     period
         .months()
         .into_iter()
-        .map(|m| figures(diary, first_record, m, today))
+        .map(|m| {
+            let from = usize::try_from((m.first - period.first).num_days()).unwrap_or(0);
+            let to = from + m.len() as usize;
+            let days = all
+                .get(from..to)
+                .map(<[DayFigure]>::to_vec)
+                .unwrap_or_default();
+            aggregate(m, days, &started)
+        })
         .collect()
 }
 
