@@ -56,64 +56,26 @@ mod tests {
     use crate::domain::attack::{Attack, Character, Nausea, Side};
     use crate::domain::day::DayRecord;
     use crate::domain::export::Diary;
+    use crate::domain::figures::testkit::{at, berlin, date};
     use crate::domain::figures::{self, Figures, Period};
     use crate::domain::lang::Lang;
     use crate::domain::medication::{Intake, MedClass};
     use crate::i18n::I18n;
-    use chrono::{DateTime, Datelike, Days, Duration, NaiveDate, NaiveTime, TimeZone, Utc};
-    use chrono_tz::Tz;
+    use chrono::{DateTime, Datelike, Days, Duration, NaiveDate, Utc};
     use resvg::tiny_skia::Pixmap;
     use std::ops::RangeInclusive;
-
-    fn berlin() -> Tz {
-        "Europe/Berlin".parse().unwrap()
-    }
-
-    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, d).unwrap()
-    }
 
     /// The "today" of every test diary.
     fn today() -> NaiveDate {
         date(2026, 3, 20)
     }
 
-    fn at(day: NaiveDate, h: u32, m: u32) -> DateTime<Utc> {
-        let t = day.and_time(NaiveTime::from_hms_opt(h, m, 0).unwrap());
-        berlin()
-            .from_local_datetime(&t)
-            .earliest()
-            .unwrap()
-            .with_timezone(&Utc)
-    }
-
     fn dose(class: MedClass, taken_at: DateTime<Utc>) -> Intake {
-        Intake {
-            id: 0,
-            medication_id: 1,
-            name: "x".into(),
-            class,
-            taken_at,
-            zone: berlin(),
-            dose: None,
-            attack_id: None,
-            effect: None,
-        }
+        crate::domain::figures::testkit::dose(1, class, taken_at)
     }
 
     fn day_record(day: NaiveDate) -> DayRecord {
-        let t = at(day, 21, 0);
-        DayRecord {
-            id: 0,
-            day,
-            zone: berlin(),
-            headache_free: None,
-            menstruation: None,
-            comment: None,
-            questionnaire: None,
-            created_at: t,
-            updated_at: t,
-        }
+        crate::domain::figures::testkit::day_record(day, at(day, 21, 0))
     }
 
     /// A small deterministic generator (no dependency for test data).

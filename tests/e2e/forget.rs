@@ -92,25 +92,7 @@ async fn after_forget_the_menu_is_the_default_one(b: Backend, lang: Lang) {
     assert_eq!(made.len(), 2, "{made:?}");
     assert_eq!(made[0].text(), Some(app.t(lang, "forget-done").as_str()));
     assert_eq!(made[1].text(), Some(app.t(lang, "menu-shown").as_str()));
-    let expected: Vec<String> = match lang {
-        Lang::En => vec![
-            "🤕 Headache now",
-            "📖 History",
-            "📊 Report",
-            "📤 Export",
-            "❓ Help",
-        ],
-        Lang::Ru => vec![
-            "🤕 Болит голова",
-            "📖 История",
-            "📊 Отчёт",
-            "📤 Экспорт",
-            "❓ Помощь",
-        ],
-    }
-    .into_iter()
-    .map(str::to_owned)
-    .collect();
+    let expected: Vec<String> = crate::harness::main_menu(lang);
     assert_eq!(made[1].reply_keyboard(), expected);
     assert!(
         !db!(app.store, user(42))

@@ -24,6 +24,29 @@ pub fn t0() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 3, 10, 9, 0, 0).unwrap()
 }
 
+/// The main menu's buttons as a new user reads them, written out (not looked up), so a
+/// changed label or order shows.
+pub fn main_menu(lang: Lang) -> Vec<String> {
+    match lang {
+        Lang::En => [
+            "🤕 Headache now",
+            "📖 History",
+            "📊 Report",
+            "📤 Export",
+            "❓ Help",
+        ],
+        Lang::Ru => [
+            "🤕 Болит голова",
+            "📖 История",
+            "📊 Отчёт",
+            "📤 Экспорт",
+            "❓ Помощь",
+        ],
+    }
+    .map(str::to_owned)
+    .to_vec()
+}
+
 pub struct TestApp {
     pub fake: FakeBot,
     pub clock: ManualClock,

@@ -136,25 +136,7 @@ async fn a_set_zone_retires_its_question_and_the_location_keyboard(b: Backend, l
     };
     let chat = 42;
     let user = app.user(chat, lang);
-    let menu: Vec<String> = match lang {
-        Lang::En => vec![
-            "🤕 Headache now",
-            "📖 History",
-            "📊 Report",
-            "📤 Export",
-            "❓ Help",
-        ],
-        Lang::Ru => vec![
-            "🤕 Болит голова",
-            "📖 История",
-            "📊 Отчёт",
-            "📤 Экспорт",
-            "❓ Помощь",
-        ],
-    }
-    .into_iter()
-    .map(str::to_owned)
-    .collect();
+    let menu: Vec<String> = crate::harness::main_menu(lang);
     let location: Vec<String> = match lang {
         Lang::En => vec!["📍 Share location", "✖️ Cancel"],
         Lang::Ru => vec!["📍 Отправить геопозицию", "✖️ Отмена"],

@@ -13,7 +13,7 @@ mod overuse;
 mod preventive;
 mod reliability;
 #[cfg(test)]
-mod testkit;
+pub(crate) mod testkit;
 
 pub use days::{DayFigure, MIN_COVER, covered_days};
 pub use menstrual::{
@@ -376,30 +376,13 @@ pub fn months(
 
 #[cfg(test)]
 mod tests {
+    use super::testkit::{at, berlin, date};
     use super::*;
     use crate::domain::attack::{Aura, Character, Nausea, Side};
     use crate::domain::day::DayRecord;
     use crate::domain::medication::Intake;
-    use chrono::{DateTime, Duration, NaiveTime, TimeZone, Utc};
+    use chrono::{DateTime, Duration, TimeZone, Utc};
     use chrono_tz::Tz;
-
-    fn berlin() -> Tz {
-        "Europe/Berlin".parse().unwrap()
-    }
-
-    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, d).unwrap()
-    }
-
-    /// A Berlin wall-clock time that exists.
-    fn at(day: NaiveDate, h: u32, m: u32) -> DateTime<Utc> {
-        let t = day.and_time(NaiveTime::from_hms_opt(h, m, 0).unwrap());
-        berlin()
-            .from_local_datetime(&t)
-            .earliest()
-            .unwrap()
-            .with_timezone(&Utc)
-    }
 
     fn attack(id: i64, start: DateTime<Utc>, end: Option<DateTime<Utc>>) -> Attack {
         let mut a = Attack::new(1, start, berlin(), start);
@@ -409,32 +392,11 @@ mod tests {
     }
 
     fn dose(class: MedClass, taken_at: DateTime<Utc>) -> Intake {
-        Intake {
-            id: 0,
-            medication_id: 1,
-            name: "x".into(),
-            class,
-            taken_at,
-            zone: berlin(),
-            dose: None,
-            attack_id: None,
-            effect: None,
-        }
+        super::testkit::dose(1, class, taken_at)
     }
 
     fn day_record(day: NaiveDate) -> DayRecord {
-        let t = at(day, 21, 0);
-        DayRecord {
-            id: 0,
-            day,
-            zone: berlin(),
-            headache_free: None,
-            menstruation: None,
-            comment: None,
-            questionnaire: None,
-            created_at: t,
-            updated_at: t,
-        }
+        super::testkit::day_record(day, at(day, 21, 0))
     }
 
     fn march() -> Period {
