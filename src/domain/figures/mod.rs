@@ -869,4 +869,84 @@ mod tests {
     fn months_of(d: &Diary, p: Period) -> Vec<Figures> {
         months(d, first_record(d), p, date(2026, 12, 31))
     }
+
+    /// Each month of `months()` (its days a slice of the period's) is what `figures()`
+    /// gives for that month alone, and the months add up to the period, on random diaries
+    /// across two daylight-saving changes: attacks of up to 40 hours, some deleted, doses
+    /// of every class, headache-free days and check-ins.
+    #[test]
+    fn the_months_are_the_period_cut_up_on_random_diaries() {
+        let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
+        let mut below = |n: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed % n
+        };
+        let period = Period::new(date(2026, 2, 20), date(2026, 11, 5));
+        let today = date(2026, 10, 20);
+        for _ in 0..20 {
+            let mut d = Diary::default();
+            for (n, day) in period.days().enumerate() {
+                let r = below(100);
+                if r < 30 {
+                    let start = at(day, below(24) as u32, 0);
+                    let end = start + Duration::minutes(10 + below(40 * 60) as i64);
+                    let mut a = Attack::new(1, start, berlin(), start);
+                    a.id = n as i64 + 1;
+                    a.ended_at = (r % 7 != 0).then_some(end);
+                    a.intensity = Some(below(11) as u8);
+                    a.side = Some(Side::Left);
+                    a.character = (r % 2 == 0).then_some(Character::Pulsating);
+                    a.nausea = (r % 3 == 0).then_some(Nausea::Marked);
+                    a.disability = Some(Disability::ALL[below(3) as usize]);
+                    if r % 11 == 0 {
+                        a.deleted_at = Some(start);
+                    }
+                    d.attacks.push(a);
+                }
+                if below(4) == 0 {
+                    let class = MedClass::ALL[below(MedClass::ALL.len() as u64) as usize];
+                    d.intakes.push(dose(class, at(day, below(24) as u32, 30)));
+                }
+                if (30..60).contains(&r) {
+                    let mut rec = day_record(day);
+                    rec.headache_free = Some(true);
+                    rec.questionnaire = (r % 5 == 0).then(|| r#"{"a":1}"#.to_owned());
+                    d.days.push(rec);
+                }
+            }
+            d.attacks.retain(|a| a.deleted_at.is_none());
+            let first = first_record(&d);
+            let whole = figures(&d, first, period, today);
+            let by_month = months(&d, first, period, today);
+            assert_eq!(by_month.len(), 10);
+            for m in &by_month {
+                assert_eq!(*m, figures(&d, first, m.period, today), "{:?}", m.period);
+            }
+            let sum = |f: fn(&Figures) -> u32| by_month.iter().map(f).sum::<u32>();
+            assert_eq!(sum(|f| f.headache_days), whole.headache_days);
+            assert_eq!(sum(|f| f.migraine_like_days), whole.migraine_like_days);
+            assert_eq!(sum(|f| f.headache_free_days), whole.headache_free_days);
+            assert_eq!(sum(|f| f.recorded_days), whole.recorded_days);
+            assert_eq!(sum(|f| f.no_record_days), whole.no_record_days);
+            assert_eq!(sum(|f| f.any_acute_days), whole.any_acute_days);
+            assert_eq!(
+                sum(|f| f.simple_analgesic_days),
+                whole.simple_analgesic_days
+            );
+            assert_eq!(sum(|f| f.lost_days), whole.lost_days);
+            assert_eq!(sum(|f| f.reduced_days), whole.reduced_days);
+            assert_eq!(sum(|f| f.attacks), whole.attacks);
+            for class in ACUTE {
+                let per_month: u32 = by_month.iter().map(|f| f.acute_days.get(class)).sum();
+                assert_eq!(per_month, whole.acute_days.get(class), "{class:?}");
+            }
+            let days: Vec<DayFigure> = by_month.iter().flat_map(|m| m.days.clone()).collect();
+            assert_eq!(days, whole.days);
+            let overuse: Vec<MonthOveruse> =
+                by_month.iter().flat_map(|m| m.overuse.clone()).collect();
+            assert_eq!(overuse, whole.overuse);
+        }
+    }
 }
