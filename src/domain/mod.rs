@@ -7,6 +7,7 @@ pub mod figures;
 pub mod lang;
 pub mod localtime;
 pub mod medication;
+pub mod questionnaires;
 pub mod ratelimit;
 pub mod reminders;
 pub mod report;
