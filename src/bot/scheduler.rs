@@ -26,6 +26,10 @@ use tokio_util::sync::CancellationToken;
 /// Jobs fired per transaction: large enough that a minute with 100,000 due reminders is a
 /// few dozen commits, small enough that a reply never waits long for the write lock.
 const BATCH: i64 = 2000;
+/// How long one batch works before it commits what it did and leaves the rest due for the
+/// next: a weekly summary draws a picture (about 10 ms), and 2,000 of them in one unit of
+/// work would keep every other writer waiting for many seconds on SQLite.
+const BATCH_BUDGET: std::time::Duration = std::time::Duration::from_millis(200);
 /// The longest sleep: another replica may have changed a schedule without waking us.
 const MAX_SLEEP: Duration = Duration::from_secs(60);
 
@@ -42,6 +46,8 @@ pub struct Stats {
     pub expired: AtomicU64,
     /// Jobs held back by quiet hours.
     pub held: AtomicU64,
+    /// Batches committed early by their time budget (the rest went to the next one).
+    pub cut: AtomicU64,
 }
 
 fn add(c: &AtomicU64) {
@@ -104,15 +110,18 @@ impl Scheduler {
     pub async fn fire_due(&self) -> StoreResult<usize> {
         let mut total = 0;
         loop {
-            let n = self.fire_batch().await?;
+            let (n, cut) = self.fire_batch().await?;
             total += n;
-            if n < BATCH as usize {
+            if !cut && n < BATCH as usize {
                 return Ok(total);
             }
         }
     }
 
-    async fn fire_batch(&self) -> StoreResult<usize> {
+    /// Fires one batch; returns how many jobs it took, and whether its time budget cut it
+    /// short (the jobs it did not reach stay due, untouched).
+    async fn fire_batch(&self) -> StoreResult<(usize, bool)> {
+        let started = std::time::Instant::now();
         let bot = &*self.ctx;
         let now = bot.clock.now();
         let lateness = Span::seconds(bot.outbox.policy().scheduled_lateness_secs);
@@ -141,7 +150,12 @@ impl Scheduler {
             .collect();
         let answered = tx.days_answered(&asked).await?;
         let (mut rows, mut moved, mut expired) = (Vec::new(), Vec::new(), Vec::new());
+        let mut done = 0;
         for (due, fire, day) in decided {
+            if done > 0 && started.elapsed() >= BATCH_BUDGET {
+                break;
+            }
+            done += 1;
             let job = &due.job;
             // The delivery clock's instant of the due time (the same clock in production).
             let wall_due = bot.outbox.now() - (now.timestamp() - job.due_at).max(0);
@@ -219,7 +233,11 @@ impl Scheduler {
         if !rows.is_empty() {
             bot.outbox.poke_scheduled();
         }
-        Ok(jobs.len())
+        let cut = done < jobs.len();
+        if cut {
+            add(&self.stats.cut);
+        }
+        Ok((done, cut))
     }
 
     /// Renders one due job; its rows are added to `rows`. True when it asks something.

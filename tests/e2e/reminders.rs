@@ -23,6 +23,7 @@ e2e!(
     users_from_before_reminders_are_armed_once_at_start,
     an_unanswered_reminder_repeats_hourly_at_most_three_times,
     an_unfinished_check_in_is_nudged_once,
+    many_weekly_pictures_are_drawn_in_short_batches_and_each_sent_once,
 );
 
 fn utc(d: u32, h: u32, m: u32) -> DateTime<Utc> {
@@ -578,5 +579,69 @@ async fn an_unfinished_check_in_is_nudged_once(b: Backend, lang: Lang) {
     );
     app.step_to(t0() + Duration::hours(5));
     app.assert_quiet(id).await;
+    app.stop().await;
+}
+
+/// 30 weekly summaries due at once, each with its picture: the scheduler commits every
+/// 200 ms of drawing and takes the rest in the next batch (other writers are not held up
+/// for seconds), and every user gets exactly one summary and one picture.
+async fn many_weekly_pictures_are_drawn_in_short_batches_and_each_sent_once(
+    b: Backend,
+    lang: Lang,
+) {
+    let Some(app) = TestApp::spawn(b).await else {
+        return;
+    };
+    let users: Vec<i64> = (400..430).collect();
+    for &id in &users {
+        db!(
+            app.store,
+            touch_user(id, Some(lang.code()), t0().timestamp())
+        )
+        .unwrap();
+        let tx = app.store.begin().await.unwrap();
+        headlog::service::settings::set_zone(&tx, id, chrono_tz::Europe::Berlin, t0())
+            .await
+            .unwrap();
+        tx.commit().await.unwrap();
+        let start = utc(11, 9, 0);
+        let mut a =
+            headlog::domain::attack::Attack::new(id, start, chrono_tz::Europe::Berlin, start);
+        a.ended_at = Some(start + Duration::hours(3));
+        a.intensity = Some(6);
+        db!(app.store, insert_attack(&a, None)).unwrap();
+    }
+    let from = app.fake.calls().len();
+    app.step_to(utc(16, 8, 0));
+    let calls = crate::harness::wait_calls(
+        &app.fake,
+        from,
+        2 * users.len(),
+        std::time::Duration::from_secs(40),
+        |c| c.chat_id().is_some_and(|id| (400..430).contains(&id)) && !c.fault,
+    )
+    .await;
+    for &id in &users {
+        let methods: Vec<&str> = calls
+            .iter()
+            .filter(|c| c.chat_id() == Some(id))
+            .map(|c| c.method.as_str())
+            .collect();
+        assert_eq!(methods, vec!["sendmessage", "sendphoto"], "user {id}");
+    }
+    assert_eq!(
+        app.scheduler.stats.queued.load(Ordering::Relaxed),
+        users.len() as u64
+    );
+    // Nothing more comes.
+    tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
+    let more = app
+        .fake
+        .calls()
+        .into_iter()
+        .skip(from)
+        .filter(|c| c.chat_id().is_some_and(|id| (400..430).contains(&id)) && !c.fault)
+        .count();
+    assert_eq!(more, 2 * users.len());
     app.stop().await;
 }
