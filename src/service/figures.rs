@@ -50,17 +50,21 @@ pub async fn by_month(
 
 /// The menstrual pattern as of `as_of` (the user's local date), by the recorded features:
 /// reads the menstruation start days, then the records of the cycles it counts only.
+/// `None` for a user who has recorded no start by then.
 pub async fn menstrual(
     tx: &Tx,
     user_id: i64,
     as_of: NaiveDate,
-) -> Result<MenstrualPattern, StoreError> {
+) -> Result<Option<MenstrualPattern>, StoreError> {
     let starts = tx.menstruation_starts(user_id, as_of).await?;
+    if starts.is_empty() {
+        return Ok(None);
+    }
     let diary = match figures::menstrual_span(&starts, as_of) {
         Some(span) => records(tx, user_id, span).await?,
         None => Diary::default(),
     };
-    Ok(figures::menstrual_pattern(&starts, &diary, as_of))
+    Ok(Some(figures::menstrual_pattern(&starts, &diary, as_of)))
 }
 
 /// The diary's reliability over `period` up to `today` (the user's local date).
@@ -319,7 +323,7 @@ mod tests {
         tx.set_attack_deleted(11, deleted.id, Some(now), now)
             .await
             .unwrap();
-        let p = menstrual(&tx, 11, date(3, 30)).await.unwrap();
+        let p = menstrual(&tx, 11, date(3, 30)).await.unwrap().unwrap();
         let counts: Vec<(NaiveDate, u32, u32)> = p
             .cycles
             .iter()
@@ -330,15 +334,18 @@ mod tests {
             vec![(date(1, 5), 1, 0), (date(2, 2), 0, 0), (date(3, 2), 1, 0)]
         );
         assert_eq!(p.verdict, MenstrualVerdict::Pure);
-        let p = menstrual(&tx, 11, date(3, 29)).await.unwrap();
+        let p = menstrual(&tx, 11, date(3, 29)).await.unwrap().unwrap();
         assert_eq!(p.verdict, MenstrualVerdict::NeedMore { cycles: 1 });
         assert_eq!(
             menstrual(&tx, 12, date(3, 30))
                 .await
                 .unwrap()
+                .unwrap()
                 .cycles_needed(),
             3
         );
+        // No start recorded: no pattern to speak of (the report leaves the line out).
+        assert_eq!(menstrual(&tx, 13, date(3, 30)).await.unwrap(), None);
 
         // User 12, March: 10 Mar logged at once (timely); 11 Mar "no headache" said on 12
         // Mar (timely); 12 Mar logged on 18 Mar (not timely, and late: 6 > 5 days); 14 Mar

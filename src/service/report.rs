@@ -29,18 +29,6 @@ pub struct Report {
     pub preventives: Vec<PreventiveEffect>,
 }
 
-impl Report {
-    /// The period.
-    pub fn period(&self) -> Period {
-        self.figures.period
-    }
-
-    /// True when nothing at all was recorded in the period (no record, no dose).
-    pub fn is_empty(&self) -> bool {
-        self.figures.recorded_days == 0 && self.figures.any_acute_days == 0
-    }
-}
-
 /// The report of `period` for `user_id`, whose local today is `today`.
 pub async fn load(
     tx: &Tx,
@@ -51,11 +39,7 @@ pub async fn load(
     let first_record = tx.first_record_day(user_id).await?;
     let diary = records(tx, user_id, period).await?;
     let as_of = period.last.min(today);
-    let menstrual = if tx.menstruation_starts(user_id, as_of).await?.is_empty() {
-        None
-    } else {
-        Some(load::menstrual(tx, user_id, as_of).await?)
-    };
+    let menstrual = load::menstrual(tx, user_id, as_of).await?;
     Ok(Report {
         today,
         first_record,

@@ -240,7 +240,7 @@ pub async fn weekly(ctx: &Ctx<'_>, due: &DueJob) -> anyhow::Result<bool> {
     .await?;
     let text = crate::bot::ui::summary::weekly_text(&ctx.bot.i18n, ctx.lang, first, last, &figures);
     ctx.send(&text, None).await;
-    if figures.recorded_days > 0 || figures.any_acute_days > 0 {
+    if !figures.is_empty() {
         let i18n = &ctx.bot.i18n;
         match crate::pictures::intensity(&figures.days, period, ctx.today(), i18n, ctx.lang) {
             Ok(p) => {

@@ -83,7 +83,11 @@ pub async fn on_button(
     };
     match action {
         Action::Span(span) => {
-            let first_record = ctx.tx.first_record_day(ctx.user.id).await?;
+            // Only "all time" starts at the first record.
+            let first_record = match span {
+                Span::All => ctx.tx.first_record_day(ctx.user.id).await?,
+                _ => None,
+            };
             let period = span.resolve(ctx.today(), first_record);
             send(ctx, Some(message), period).await
         }
@@ -161,27 +165,21 @@ async fn send(
         ctx.out.key_replies(key);
     }
     let report = report::load(ctx.tx, ctx.user.id, period, ctx.today()).await?;
-    let body = text::report_text(&ctx.bot.i18n, ctx.lang, &report);
+    let shown = render(&ctx.bot.i18n, ctx.lang, &report);
     let again = button(
         &ctx.bot.i18n,
         ctx.lang,
         "btn-report-again",
         encode(Action::Again),
     );
-    ctx.show(message, &body, Some(inline(vec![vec![again]])))
+    ctx.show(message, &shown.text, Some(inline(vec![vec![again]])))
         .await;
-    if !report.is_empty() {
-        pictures(ctx, &report).await;
-    }
-    Ok(None)
-}
-
-/// The report's pictures, one message each.
-async fn pictures(ctx: &Ctx<'_>, report: &Report) {
-    for shot in shots(&ctx.bot.i18n, ctx.lang, report) {
+    // The pictures below it, one message each.
+    for shot in shown.pictures {
         ctx.photo(&format!("{}.png", shot.name), shot.png, &shot.caption)
             .await;
     }
+    Ok(None)
 }
 
 /// A report as the user sees it: its text and its pictures.
@@ -206,7 +204,7 @@ pub struct Shot {
 pub fn render(i18n: &I18n, lang: Lang, report: &Report) -> Shown {
     Shown {
         text: text::report_text(i18n, lang, report),
-        pictures: if report.is_empty() {
+        pictures: if report.figures.is_empty() {
             Vec::new()
         } else {
             shots(i18n, lang, report)

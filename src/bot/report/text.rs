@@ -130,7 +130,7 @@ pub fn report_text(i18n: &I18n, lang: Lang, report: &Report) -> String {
         ],
     );
     text.push_str("\n\n");
-    if report.is_empty() {
+    if report.figures.is_empty() {
         text.push_str(&w.t("report-nothing"));
         return text;
     }

@@ -52,7 +52,7 @@ pub fn weekly_text(
     let range = date_range(i18n, lang, first, last);
     let mut text = i18n.tr(lang, "figures-week-title", &[("range", range.into())]);
     text.push_str("\n\n");
-    if f.recorded_days == 0 && f.any_acute_days == 0 {
+    if f.is_empty() {
         text.push_str(&i18n.t(lang, "figures-week-nothing"));
         return text;
     }

@@ -234,6 +234,13 @@ pub struct Figures {
     pub days: Vec<DayFigure>,
 }
 
+impl Figures {
+    /// True when nothing at all was recorded in the period: no recorded day and no dose.
+    pub fn is_empty(&self) -> bool {
+        self.recorded_days == 0 && self.any_acute_days == 0
+    }
+}
+
 /// The local day of the user's first record (an attack's start, a day record, a dose), or
 /// `None` with no record at all; for a [`Diary`] that holds the whole history (the store
 /// answers the same with `Tx::first_record_day`).
