@@ -49,7 +49,7 @@ pub const COLUMNS: [&str; 25] = [
 ];
 
 /// Everything one user has, as the export needs it (deleted records already left out).
-#[derive(Debug, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct Diary {
     /// Attacks.
     pub attacks: Vec<Attack>,

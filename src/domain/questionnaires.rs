@@ -1,9 +1,13 @@
 //! The questionnaires neurologists score (PRODUCT.md §3): MIDAS (Migraine Disability
 //! Assessment, days over the last 3 months) and HIT-6 (Headache Impact Test, the last 4
-//! weeks). Scoring only: the questions are asked in the chat and kept with their dates by
-//! the doctor-report stage; the scores, grades and bands here are the instruments' own.
+//! weeks): their scores, grades and bands, and a result as it is kept with its date. The
+//! questions are asked in the chat ([`crate::bot::questionnaire`]); the doctor report
+//! lists the results.
 
+use super::figures::Period;
 use super::key_enum;
+use chrono::{DateTime, Days, NaiveDate, Utc};
+use chrono_tz::Tz;
 
 /// MIDAS asks about the last 3 months: at most this many days per question.
 pub const MIDAS_MAX_DAYS: u8 = 90;
@@ -115,6 +119,145 @@ impl Hit6 {
             56..=59 => Hit6Band::Substantial,
             _ => Hit6Band::Severe,
         }
+    }
+}
+
+key_enum!(
+    /// Which questionnaire.
+    Instrument { Midas = "midas", Hit6 = "hit6" }
+);
+
+impl Instrument {
+    /// How many days back its questions ask about, ending on the day it is answered:
+    /// MIDAS the last 3 months (90 days), HIT-6 the last 4 weeks.
+    pub fn recall_days(self) -> u32 {
+        match self {
+            Instrument::Midas => 90,
+            Instrument::Hit6 => 28,
+        }
+    }
+
+    /// How many questions it asks.
+    pub fn questions(self) -> usize {
+        match self {
+            Instrument::Midas => 5,
+            Instrument::Hit6 => 6,
+        }
+    }
+}
+
+/// A questionnaire's answers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Answers {
+    /// MIDAS, in days.
+    Midas(Midas),
+    /// HIT-6.
+    Hit6(Hit6),
+}
+
+impl Answers {
+    /// Which questionnaire they answer.
+    pub fn instrument(&self) -> Instrument {
+        match self {
+            Answers::Midas(_) => Instrument::Midas,
+            Answers::Hit6(_) => Instrument::Hit6,
+        }
+    }
+
+    /// The total score (MIDAS 0–270, HIT-6 36–78).
+    pub fn score(&self) -> u16 {
+        match self {
+            Answers::Midas(m) => m.score(),
+            Answers::Hit6(h) => u16::from(h.score()),
+        }
+    }
+
+    /// The grade (MIDAS) or band (HIT-6) key, for labels: `midas-grade-<key>` or
+    /// `hit6-band-<key>`.
+    pub fn level_key(&self) -> &'static str {
+        match self {
+            Answers::Midas(m) => m.grade().key(),
+            Answers::Hit6(h) => h.band().key(),
+        }
+    }
+
+    /// The stored form: the answers in order, comma-separated (MIDAS days, HIT-6 keys).
+    pub fn encode(&self) -> String {
+        match self {
+            Answers::Midas(m) => m.days().map(|d| d.to_string()).join(","),
+            Answers::Hit6(h) => h.answers.map(|a| a.key()).join(","),
+        }
+    }
+
+    /// Answers from their stored form; `None` when it does not read as `instrument`'s.
+    pub fn decode(instrument: Instrument, stored: &str) -> Option<Answers> {
+        let parts: Vec<&str> = stored.split(',').collect();
+        if parts.len() != instrument.questions() {
+            return None;
+        }
+        match instrument {
+            Instrument::Midas => {
+                let mut days = [0u8; 5];
+                for (d, p) in days.iter_mut().zip(&parts) {
+                    *d = p.parse().ok()?;
+                }
+                Midas::new(days).ok().map(Answers::Midas)
+            }
+            Instrument::Hit6 => {
+                let mut answers = [Hit6Answer::Never; 6];
+                for (a, p) in answers.iter_mut().zip(&parts) {
+                    *a = Hit6Answer::from_key(p)?;
+                }
+                Some(Answers::Hit6(Hit6 { answers }))
+            }
+        }
+    }
+}
+
+/// A questionnaire answered, as kept.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Taken {
+    /// Its id.
+    pub id: i64,
+    /// The answers.
+    pub answers: Answers,
+    /// When it was completed.
+    pub taken_at: DateTime<Utc>,
+    /// The user's zone then.
+    pub zone: Tz,
+}
+
+impl Taken {
+    /// The local day it was answered on.
+    pub fn day(&self) -> NaiveDate {
+        self.taken_at.with_timezone(&self.zone).date_naive()
+    }
+
+    /// The days its questions asked about: the recall period ending on its day.
+    pub fn recall(&self) -> Period {
+        recall(self.answers.instrument(), self.day())
+    }
+}
+
+/// The recall period of `instrument` answered on `day`.
+pub fn recall(instrument: Instrument, day: NaiveDate) -> Period {
+    let back = u64::from(instrument.recall_days() - 1);
+    Period::new(day.checked_sub_days(Days::new(back)).unwrap_or(day), day)
+}
+
+/// The day `instrument` is next due for someone who last answered it on `last` (`None`:
+/// never): one recall period later (MIDAS every 3 months, HIT-6 every 4 weeks); never
+/// answered, it is due once the diary has run for 4 weeks (`first_record`), so the
+/// diary's own figures can stand beside the answers.
+pub fn next_due(
+    instrument: Instrument,
+    last: Option<NaiveDate>,
+    first_record: Option<NaiveDate>,
+) -> Option<NaiveDate> {
+    let after = |day: NaiveDate, days: u32| day.checked_add_days(Days::new(u64::from(days)));
+    match last {
+        Some(day) => after(day, instrument.recall_days()),
+        None => after(first_record?, Instrument::Hit6.recall_days()),
     }
 }
 
@@ -259,6 +402,63 @@ mod tests {
                 _ => Hit6Band::Severe,
             };
             assert_eq!(band, expected, "{score}");
+        }
+    }
+
+    #[test]
+    fn answers_round_trip_through_their_stored_form_and_refuse_anything_else() {
+        use Hit6Answer::*;
+        let m = Answers::Midas(midas([3, 0, 12, 4, 90]));
+        assert_eq!(m.encode(), "3,0,12,4,90");
+        assert_eq!(Answers::decode(Instrument::Midas, "3,0,12,4,90"), Some(m));
+        let h = Answers::Hit6(Hit6 {
+            answers: [Never, Rarely, Sometimes, VeryOften, Always, Never],
+        });
+        assert_eq!(h.encode(), "never,rarely,sometimes,very_often,always,never");
+        assert_eq!(Answers::decode(Instrument::Hit6, &h.encode()), Some(h));
+        assert_eq!((m.score(), m.level_key()), (109, "4"));
+        assert_eq!((h.score(), h.level_key()), (54, "some"));
+        for (instrument, bad) in [
+            (Instrument::Midas, "3,0,12,4"),
+            (Instrument::Midas, "3,0,12,4,91"),
+            (Instrument::Midas, "60,31,0,0,0"),
+            (Instrument::Midas, "a,0,0,0,0"),
+            (Instrument::Hit6, "never,never,never,never,never"),
+            (Instrument::Hit6, "never,never,never,never,never,often"),
+        ] {
+            assert_eq!(Answers::decode(instrument, bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn recall_periods_and_due_days() {
+        let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        let midas = recall(Instrument::Midas, d("2026-11-30"));
+        assert_eq!(
+            (midas.first, midas.last, midas.len()),
+            (d("2026-09-02"), d("2026-11-30"), 90)
+        );
+        let hit6 = recall(Instrument::Hit6, d("2026-03-01"));
+        assert_eq!((hit6.first, hit6.len()), (d("2026-02-02"), 28));
+        assert_eq!(
+            next_due(
+                Instrument::Midas,
+                Some(d("2026-11-30")),
+                Some(d("2026-01-01"))
+            ),
+            Some(d("2027-02-28"))
+        );
+        assert_eq!(
+            next_due(Instrument::Hit6, Some(d("2026-11-30")), None),
+            Some(d("2026-12-28"))
+        );
+        // Never answered: 4 weeks into the diary, for both.
+        for i in Instrument::ALL {
+            assert_eq!(
+                next_due(*i, None, Some(d("2026-11-01"))),
+                Some(d("2026-11-29"))
+            );
+            assert_eq!(next_due(*i, None, None), None);
         }
     }
 }

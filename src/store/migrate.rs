@@ -47,6 +47,12 @@ const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../../migrations/sqlite/0006_reminders.sql"),
         include_str!("../../migrations/postgres/0006_reminders.sql"),
     ),
+    (
+        7,
+        "questionnaires",
+        include_str!("../../migrations/sqlite/0007_questionnaires.sql"),
+        include_str!("../../migrations/postgres/0007_questionnaires.sql"),
+    ),
 ];
 
 /// The newest schema version this build knows.

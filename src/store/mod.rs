@@ -2,7 +2,7 @@
 //! picked from the URL scheme) opens transactions; a [`Tx`] carries every operation, so a
 //! unit of work (an update, a scheduled job, an API call) reads and writes through one
 //! transaction and commits once, or not at all. The SQL is written once (`ops.rs`,
-//! `days.rs`, `meds.rs`, `figures.rs`, `inbox.rs`, `outbox.rs`) against the small seam in
+//! `days.rs`, `meds.rs`, `figures.rs`, `questionnaires.rs`, `inbox.rs`, `outbox.rs`) against the small seam in
 //! `exec.rs`.
 
 mod attacks;
@@ -17,6 +17,7 @@ pub mod notify;
 mod ops;
 pub mod outbox;
 mod postgres;
+mod questionnaires;
 pub mod schedule;
 mod sqlite;
 

@@ -49,6 +49,7 @@ on_both_stores!(
     medications_and_intakes_round_trip,
     every_medication_class_round_trips_and_an_unknown_one_is_corrupt,
     user_settings_round_trip,
+    questionnaires_are_kept_once_per_update_and_listed_by_date,
 );
 
 async fn users_are_created_once_and_keep_their_settings(b: Backend) {
@@ -784,4 +785,58 @@ async fn every_medication_class_round_trips_and_an_unknown_one_is_corrupt(b: Bac
     tx.commit().await.unwrap();
     let e = db!(s, medications(1)).unwrap_err();
     assert!(e.to_string().contains("medication class"), "{e}");
+}
+
+async fn questionnaires_are_kept_once_per_update_and_listed_by_date(b: Backend) {
+    use headlog::domain::questionnaires::{Answers, Hit6, Hit6Answer, Instrument, Midas};
+    let Some(s) = open(b).await else { return };
+    for user in [1, 2] {
+        db!(s, touch_user(user, None, 0)).unwrap();
+    }
+    let zone = chrono_tz::Europe::Berlin;
+    let midas = Answers::Midas(Midas::new([3, 2, 10, 0, 4]).unwrap());
+    let hit6 = Answers::Hit6(Hit6 {
+        answers: [Hit6Answer::Sometimes; 6],
+    });
+    let later = t0() + Duration::days(3);
+    let kept = db!(s, insert_questionnaire(1, Some(7), &hit6, later, zone))
+        .unwrap()
+        .expect("kept");
+    assert_eq!(
+        (kept.answers, kept.taken_at, kept.zone),
+        (hit6, later, zone)
+    );
+    assert!(
+        db!(s, insert_questionnaire(1, Some(7), &midas, t0(), zone))
+            .unwrap()
+            .is_none(),
+        "the same update records nothing twice"
+    );
+    db!(s, insert_questionnaire(1, Some(8), &midas, t0(), zone)).unwrap();
+    db!(s, insert_questionnaire(2, Some(9), &midas, t0(), zone)).unwrap();
+    let all = db!(s, questionnaires(1, i64::MAX)).unwrap();
+    let got: Vec<(Answers, i64)> = all
+        .iter()
+        .map(|t| (t.answers, t.taken_at.timestamp()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![(midas, t0().timestamp()), (hit6, later.timestamp())]
+    );
+    assert_eq!(
+        db!(s, questionnaires(1, later.timestamp())).unwrap().len(),
+        1
+    );
+    let last = db!(s, last_questionnaire(1, Instrument::Hit6))
+        .unwrap()
+        .unwrap();
+    assert_eq!(last.id, kept.id);
+    assert!(
+        db!(s, last_questionnaire(1, Instrument::Midas))
+            .unwrap()
+            .is_some()
+    );
+    db!(s, erase_user(1)).unwrap();
+    assert!(db!(s, questionnaires(1, i64::MAX)).unwrap().is_empty());
+    assert_eq!(db!(s, questionnaires(2, i64::MAX)).unwrap().len(), 1);
 }

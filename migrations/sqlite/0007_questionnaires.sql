@@ -1,0 +1,17 @@
+-- Questionnaire results (MIDAS, HIT-6), kept with their dates. answers holds the answers in
+-- order, comma-separated (MIDAS days, HIT-6 answer keys); score is the total, kept for
+-- lists; taken_at is when the last answer was given and zone the user's zone then (its
+-- local day is the day answered). origin is the update that completed it, so a replayed
+-- update records nothing twice.
+create table questionnaire (
+    id integer primary key,
+    user_id integer not null references app_user (id) on delete cascade,
+    origin integer,
+    instrument text not null,
+    answers text not null,
+    score integer not null,
+    taken_at integer not null,
+    zone text not null,
+    unique (user_id, origin)
+);
+create index questionnaire_user on questionnaire (user_id, taken_at);
