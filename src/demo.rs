@@ -236,6 +236,33 @@ pub async fn fill(tx: &Tx, p: Period) -> anyhow::Result<usize> {
                 .await?;
         }
     }
+    // The questionnaires as a patient answers them: HIT-6 every 4 weeks, MIDAS at the end.
+    use crate::domain::questionnaires::{Answers, Hit6, Hit6Answer::*, Midas};
+    let hit6 = [
+        (
+            p.last - Days::new(56),
+            [
+                Sometimes, VeryOften, Sometimes, Rarely, Sometimes, VeryOften,
+            ],
+        ),
+        (
+            p.last - Days::new(28),
+            [Sometimes, Sometimes, Sometimes, Rarely, Rarely, Sometimes],
+        ),
+        (
+            p.last,
+            [Rarely, Sometimes, Sometimes, Rarely, Rarely, Sometimes],
+        ),
+    ];
+    for (n, (day, answers)) in hit6.into_iter().enumerate() {
+        let answers = Answers::Hit6(Hit6 { answers });
+        let origin = Some(-(n as i64) - 1);
+        tx.insert_questionnaire(USER, origin, &answers, local(day, 20, 30), ZONE)
+            .await?;
+    }
+    let midas = Answers::Midas(Midas::new([2, 4, 3, 5, 2]).map_err(|e| anyhow::anyhow!("{e:?}"))?);
+    tx.insert_questionnaire(USER, Some(-10), &midas, local(p.last, 20, 40), ZONE)
+        .await?;
     Ok(attacks)
 }
 
@@ -260,6 +287,8 @@ async fn write_from(db_path: &Path, out: &Path) -> anyhow::Result<Vec<PathBuf>> 
     let today = last_day() + Days::new(1);
     let tx = db.begin().await?;
     let report = crate::service::report::load(&tx, USER, period(), today).await?;
+    let made_at = local(today, 9, 0);
+    let doctor = crate::doctor::load(&tx, USER, period(), today, made_at, ZONE).await?;
     let csv = crate::service::diary::export(&tx, USER).await?;
     tx.commit().await?;
 
@@ -279,6 +308,12 @@ async fn write_from(db_path: &Path, out: &Path) -> anyhow::Result<Vec<PathBuf>> 
                 &picture.png,
             )?;
         }
+        let made = crate::doctor::make(&i18n, lang, &doctor, crate::doctor::paper_for(ZONE))?;
+        put(format!("{}-doctor-report.pdf", lang.code()), &made.pdf)?;
+        put(
+            format!("{}-doctor-report.html", lang.code()),
+            made.html.as_bytes(),
+        )?;
     }
     if let Some((bytes, _)) = csv {
         put("headlog-demo.csv".to_owned(), &bytes)?;

@@ -10,6 +10,7 @@ pub mod bot;
 pub mod clock;
 pub mod config;
 pub mod demo;
+pub mod doctor;
 pub mod domain;
 pub mod http;
 pub mod i18n;

@@ -118,3 +118,10 @@ report-preventive-block-incomplete = weeks { $from }–{ $to }: { $count ->
     [one] 1 day
    *[other] { $count } days
 }, incomplete ({ $recorded } recorded days)
+
+## The doctor report (PDF and HTML)
+btn-report-doctor = 📄 For the doctor: PDF
+report-doctor-pdf = 📄 Report for the doctor, { $range }: print it or send it before the visit.
+report-doctor-html = 🌐 The same report as a web page: it opens in any browser and prints on A4 or Letter.
+report-doctor-sent = The doctor report is below.
+report-doctor-already-sent = The doctor report is above.

@@ -144,3 +144,10 @@ report-preventive-block-incomplete = недели { $from }–{ $to }: { $count 
     [few] { $count } дня
    *[many] { $count } дней
 }, неполный отрезок ({ $recorded } записанных дней)
+
+## The doctor report (PDF and HTML)
+btn-report-doctor = 📄 Для врача: PDF
+report-doctor-pdf = 📄 Отчёт для врача, { $range }: распечатайте его или отправьте до приёма.
+report-doctor-html = 🌐 Тот же отчёт веб-страницей: открывается в любом браузере и печатается на A4 или Letter.
+report-doctor-sent = Отчёт для врача — ниже.
+report-doctor-already-sent = Отчёт для врача уже выше.

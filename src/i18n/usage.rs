@@ -18,6 +18,7 @@ use super::{I18n, SOURCES};
 use crate::bot::ui::callback::details::Field;
 use crate::domain::attack::{Aura, Character, Disability, Location, Nausea, Side, Trigger};
 use crate::domain::medication::{Effect, MedClass};
+use crate::domain::questionnaires::{Hit6Band, MidasGrade};
 use crate::domain::report::Span;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -35,10 +36,18 @@ const NOT_KEYS: [(&str, &str); 2] = [
 ];
 
 /// Format strings that start like keys but are not, and why.
-const NOT_PREFIXES: [(&str, &str); 1] = [("headlog-", "the export's file name")];
+const NOT_PREFIXES: [(&str, &str); 2] = [
+    ("headlog-", "the export's file name"),
+    ("headlog-report-", "the doctor report's file name"),
+];
 
 /// Where a format string of placeholders only is allowed: file, format string, why.
-const COMPOSERS: [(&str, &str, &str); 5] = [
+const COMPOSERS: [(&str, &str, &str); 6] = [
+    (
+        "src/doctor/content.rs",
+        "{prefix}{}",
+        "labels(): callers pass literal prefixes",
+    ),
     (
         "src/bot/ui/record.rs",
         "{prefix}{}",
@@ -103,6 +112,12 @@ fn families() -> Vec<(&'static str, Vec<String>)> {
             "report-picture-",
             crate::bot::report::PICTURES.map(str::to_owned).to_vec(),
         ),
+        (
+            "doctor-picture-",
+            crate::bot::report::PICTURES.map(str::to_owned).to_vec(),
+        ),
+        ("doctor-midas-grade-", of(MidasGrade::ALL, MidasGrade::key)),
+        ("doctor-hit6-band-", of(Hit6Band::ALL, Hit6Band::key)),
     ]
 }
 

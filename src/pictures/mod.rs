@@ -19,6 +19,7 @@ pub use intensity::{DAILY_DAYS, WEEKLY_DAYS, intensity};
 pub use legend::WIDTH;
 pub use medication::medication;
 pub use svg::escape;
+pub(crate) use svg::{BOLD as BOLD_FONT, REGULAR as REGULAR_FONT};
 
 /// A finished picture.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -10,9 +10,9 @@ use std::fmt::Write as _;
 use std::sync::{Arc, Mutex, OnceLock};
 
 /// DejaVu Sans, regular (licence in `assets/fonts/LICENSE`).
-const REGULAR: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
+pub(crate) const REGULAR: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
 /// DejaVu Sans, bold.
-const BOLD: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-Bold.ttf");
+pub(crate) const BOLD: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-Bold.ttf");
 /// The family both fonts belong to; every text element uses it.
 pub(super) const FAMILY: &str = "DejaVu Sans";
 

@@ -15,6 +15,7 @@ mod attacks;
 mod checkin;
 mod db;
 mod details;
+mod doctor;
 mod doses;
 mod export_csv;
 mod faults;

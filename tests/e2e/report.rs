@@ -94,7 +94,7 @@ fn photos(made: &[Call]) -> Vec<&Call> {
 /// no record. Reliability: the attacks were logged as they started (timely), the two
 /// headache-free days 7 and 6 days later (neither timely, both late): 3 of 5 days, 60 %,
 /// 2 late entries.
-async fn february(app: &TestApp, user: i64) {
+pub(crate) async fn february(app: &TestApp, user: i64) {
     let now = local(feb(1), 9, 0).timestamp();
     let ibu = db!(
         app.store,
@@ -254,7 +254,10 @@ async fn last_month_is_counted_as_model_md_defines_it(b: Backend, lang: Lang) {
             .into_iter()
             .map(|(l, _)| l)
             .collect::<Vec<_>>(),
-        vec![app.t(lang, "btn-report-again")]
+        vec![
+            app.t(lang, "btn-report-doctor"),
+            app.t(lang, "btn-report-again")
+        ]
     );
 
     // The pictures below it.

@@ -16,6 +16,7 @@ use crate::domain::report::{DatesError, Span, parse_dates};
 use crate::i18n::I18n;
 use crate::pictures;
 use crate::service::report::{self, Report};
+use chrono::NaiveDate;
 use teloxide_core::types::{InlineKeyboardMarkup, MessageId, ReplyMarkup};
 
 /// What a report button asks for (`P:` payloads).
@@ -29,6 +30,26 @@ enum Action {
     Back,
     /// Another period: a new choice below (`m`).
     Again,
+    /// The doctor report of this period, as PDF and HTML (`r:<first>:<last>`, dates as
+    /// `YYYYMMDD`).
+    Doctor(Period),
+}
+
+/// The longest period a doctor report covers (a forged button asks for no more).
+const DOCTOR_MAX_DAYS: u32 = 366 * 30;
+
+fn compact(d: NaiveDate) -> String {
+    d.format("%Y%m%d").to_string()
+}
+
+fn doctor_period(first: &str, last: &str) -> Option<Period> {
+    let day = |s: &str| {
+        (s.len() == 8)
+            .then(|| NaiveDate::parse_from_str(s, "%Y%m%d").ok())
+            .flatten()
+    };
+    let (first, last) = (day(first)?, day(last)?);
+    (first <= last).then(|| Period::new(first, last))
 }
 
 fn parse(payload: &str) -> Option<Action> {
@@ -37,6 +58,10 @@ fn parse(payload: &str) -> Option<Action> {
         None if payload == "d" => Action::Dates,
         None if payload == "b" => Action::Back,
         None if payload == "m" => Action::Again,
+        Some(("r", dates)) => {
+            let (first, last) = dates.split_once(':')?;
+            Action::Doctor(doctor_period(first, last)?)
+        }
         _ => return None,
     })
 }
@@ -47,6 +72,7 @@ fn encode(action: Action) -> Callback {
         Action::Dates => "d".into(),
         Action::Back => "b".into(),
         Action::Again => "m".into(),
+        Action::Doctor(p) => format!("r:{}:{}", compact(p.first), compact(p.last)),
     })
 }
 
@@ -116,7 +142,50 @@ pub async fn on_button(
             show(ctx).await?;
             Ok(None)
         }
+        Action::Doctor(period) => doctor(ctx, message, period).await,
     }
+}
+
+/// The doctor report of `period` as two documents, PDF and HTML, below the report. A
+/// second press on the same report sends nothing more; a period that ends after today or
+/// spans more than 30 years is a forged button.
+async fn doctor(
+    ctx: &Ctx<'_>,
+    message: MessageId,
+    period: Period,
+) -> anyhow::Result<Option<String>> {
+    if period.last > ctx.today() || period.len() > DOCTOR_MAX_DAYS {
+        return Ok(Some(ctx.t("error-stale-button")));
+    }
+    let key = format!("doctor:{}:{}", ctx.chat, message.0);
+    if ctx.tx.outbox_has_key(&format!("{key}:0")).await? {
+        return Ok(Some(ctx.t("report-doctor-already-sent")));
+    }
+    ctx.out.key_replies(key);
+    let zone = ctx.zone();
+    let bundle =
+        crate::doctor::load(ctx.tx, ctx.user.id, period, ctx.today(), ctx.now, zone).await?;
+    let made = crate::doctor::make(
+        &ctx.bot.i18n,
+        ctx.lang,
+        &bundle,
+        crate::doctor::paper_for(zone),
+    )?;
+    let range = text::period_label(&ctx.bot.i18n, ctx.lang, period.first, period.last);
+    let caption = |key: &str| ctx.tr(key, &[("range", range.clone().into())]);
+    ctx.document(
+        &format!("{}.pdf", made.name),
+        made.pdf,
+        &caption("report-doctor-pdf"),
+    )
+    .await;
+    ctx.document(
+        &format!("{}.html", made.name),
+        made.html.into_bytes(),
+        &caption("report-doctor-html"),
+    )
+    .await;
+    Ok(Some(ctx.t("report-doctor-sent")))
 }
 
 async fn clear_waiting(ctx: &Ctx<'_>) -> anyhow::Result<()> {
@@ -166,14 +235,12 @@ async fn send(
     }
     let report = report::load(ctx.tx, ctx.user.id, period, ctx.today()).await?;
     let shown = render(&ctx.bot.i18n, ctx.lang, &report);
-    let again = button(
-        &ctx.bot.i18n,
-        ctx.lang,
-        "btn-report-again",
-        encode(Action::Again),
-    );
-    ctx.show(message, &shown.text, Some(inline(vec![vec![again]])))
-        .await;
+    let b = |key: &str, a: Action| button(&ctx.bot.i18n, ctx.lang, key, encode(a));
+    let mut rows = vec![vec![b("btn-report-again", Action::Again)]];
+    if !report.figures.is_empty() || !report.questionnaires.is_empty() {
+        rows.insert(0, vec![b("btn-report-doctor", Action::Doctor(period))]);
+    }
+    ctx.show(message, &shown.text, Some(inline(rows))).await;
     // The pictures below it, one message each.
     for shot in shown.pictures {
         ctx.photo(&format!("{}.png", shot.name), shot.png, &shot.caption)

@@ -359,3 +359,34 @@ fn preventive(w: &Words<'_>, p: &PreventiveEffect) -> String {
     }
     format!("{head} {}", parts.join("; "))
 }
+
+/// A date as reports write it (`9 Mar 2026`).
+pub fn date_label(i18n: &I18n, lang: Lang, d: NaiveDate) -> String {
+    Words { i18n, lang }.date(d)
+}
+
+/// A month as reports write it (`Sep 2026`).
+pub fn month_label(i18n: &I18n, lang: Lang, d: NaiveDate) -> String {
+    Words { i18n, lang }.month_year(d)
+}
+
+/// The medication-overuse information of the report, one line per month it applies to,
+/// then the note to discuss it (empty when it applies to none); and the gepant note.
+pub fn overuse_lines(i18n: &I18n, lang: Lang, report: &Report) -> Vec<String> {
+    overuse(&Words { i18n, lang }, report)
+}
+
+/// The reliability sentence, when any day was recorded.
+pub fn reliability_line(i18n: &I18n, lang: Lang, r: &Reliability) -> Option<String> {
+    reliability(&Words { i18n, lang }, r)
+}
+
+/// The menstrual-pattern sentence.
+pub fn menstrual_line(i18n: &I18n, lang: Lang, m: &MenstrualPattern) -> String {
+    menstrual(&Words { i18n, lang }, m)
+}
+
+/// The before-and-after sentence of one preventive.
+pub fn preventive_line(i18n: &I18n, lang: Lang, p: &PreventiveEffect) -> String {
+    preventive(&Words { i18n, lang }, p)
+}
