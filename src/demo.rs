@@ -25,7 +25,8 @@ use std::path::{Path, PathBuf};
 /// The demo user's id.
 pub const USER: i64 = 1;
 /// The demo user's zone.
-const ZONE: Tz = chrono_tz::Europe::Berlin;
+/// The fictional user's zone.
+pub const ZONE: Tz = chrono_tz::Europe::Berlin;
 /// Days in the diary.
 pub const DAYS: u64 = 90;
 
@@ -345,6 +346,15 @@ mod tests {
             }
         }
         assert!(names.contains(&"headlog-demo.csv".to_owned()));
+        for lang in ["en", "ru"] {
+            let pdf = std::fs::read(out.join(format!("{lang}-doctor-report.pdf"))).unwrap();
+            assert!(pdf.starts_with(b"%PDF-"), "{lang}");
+            let html = std::fs::read_to_string(out.join(format!("{lang}-doctor-report.html")));
+            let html = html.unwrap();
+            assert!(html.starts_with("<!DOCTYPE html>"), "{lang}");
+            // The questionnaires the demo answered are in it.
+            assert!(html.contains("MIDAS") && html.contains("HIT-6"), "{lang}");
+        }
 
         // The text is the report of the same records, read back from the store.
         let en = std::fs::read_to_string(out.join("en-report.txt")).unwrap();

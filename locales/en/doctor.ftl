@@ -30,7 +30,7 @@ doctor-not-rated = not rated
 doctor-disability = Days lost / days with activity reduced by half or more
 doctor-disability-value = { $lost } / { $reduced }
 doctor-acute-days = Days with acute medication (any class)
-doctor-class-days = { $class }
+doctor-class-days = of them, { $class }
 doctor-simple-days = Simple analgesics and NSAIDs together (distinct days)
 doctor-overuse = Medication-overuse information (ICHD-3 8.2)
 doctor-overuse-none = applies in no month
@@ -56,7 +56,7 @@ doctor-col-free = Headache-free days
 doctor-col-acute = Acute medication days
 doctor-col-intensity = Mean intensity
 doctor-col-lost = Days lost
-doctor-col-overuse = Overuse information
+doctor-col-overuse = Over­use in­for­ma­tion
 doctor-month-part = { $month } ({ $days ->
     [one] 1 day
    *[other] { $days } days
@@ -80,7 +80,7 @@ doctor-overuse-none-long = Medication-overuse information (ICHD-3 8.2) applies i
 doctor-questionnaires = Questionnaires
 doctor-questionnaires-none = No MIDAS or HIT-6 was answered by the end of this period. They are offered in the chat (MIDAS every 3 months, HIT-6 every 4 weeks).
 doctor-col-date = Date
-doctor-col-questionnaire = Questionnaire
+doctor-col-questionnaire = Question­naire
 doctor-col-score = Score
 doctor-col-level = Grade or band
 doctor-col-answers = Answers

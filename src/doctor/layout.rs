@@ -205,7 +205,11 @@ impl Metrics {
         for paragraph in text.split('\n') {
             let mut line = Line::default();
             for word in paragraph.split(' ').filter(|w| !w.is_empty()) {
-                let mut rest = word.to_owned();
+                // A hyphen inside a word is a place to break too (keeping the hyphen).
+                let mut rest = word.replace('-', "-\u{ad}");
+                if rest.ends_with(SHY) {
+                    rest.pop();
+                }
                 loop {
                     let clean = rest.replace(SHY, "");
                     let avail = if line.text.is_empty() {
@@ -221,7 +225,11 @@ impl Metrics {
                     // The longest part up to a soft hyphen that fits, with its hyphen.
                     let parts: Vec<&str> = rest.split(SHY).collect();
                     let fitting = (1..parts.len())
-                        .map(|k| (k, format!("{}-", parts[..k].concat())))
+                        .map(|k| {
+                            let head = parts[..k].concat();
+                            let dash = if head.ends_with('-') { "" } else { "-" };
+                            (k, format!("{head}{dash}"))
+                        })
                         .take_while(|(_, p)| self.width(p, bold, size) <= avail)
                         .last();
                     if let Some((k, prefix)) = fitting {
@@ -689,6 +697,15 @@ mod tests {
         assert_eq!(wide, vec!["Избыточное применение"]);
         let narrow = m.wrap(word, m.width("Избыточ-", true, 7.6) + 1.0, true, 7.6);
         assert_eq!(narrow, vec!["Избыточ-", "ное при-", "менение"]);
+        // A word's own hyphen is a break too, without a second one.
+        let lines = m.wrap(
+            "Migraine-like days",
+            m.width("Migraine-", true, 7.6) + 1.0,
+            true,
+            7.6,
+        );
+        assert_eq!(lines, vec!["Migraine-", "like days"]);
+        assert_eq!(m.wrap("-3 a-b", 400.0, false, 9.0), vec!["-3 a-b"]);
     }
 
     #[test]
