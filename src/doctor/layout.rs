@@ -226,9 +226,11 @@ impl Metrics {
                     let parts: Vec<&str> = rest.split(SHY).collect();
                     let fitting = (1..parts.len())
                         .map(|k| {
-                            let head = parts[..k].concat();
-                            let dash = if head.ends_with('-') { "" } else { "-" };
-                            (k, format!("{head}{dash}"))
+                            let mut head = parts[..k].concat();
+                            if !head.ends_with('-') {
+                                head.push('-');
+                            }
+                            (k, head)
                         })
                         .take_while(|(_, p)| self.width(p, bold, size) <= avail)
                         .last();
