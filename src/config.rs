@@ -40,6 +40,20 @@ pub struct Settings {
     /// Oldest a scheduled message may be when it goes out, in seconds (2 h by default);
     /// older ones are recorded as expired.
     pub scheduled_lateness_secs: u32,
+    /// Webhook mode instead of long polling, when set.
+    pub webhook: Option<Webhook>,
+}
+
+/// Webhook mode: where Telegram sends updates and the secret it proves itself with.
+#[derive(Debug, Clone)]
+pub struct Webhook {
+    /// The public URL Telegram POSTs to (`HEADLOG_WEBHOOK_URL`); its path is served on
+    /// the HTTP listener. Telegram needs HTTPS on port 443, 80, 88 or 8443 (a reverse
+    /// proxy in front of headlog terminates TLS).
+    pub url: Url,
+    /// `HEADLOG_WEBHOOK_SECRET`: 1–256 characters of `A–Z a–z 0–9 _ -`, sent by Telegram in
+    /// `X-Telegram-Bot-Api-Secret-Token` with every update.
+    pub secret: SecretString,
 }
 
 /// Why the settings could not be read; the message names the setting.
@@ -83,6 +97,8 @@ struct FileSettings {
     outbox_claim_secs: Option<u32>,
     scheduled_per_second: Option<u32>,
     scheduled_lateness_secs: Option<u32>,
+    webhook_url: Option<String>,
+    webhook_secret: Option<String>,
 }
 
 impl Settings {
@@ -203,6 +219,35 @@ impl Settings {
                 "it must be at least 60 seconds",
             ));
         }
+        let webhook = match pick("HEADLOG_WEBHOOK_URL", file.webhook_url) {
+            None => None,
+            Some(url) => {
+                let url = Url::parse(&url)
+                    .ok()
+                    .filter(|u| matches!(u.scheme(), "http" | "https") && u.host().is_some())
+                    .ok_or_else(|| invalid("HEADLOG_WEBHOOK_URL", "it must be an https:// URL"))?;
+                let secret = pick("HEADLOG_WEBHOOK_SECRET", file.webhook_secret).ok_or(
+                    ConfigError::Missing(
+                        "HEADLOG_WEBHOOK_SECRET",
+                        "webhook mode needs a secret of 1–256 letters, digits, _ or -",
+                    ),
+                )?;
+                let fine = (1..=256).contains(&secret.len())
+                    && secret
+                        .chars()
+                        .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+                if !fine {
+                    return Err(invalid(
+                        "HEADLOG_WEBHOOK_SECRET",
+                        "it must be 1–256 letters, digits, _ or -",
+                    ));
+                }
+                Some(Webhook {
+                    url,
+                    secret: SecretString::from(secret),
+                })
+            }
+        };
         // RUST_LOG is honoured too, as Rust programs usually do; HEADLOG_LOG wins.
         let log = pick("HEADLOG_LOG", file.log)
             .or_else(|| env.get("RUST_LOG").cloned())
@@ -222,6 +267,7 @@ impl Settings {
             outbox_claim_secs,
             scheduled_per_second,
             scheduled_lateness_secs,
+            webhook,
         })
     }
 }
@@ -310,6 +356,56 @@ mod tests {
         assert_eq!(s.http_addr.to_string(), "127.0.0.1:8080");
         assert_eq!(s.telegram_api_url.as_str(), "https://api.telegram.org/");
         assert_eq!(s.poll_timeout_secs, 30);
+    }
+
+    #[test]
+    fn webhook_mode_needs_a_url_and_a_well_formed_secret() {
+        let base = [("HEADLOG_BOT_TOKEN", "1:a")];
+        let with = |more: &[(&'static str, &'static str)]| {
+            let mut pairs = base.to_vec();
+            pairs.extend_from_slice(more);
+            Settings::from_map(&env(&pairs))
+        };
+        assert!(
+            with(&[]).unwrap().webhook.is_none(),
+            "long polling by default"
+        );
+        let hook = with(&[
+            ("HEADLOG_WEBHOOK_URL", "https://bot.example.org/tg/hook"),
+            ("HEADLOG_WEBHOOK_SECRET", "abc_DEF-123"),
+        ])
+        .unwrap()
+        .webhook
+        .unwrap();
+        assert_eq!(hook.url.path(), "/tg/hook");
+        let err = with(&[("HEADLOG_WEBHOOK_URL", "https://bot.example.org/h")])
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.starts_with("HEADLOG_WEBHOOK_SECRET is not set"),
+            "{err}"
+        );
+        let long = "x".repeat(257);
+        for bad in ["with space", "ключ", "a/b", long.as_str()] {
+            let mut pairs = base.to_vec();
+            pairs.push(("HEADLOG_WEBHOOK_URL", "https://bot.example.org/h"));
+            pairs.push(("HEADLOG_WEBHOOK_SECRET", bad));
+            let err = Settings::from_map(&env(&pairs)).unwrap_err().to_string();
+            assert!(
+                err.starts_with("HEADLOG_WEBHOOK_SECRET is not valid"),
+                "{bad}: {err}"
+            );
+        }
+        for bad in ["not a url", "ftp://bot.example.org/h", "https://"] {
+            let mut pairs = base.to_vec();
+            pairs.push(("HEADLOG_WEBHOOK_URL", bad));
+            pairs.push(("HEADLOG_WEBHOOK_SECRET", "abc"));
+            let err = Settings::from_map(&env(&pairs)).unwrap_err().to_string();
+            assert!(
+                err.starts_with("HEADLOG_WEBHOOK_URL is not valid"),
+                "{bad}: {err}"
+            );
+        }
     }
 
     #[test]

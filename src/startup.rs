@@ -101,7 +101,8 @@ impl Application {
         self.ctx.outbox.clone()
     }
 
-    /// Runs until `shutdown` is cancelled: resumes unfinished updates, polls, serves HTTP.
+    /// Runs until `shutdown` is cancelled: resumes unfinished updates, polls (or receives
+    /// the webhook's requests), serves HTTP.
     pub async fn run(self, shutdown: CancellationToken) -> anyhow::Result<()> {
         let Application {
             settings,
@@ -120,7 +121,15 @@ impl Application {
             .await
             .context("resuming unfinished updates")?;
 
-        let http = axum::serve(listener, crate::http::router(ctx.store.clone()))
+        let mut routes = crate::http::router(ctx.store.clone());
+        if let Some(hook) = &settings.webhook {
+            routes = routes.merge(crate::http::webhook::router(
+                hook.url.path(),
+                dispatcher.clone(),
+                hook.secret.clone(),
+            ));
+        }
+        let http = axum::serve(listener, routes)
             .with_graceful_shutdown(shutdown.clone().cancelled_owned());
         let http = tokio::spawn(async move { http.await });
         let pump = tokio::spawn(ctx.outbox.clone().pump(shutdown.clone()));
@@ -134,12 +143,27 @@ impl Application {
         tokio::spawn(register_commands(ctx.clone()));
         tokio::spawn(purge(ctx.clone(), shutdown.clone()));
 
-        crate::bot::poll::poll(
-            dispatcher.clone(),
-            settings.poll_timeout_secs,
-            shutdown.clone(),
-        )
-        .await;
+        match &settings.webhook {
+            // Updates come over HTTP; every replica says where (setWebhook is idempotent)
+            // and none deletes it on the way out, so the others keep receiving.
+            Some(hook) => {
+                tokio::spawn(crate::http::webhook::register(
+                    ctx.poll_api.clone(),
+                    hook.url.clone(),
+                    hook.secret.clone(),
+                    shutdown.clone(),
+                ));
+                shutdown.cancelled().await;
+            }
+            None => {
+                crate::bot::poll::poll(
+                    dispatcher.clone(),
+                    settings.poll_timeout_secs,
+                    shutdown.clone(),
+                )
+                .await
+            }
+        }
         dispatcher.drain_all(Duration::from_secs(10)).await;
         let _ = pump.await;
         let _ = scheduled.await;

@@ -1,6 +1,8 @@
 //! The HTTP side: `/health` (liveness: the process answers) and `/health/ready`
 //! (readiness: 200 only when a write would succeed now; 503 within a second otherwise).
-//! Later: metrics, webhook, API.
+//! [`webhook`] receives updates in webhook mode. Later: metrics, API.
+
+pub mod webhook;
 
 use crate::store::Db;
 use axum::extract::State;

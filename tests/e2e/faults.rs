@@ -94,7 +94,7 @@ async fn ready_becomes(addr: std::net::SocketAddr, status: &str, within: Duratio
 }
 
 /// The path of a test's SQLite file.
-fn sqlite_path(url: &str) -> std::path::PathBuf {
+pub(crate) fn sqlite_path(url: &str) -> std::path::PathBuf {
     std::path::PathBuf::from(url.trim_start_matches("sqlite://"))
 }
 

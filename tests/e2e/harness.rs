@@ -64,13 +64,18 @@ pub struct TestApp {
 }
 
 /// Test settings. The test clock stands still, so every update looks simultaneous: the
-/// flood limit is lifted (faults.rs tests it with `flood_limited` set).
-pub fn settings(fake: &FakeBot, database_url: &str) -> Settings {
-    settings_with(fake, database_url, false)
+/// flood limit is lifted unless `flood_limited` (faults.rs tests it with it set).
+pub fn settings_with(fake: &FakeBot, database_url: &str, flood_limited: bool) -> Settings {
+    settings_env(fake, database_url, flood_limited, &[])
 }
 
-/// Test settings, with the default per-user flood limit when `flood_limited`.
-pub fn settings_with(fake: &FakeBot, database_url: &str, flood_limited: bool) -> Settings {
+/// Test settings with more of the environment (`extra` wins).
+pub fn settings_env(
+    fake: &FakeBot,
+    database_url: &str,
+    flood_limited: bool,
+    extra: &[(&str, &str)],
+) -> Settings {
     let mut env: HashMap<String, String> = [
         ("HEADLOG_BOT_TOKEN", fake.token().to_owned()),
         ("HEADLOG_TELEGRAM_API_URL", fake.api_url()),
@@ -83,6 +88,9 @@ pub fn settings_with(fake: &FakeBot, database_url: &str, flood_limited: bool) ->
     .collect();
     if !flood_limited {
         env.insert("HEADLOG_FLOOD_BURST".into(), "100000".into());
+    }
+    for (k, v) in extra {
+        env.insert((*k).to_owned(), (*v).to_owned());
     }
     Settings::from_map(&env).expect("test settings")
 }
@@ -126,15 +134,27 @@ impl TestApp {
         Self::spawn_at(&url).await
     }
 
+    /// Starts headlog on `backend` with more settings (`extra`, as environment variables).
+    pub async fn spawn_with(backend: Backend, extra: &[(&str, &str)]) -> Option<TestApp> {
+        let url = db::fresh(backend).await?;
+        Self::spawn_at_with(&url, extra).await
+    }
+
     /// Starts headlog on the database at `url`.
     pub async fn spawn_at(url: &str) -> Option<TestApp> {
+        Self::spawn_at_with(url, &[]).await
+    }
+
+    /// Starts headlog on the database at `url` with more settings.
+    pub async fn spawn_at_with(url: &str, extra: &[(&str, &str)]) -> Option<TestApp> {
         let url = url.to_owned();
         if let Ok(filter) = std::env::var("HEADLOG_TEST_LOG") {
             headlog::telemetry::init(&filter);
         }
         let fake = FakeBot::start().await;
         let clock = ManualClock::new(t0());
-        let app = Application::build_with_clock(settings(&fake, &url), Arc::new(clock.clone()))
+        let settings = settings_env(&fake, &url, false, extra);
+        let app = Application::build_with_clock(settings, Arc::new(clock.clone()))
             .await
             .expect("build app");
         let http = app.http_addr();

@@ -33,4 +33,5 @@ mod report;
 mod robustness;
 mod store_contract;
 mod trash;
+mod webhook;
 mod zones;

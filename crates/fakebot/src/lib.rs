@@ -190,6 +190,17 @@ impl FakeBot {
         id
     }
 
+    /// Takes every queued update out (as Telegram does when it delivers them to a
+    /// webhook instead of `getUpdates`): their ids and JSON texts, in order.
+    pub fn take_pending(&self) -> Vec<(i64, String)> {
+        self.shared
+            .lock()
+            .pending
+            .drain(..)
+            .map(|u| (u.id, u.text))
+            .collect()
+    }
+
     /// Queues a text message from `user` in its private chat with the bot
     /// (commands get a `bot_command` entity, as Telegram adds), dated now.
     /// Returns the `update_id`; the message id is
