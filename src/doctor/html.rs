@@ -35,8 +35,8 @@ td{padding:3px;vertical-align:top;border-bottom:0.4pt solid #c8c8c8;white-space:
 overflow-wrap:anywhere}.n{text-align:right}\
 table.facts{font-size:9.5pt}table.facts td{border:none}table.facts tr:nth-child(odd){background:#f4f4f4}\
 table.facts td.v{font-weight:bold;width:44%}\
-figure{margin:6px 0 10px;break-inside:avoid}figure img{width:100%;height:auto}\
-figcaption{color:#5f5f5f;font-size:7.8pt}footer{color:#5f5f5f;font-size:7.5pt;margin-top:18px}";
+figure{margin:6px 0 10px;break-inside:avoid;text-align:center}figure img{width:80%;height:auto}\
+figcaption{color:#5f5f5f;font-size:7.8pt;text-align:left}footer{color:#5f5f5f;font-size:7.5pt;margin-top:18px}";
 
 /// The HTML page of `doc`, printed on `paper`.
 pub fn html(doc: &Doc, paper: Paper) -> String {
