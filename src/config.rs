@@ -42,6 +42,9 @@ pub struct Settings {
     pub scheduled_lateness_secs: u32,
     /// Webhook mode instead of long polling, when set.
     pub webhook: Option<Webhook>,
+    /// Where `/metrics` is served on its own (`HEADLOG_METRICS_ADDR`); unset, it is on
+    /// the HTTP listener.
+    pub metrics_addr: Option<SocketAddr>,
 }
 
 /// Webhook mode: where Telegram sends updates and the secret it proves itself with.
@@ -99,6 +102,7 @@ struct FileSettings {
     scheduled_lateness_secs: Option<u32>,
     webhook_url: Option<String>,
     webhook_secret: Option<String>,
+    metrics_addr: Option<String>,
 }
 
 impl Settings {
@@ -248,6 +252,15 @@ impl Settings {
                 })
             }
         };
+        let metrics_addr = match pick("HEADLOG_METRICS_ADDR", file.metrics_addr) {
+            Some(a) => Some(a.parse().map_err(|_| {
+                invalid(
+                    "HEADLOG_METRICS_ADDR",
+                    "it must be an address with a port, such as 127.0.0.1:9090",
+                )
+            })?),
+            None => None,
+        };
         // RUST_LOG is honoured too, as Rust programs usually do; HEADLOG_LOG wins.
         let log = pick("HEADLOG_LOG", file.log)
             .or_else(|| env.get("RUST_LOG").cloned())
@@ -268,6 +281,7 @@ impl Settings {
             scheduled_per_second,
             scheduled_lateness_secs,
             webhook,
+            metrics_addr,
         })
     }
 }

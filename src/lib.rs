@@ -14,6 +14,7 @@ pub mod doctor;
 pub mod domain;
 pub mod http;
 pub mod i18n;
+pub mod metrics;
 pub mod pictures;
 pub mod service;
 pub mod startup;

@@ -22,6 +22,7 @@ use tokio_util::sync::CancellationToken;
 pub struct Application {
     settings: Settings,
     listener: TcpListener,
+    metrics_listener: Option<TcpListener>,
     ctx: Arc<BotCtx>,
     scheduler: Arc<Scheduler>,
 }
@@ -42,6 +43,15 @@ impl Application {
         let listener = TcpListener::bind(settings.http_addr)
             .await
             .with_context(|| format!("binding the HTTP listener to {}", settings.http_addr))?;
+        let metrics_listener = match settings.metrics_addr {
+            Some(addr) => Some(
+                TcpListener::bind(addr)
+                    .await
+                    .with_context(|| format!("binding the metrics listener to {addr}"))?,
+            ),
+            None => None,
+        };
+        crate::metrics::handle();
         let i18n = Arc::new(I18n::new()?);
         let token = settings.bot_token.expose_secret();
         let url = &settings.telegram_api_url;
@@ -68,6 +78,7 @@ impl Application {
         Ok(Application {
             settings,
             listener,
+            metrics_listener,
             ctx,
             scheduler,
         })
@@ -78,6 +89,13 @@ impl Application {
         self.listener
             .local_addr()
             .unwrap_or(self.settings.http_addr)
+    }
+
+    /// Where `/metrics` is served on its own, when configured.
+    pub fn metrics_addr(&self) -> Option<SocketAddr> {
+        self.metrics_listener
+            .as_ref()
+            .and_then(|l| l.local_addr().ok())
     }
 
     /// The store in use.
@@ -107,6 +125,7 @@ impl Application {
         let Application {
             settings,
             listener,
+            metrics_listener,
             ctx,
             scheduler,
         } = self;
@@ -122,6 +141,18 @@ impl Application {
             .context("resuming unfinished updates")?;
 
         let mut routes = crate::http::router(ctx.store.clone());
+        let metrics = crate::http::metrics_router(ctx.store.clone(), ctx.clock.clone());
+        let metrics_task = match metrics_listener {
+            Some(l) => {
+                let serve = axum::serve(l, metrics)
+                    .with_graceful_shutdown(shutdown.clone().cancelled_owned());
+                Some(tokio::spawn(async move { serve.await }))
+            }
+            None => {
+                routes = routes.merge(metrics);
+                None
+            }
+        };
         if let Some(hook) = &settings.webhook {
             routes = routes.merge(crate::http::webhook::router(
                 hook.url.path(),
@@ -169,6 +200,11 @@ impl Application {
         let _ = scheduled.await;
         let _ = scheduling.await;
         http.await.context("HTTP task")?.context("HTTP server")?;
+        if let Some(task) = metrics_task {
+            task.await
+                .context("metrics task")?
+                .context("metrics server")?;
+        }
         tracing::info!("stopped");
         Ok(())
     }

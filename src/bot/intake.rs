@@ -202,6 +202,8 @@ impl Dispatcher {
         let now = ctx.clock.now();
         tx.inbox_finish(update_id, InboxOutcome::Failed, now.timestamp())
             .await?;
+        crate::metrics::handle();
+        metrics::counter!(crate::metrics::UPDATES_HANDLED, "outcome" => "failed").increment(1);
         let mut rows = Vec::new();
         if let Some(update) = api::parse_update(&row.payload)
             && let Some(chat) = update.chat().map(|c| c.id.0)
@@ -292,12 +294,22 @@ impl Dispatcher {
             }
         }
         tx.commit().await?;
+        crate::metrics::handle();
+        let mut counted = std::collections::HashSet::new();
         for row in rows {
-            if fresh.contains(&row.update_id) {
+            // A batch may carry the same update twice: the second is a repeat too.
+            if fresh.contains(&row.update_id) && counted.insert(row.update_id) {
+                metrics::counter!(crate::metrics::UPDATES_RECEIVED).increment(1);
                 self.kick(row.chat_id);
             } else {
+                metrics::counter!(crate::metrics::UPDATES_DUPLICATE).increment(1);
                 tracing::debug!(update_id = row.update_id, "repeated delivery ignored");
             }
+        }
+        if !unreadable.is_empty() {
+            let n = unreadable.len() as u64;
+            metrics::counter!(crate::metrics::UPDATES_RECEIVED).increment(n);
+            metrics::counter!(crate::metrics::UPDATES_HANDLED, "outcome" => "failed").increment(n);
         }
         Ok(())
     }
@@ -360,10 +372,13 @@ async fn unit_of_work(
         return Ok(Some((Worked::Empty, Vec::new(), false)));
     };
     let id = pending.update_id;
+    let started = std::time::Instant::now();
     tracing::debug!(update_id = id, "handling");
     let handled_at = ctx.clock.now();
+    let mut outcome = "ok";
     let out = match api::parse_update(&pending.payload) {
         None => {
+            outcome = "failed";
             tracing::warn!(update_id = id, "unreadable update closed as failed");
             tx.inbox_finish(id, InboxOutcome::Failed, handled_at.timestamp())
                 .await
@@ -402,6 +417,9 @@ async fn unit_of_work(
         .map_err(Failure::Unavailable)?;
     let touched = tx.schedule_touched();
     tx.commit().await.map_err(Failure::Unavailable)?;
+    crate::metrics::handle();
+    metrics::histogram!(crate::metrics::HANDLE_SECONDS).record(started.elapsed().as_secs_f64());
+    metrics::counter!(crate::metrics::UPDATES_HANDLED, "outcome" => outcome).increment(1);
     if touched {
         ctx.schedule_changed.notify_one();
     }

@@ -241,6 +241,7 @@ impl Outbox {
         let now = self.now();
         if now - row.due_at > self.lateness(row.lane) {
             Stats::add(&self.stats.expired);
+            crate::metrics::message(row.lane.key(), "expired");
             tracing::warn!(chat = row.chat_id, id = row.id, "send expired");
             let id = row.id;
             self.record(async |tx| {
@@ -322,6 +323,7 @@ impl Outbox {
             }
             Answer::RetryAfter(wait) => {
                 Stats::add(&self.stats.limited);
+                crate::metrics::message(row.lane.key(), "rate_limited");
                 tracing::warn!(
                     chat = row.chat_id,
                     wait_s = wait.as_secs(),
@@ -341,6 +343,8 @@ impl Outbox {
                 tracing::info!(chat = row.chat_id, "user has blocked the bot");
                 let (id, chat, now) = (row.id, row.chat_id, self.now());
                 Stats::add(&self.stats.failed);
+                crate::metrics::message(row.lane.key(), "blocked");
+                crate::metrics::message(row.lane.key(), "failed");
                 self.record(async |tx| {
                     tx.outbox_give_up(id, OutStatus::Failed, &why, now).await?;
                     tx.set_user_blocked(chat, Some(now), now).await?;
@@ -358,6 +362,7 @@ impl Outbox {
 
     async fn give_up(&self, row: &OutRow, why: &str) {
         Stats::add(&self.stats.failed);
+        crate::metrics::message(row.lane.key(), "failed");
         tracing::warn!(chat = row.chat_id, method = %row.kind, reason = %why, "send failed for good");
         let (id, now) = (row.id, self.now());
         self.record(async |tx| tx.outbox_give_up(id, OutStatus::Failed, why, now).await)
@@ -366,6 +371,7 @@ impl Outbox {
 
     async fn retry(&self, row: &OutRow, wait_secs: i64, why: &str) {
         Stats::add(&self.stats.retried);
+        crate::metrics::message(row.lane.key(), "retried");
         let (id, next) = (row.id, self.now() + wait_secs.max(1));
         self.record(async |tx| tx.outbox_retry(id, next, why).await)
             .await;
@@ -373,6 +379,7 @@ impl Outbox {
 
     fn mark_sent(&self, row: &OutRow, message_id: Option<i64>, sent: &mut Sent) {
         Stats::add(&self.stats.sent);
+        crate::metrics::message(row.lane.key(), "sent");
         if let Some(m) = message_id {
             sent.ids.insert(row.id, m);
         }

@@ -1,6 +1,8 @@
 //! The HTTP side: `/health` (liveness: the process answers) and `/health/ready`
 //! (readiness: 200 only when a write would succeed now; 503 within a second otherwise).
-//! [`webhook`] receives updates in webhook mode. Later: metrics, API.
+//! [`webhook`] receives updates in webhook mode; [`metrics_router`] serves `/metrics`
+//! (on this listener, or on its own address when `HEADLOG_METRICS_ADDR` is set). Later:
+//! the API.
 
 pub mod webhook;
 
@@ -17,6 +19,34 @@ pub fn router(store: Db) -> Router {
         .route("/health", get(health))
         .route("/health/ready", get(ready))
         .with_state(store)
+}
+
+/// `/metrics` in Prometheus text format, its store gauges read at each scrape
+/// ([`crate::metrics::render`]); 503 when the store cannot be read.
+pub fn metrics_router(store: Db, clock: std::sync::Arc<dyn crate::clock::Clock>) -> Router {
+    Router::new()
+        .route("/metrics", get(metrics))
+        .with_state((store, clock))
+}
+
+async fn metrics(
+    State((store, clock)): State<(Db, std::sync::Arc<dyn crate::clock::Clock>)>,
+) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    let wall = chrono::Utc::now().timestamp();
+    let read = crate::metrics::render(&store, wall, clock.now().timestamp());
+    match tokio::time::timeout(std::time::Duration::from_secs(2), read).await {
+        Ok(Ok(text)) => (
+            [("content-type", "text/plain; version=0.0.4; charset=utf-8")],
+            text,
+        )
+            .into_response(),
+        Ok(Err(e)) => {
+            tracing::warn!(error = %e, "metrics: the store could not be read");
+            (StatusCode::SERVICE_UNAVAILABLE, "store unavailable\n").into_response()
+        }
+        Err(_) => (StatusCode::SERVICE_UNAVAILABLE, "store unavailable\n").into_response(),
+    }
 }
 
 async fn health() -> Json<Value> {

@@ -150,6 +150,14 @@ impl Db {
         }
     }
 
+    /// The store's connections: open, and idle among them (SQLite: its one writer).
+    pub fn connections(&self) -> (u32, usize) {
+        match self {
+            Db::Sqlite(_) => (1, 0),
+            Db::Postgres(db) => db.connections(),
+        }
+    }
+
     /// Runs `work` in one transaction and commits it.
     pub async fn run<T, F>(&self, work: F) -> StoreResult<T>
     where

@@ -428,3 +428,32 @@ impl Tx {
             .collect()
     }
 }
+
+impl Tx {
+    /// Pending messages per lane: how many, and how many seconds the oldest due one is
+    /// late at `now` (negative when none is due yet).
+    pub async fn outbox_pending_by_lane(&self, now: i64) -> StoreResult<Vec<(String, i64, i64)>> {
+        let rows = query(
+            "select lane, count(*) as n, coalesce(min(next_at), $1) as oldest from outbox \
+             where status = 'pending' group by lane",
+        )
+        .bind(now)
+        .fetch_all(self)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                let oldest: i64 = r.try_get("oldest")?;
+                Ok((r.try_get("lane")?, r.try_get("n")?, now - oldest))
+            })
+            .collect()
+    }
+
+    /// Distinct chats that sent an update since `since` (Unix seconds).
+    pub async fn active_users(&self, since: i64) -> StoreResult<i64> {
+        query("select count(distinct chat_id) as n from inbox where received_at >= $1")
+            .bind(since)
+            .fetch_one(self)
+            .await?
+            .try_get("n")
+    }
+}

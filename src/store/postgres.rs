@@ -19,6 +19,11 @@ pub struct PgDb {
 }
 
 impl PgDb {
+    /// Connections of the pool: open, and idle among them.
+    pub fn connections(&self) -> (u32, usize) {
+        (self.pool.size(), self.pool.num_idle())
+    }
+
     /// Connects and migrates (sqlx takes an advisory lock, so replicas starting together
     /// apply each migration once). A failure names the server and the reason.
     pub async fn open(url: &str) -> anyhow::Result<Self> {

@@ -53,6 +53,8 @@ pub struct TestApp {
     pub i18n: I18n,
     pub store: Db,
     pub http: std::net::SocketAddr,
+    /// Where `/metrics` is served on its own, when configured.
+    pub metrics_addr: Option<std::net::SocketAddr>,
     pub db_url: String,
     /// The scheduler (its counters).
     pub scheduler: Arc<headlog::bot::scheduler::Scheduler>,
@@ -158,6 +160,7 @@ impl TestApp {
             .await
             .expect("build app");
         let http = app.http_addr();
+        let metrics_addr = app.metrics_addr();
         let store = app.store();
         let scheduler = app.scheduler();
         let outbox = app.outbox();
@@ -170,6 +173,7 @@ impl TestApp {
             i18n: I18n::new().unwrap(),
             store,
             http,
+            metrics_addr,
             db_url: url,
             scheduler,
             outbox,

@@ -23,6 +23,7 @@ mod forget;
 mod harness;
 mod history;
 mod meds;
+mod metrics;
 mod onboarding;
 mod outage;
 mod period;
