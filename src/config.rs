@@ -45,6 +45,9 @@ pub struct Settings {
     /// Where `/metrics` is served on its own (`HEADLOG_METRICS_ADDR`); unset, it is on
     /// the HTTP listener.
     pub metrics_addr: Option<SocketAddr>,
+    /// The public base URL of the HTTP listener (`HEADLOG_PUBLIC_URL`), which doctor
+    /// links start with; without it the bot makes none.
+    pub public_url: Option<Url>,
 }
 
 /// Webhook mode: where Telegram sends updates and the secret it proves itself with.
@@ -103,6 +106,7 @@ struct FileSettings {
     webhook_url: Option<String>,
     webhook_secret: Option<String>,
     metrics_addr: Option<String>,
+    public_url: Option<String>,
 }
 
 impl Settings {
@@ -261,6 +265,23 @@ impl Settings {
             })?),
             None => None,
         };
+        let public_url = match pick("HEADLOG_PUBLIC_URL", file.public_url) {
+            Some(u) => Some(
+                Url::parse(&u)
+                    .ok()
+                    .filter(|u| matches!(u.scheme(), "http" | "https") && u.host().is_some())
+                    .map(|mut u| {
+                        // A base: links are joined under its path.
+                        if !u.path().ends_with('/') {
+                            let path = format!("{}/", u.path());
+                            u.set_path(&path);
+                        }
+                        u
+                    })
+                    .ok_or_else(|| invalid("HEADLOG_PUBLIC_URL", "it must be an https:// URL"))?,
+            ),
+            None => None,
+        };
         // RUST_LOG is honoured too, as Rust programs usually do; HEADLOG_LOG wins.
         let log = pick("HEADLOG_LOG", file.log)
             .or_else(|| env.get("RUST_LOG").cloned())
@@ -282,6 +303,7 @@ impl Settings {
             scheduled_lateness_secs,
             webhook,
             metrics_addr,
+            public_url,
         })
     }
 }

@@ -73,6 +73,7 @@ impl Application {
             per_second: f64::from(settings.flood_per_second),
             burst: f64::from(settings.flood_burst),
         };
+        bot.public_url = settings.public_url.clone();
         let ctx = Arc::new(bot);
         let scheduler = Arc::new(Scheduler::new(ctx.clone()));
         Ok(Application {
@@ -140,7 +141,8 @@ impl Application {
             .await
             .context("resuming unfinished updates")?;
 
-        let mut routes = crate::http::router(ctx.store.clone());
+        let mut routes =
+            crate::http::router(ctx.store.clone()).merge(crate::http::doctor::router(ctx.clone()));
         let metrics = crate::http::metrics_router(ctx.store.clone(), ctx.clock.clone());
         let metrics_task = match metrics_listener {
             Some(l) => {

@@ -125,3 +125,21 @@ report-doctor-pdf = 📄 Report for the doctor, { $range }: print it or send it 
 report-doctor-html = 🌐 The same report as a web page: it opens in any browser and prints on A4 or Letter.
 report-doctor-sent = The doctor report is below.
 report-doctor-already-sent = The doctor report is above.
+
+## Doctor links
+btn-report-link = 🔗 Link for the doctor
+btn-report-link-revoke = 🚫 Revoke this link
+btn-report-link-revoke-n = 🚫 Revoke link { $n }
+btn-report-links = 🔗 Doctor links
+report-link = 🔗 A link to your report for { $range }, for your doctor:
+    { $url }
+    Anyone with the link can read this report (and nothing else) until { $until }. Revoke it below or in /settings whenever you like.
+report-link-sent = The link is below.
+report-link-already-sent = The link is above.
+report-link-unavailable = Links for the doctor are not set up on this bot. The PDF works the same: send it to your doctor.
+report-link-revoked = 🚫 This link is revoked: it opens nothing any more.
+report-link-not-live = That link is already revoked or expired.
+report-links-none = 🔗 You have no live links for the doctor. Make one under a report (/report).
+report-links-title = 🔗 Your live links for the doctor:
+report-links-line = { $n }. { $range }, until { $until }
+doctor-link-dead = This link has expired or was revoked. Please ask for a new one.

@@ -151,3 +151,21 @@ report-doctor-pdf = 📄 Отчёт для врача, { $range }: распеч�
 report-doctor-html = 🌐 Тот же отчёт веб-страницей: открывается в любом браузере и печатается на A4 или Letter.
 report-doctor-sent = Отчёт для врача — ниже.
 report-doctor-already-sent = Отчёт для врача уже выше.
+
+## Doctor links
+btn-report-link = 🔗 Ссылка для врача
+btn-report-link-revoke = 🚫 Отозвать ссылку
+btn-report-link-revoke-n = 🚫 Отозвать ссылку { $n }
+btn-report-links = 🔗 Ссылки для врача
+report-link = 🔗 Ссылка на ваш отчёт за { $range } для врача:
+    { $url }
+    По ссылке этот отчёт (и ничего больше) может прочитать любой, у кого она есть, до { $until }. Отозвать её можно кнопкой ниже или в /settings в любой момент.
+report-link-sent = Ссылка — ниже.
+report-link-already-sent = Ссылка уже выше.
+report-link-unavailable = Ссылки для врача в этом боте не настроены. PDF работает так же: отправьте его врачу.
+report-link-revoked = 🚫 Ссылка отозвана и больше ничего не открывает.
+report-link-not-live = Эта ссылка уже отозвана или истекла.
+report-links-none = 🔗 Действующих ссылок для врача нет. Создать её можно под отчётом (/report).
+report-links-title = 🔗 Ваши действующие ссылки для врача:
+report-links-line = { $n }. { $range }, до { $until }
+doctor-link-dead = Срок действия ссылки истёк, или она отозвана. Попросите новую.

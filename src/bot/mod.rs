@@ -54,6 +54,9 @@ pub struct BotCtx {
     pub menu: HashMap<String, router::MenuAction>,
     /// Woken when a unit of work changed a schedule (the scheduler sleeps on it).
     pub schedule_changed: tokio::sync::Notify,
+    /// The public base URL doctor links start with (`HEADLOG_PUBLIC_URL`); without it
+    /// there are none.
+    pub public_url: Option<url::Url>,
     zones: OnceLock<LocationZones>,
 }
 
@@ -75,6 +78,7 @@ impl BotCtx {
             outbox,
             rate: Rate::default(),
             schedule_changed: tokio::sync::Notify::new(),
+            public_url: None,
             zones: OnceLock::new(),
         }
     }

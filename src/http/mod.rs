@@ -4,6 +4,7 @@
 //! (on this listener, or on its own address when `HEADLOG_METRICS_ADDR` is set). Later:
 //! the API.
 
+pub mod doctor;
 pub mod webhook;
 
 use crate::store::Db;
@@ -37,7 +38,10 @@ async fn metrics(
     let read = crate::metrics::render(&store, wall, clock.now().timestamp());
     match tokio::time::timeout(std::time::Duration::from_secs(2), read).await {
         Ok(Ok(text)) => (
-            [("content-type", "text/plain; version=0.0.4; charset=utf-8")],
+            [(
+                axum::http::header::CONTENT_TYPE,
+                "text/plain; version=0.0.4; charset=utf-8",
+            )],
             text,
         )
             .into_response(),

@@ -27,12 +27,22 @@ mod lex;
 use lex::{Tok, Token, lex, without_tests};
 
 /// Literals that look like keys but are not, and why.
-const NOT_KEYS: [(&str, &str); 2] = [
+const NOT_KEYS: [(&str, &str); 6] = [
     (
         "aura-min",
         "a details field's name, the suffix of `details-field-aura-min` and kin",
     ),
     ("trigger-note", "a details field's name, like `aura-min`"),
+    (
+        "x-telegram-bot-api-secret-token",
+        "the HTTP header Telegram sends the webhook's secret in",
+    ),
+    ("x-robots-tag", "an HTTP header of the doctor link's page"),
+    ("no-store", "an HTTP header value of the doctor link's page"),
+    (
+        "no-referrer",
+        "an HTTP header value of the doctor link's page",
+    ),
 ];
 
 /// Format strings that start like keys but are not, and why.

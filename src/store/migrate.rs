@@ -53,6 +53,12 @@ const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../../migrations/sqlite/0007_questionnaires.sql"),
         include_str!("../../migrations/postgres/0007_questionnaires.sql"),
     ),
+    (
+        8,
+        "doctor links",
+        include_str!("../../migrations/sqlite/0008_doctor_links.sql"),
+        include_str!("../../migrations/postgres/0008_doctor_links.sql"),
+    ),
 ];
 
 /// The newest schema version this build knows.

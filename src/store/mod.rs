@@ -11,6 +11,7 @@ pub mod exec;
 mod figures;
 mod inbox;
 pub mod lease;
+pub mod links;
 mod meds;
 pub mod migrate;
 pub mod notify;

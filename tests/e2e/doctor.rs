@@ -355,3 +355,185 @@ async fn letter_zones_get_letter_and_a_second_press_sends_nothing(b: Backend, la
     }
     app.stop().await;
 }
+
+e2e!(a_doctor_link_opens_the_report_until_revoked_or_expired);
+
+/// The token in a link message.
+fn token_in(text: &str) -> String {
+    let at = text.find("/doctor/").expect("a link in the message") + "/doctor/".len();
+    text[at..]
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+        .collect()
+}
+
+async fn open(app: &TestApp, token: &str) -> (u16, reqwest::header::HeaderMap, String) {
+    let r = reqwest::get(format!("http://{}/doctor/{token}", app.http))
+        .await
+        .unwrap();
+    let status = r.status().as_u16();
+    let headers = r.headers().clone();
+    (status, headers, r.text().await.unwrap())
+}
+
+async fn a_doctor_link_opens_the_report_until_revoked_or_expired(b: Backend, lang: Lang) {
+    // Without a public URL there are no links, and the bot says so.
+    let Some(plain) = TestApp::spawn(b).await else {
+        return;
+    };
+    let user = plain.user(320, lang);
+    plain.onboard(&user, BERLIN).await;
+    february(&plain, 320).await;
+    let question = plain.say(&user, "/report").await;
+    let msg = question.message_id.unwrap();
+    plain
+        .press_label(&user, msg, &plain.t(lang, "btn-report-last_month"))
+        .await;
+    let (made, answer) = plain
+        .press_label(&user, msg, &plain.t(lang, "btn-report-link"))
+        .await;
+    assert!(made.is_empty(), "{made:?}");
+    assert_eq!(
+        answer.as_deref(),
+        Some(plain.t(lang, "report-link-unavailable").as_str())
+    );
+    plain.stop().await;
+
+    let Some(app) = TestApp::spawn_with(
+        b,
+        &[("HEADLOG_PUBLIC_URL", "https://headlog.example.test/diary")],
+    )
+    .await
+    else {
+        return;
+    };
+    let user = app.user(321, lang);
+    app.onboard(&user, BERLIN).await; // today is 10 March 2026 there
+    february(&app, 321).await;
+    let question = app.say(&user, "/report").await;
+    let msg = question.message_id.unwrap();
+    app.press_label(&user, msg, &app.t(lang, "btn-report-last_month"))
+        .await;
+    let (made, answer) = app
+        .press_label(&user, msg, &app.t(lang, "btn-report-link"))
+        .await;
+    assert_eq!(
+        answer.as_deref(),
+        Some(app.t(lang, "report-link-sent").as_str())
+    );
+    let sent: Vec<&Call> = made.iter().filter(|c| c.method == "sendmessage").collect();
+    assert_eq!(sent.len(), 1, "{made:?}");
+    let text = sent[0].text().unwrap();
+    assert!(
+        text.contains("https://headlog.example.test/diary/doctor/"),
+        "{text}"
+    );
+    let until = app.tr(
+        lang,
+        "report-date",
+        &[
+            ("day", "24".into()),
+            ("month", app.t(lang, "month-3").into()),
+            ("year", "2026".into()),
+        ],
+    );
+    assert!(text.contains(&until), "valid for 14 days: {text}");
+    let token = token_in(text);
+    assert_eq!(token.len(), 43, "256 bits, base64url: {token}");
+
+    // The same press again makes no second link.
+    let (made, answer) = app
+        .press_label(&user, msg, &app.t(lang, "btn-report-link"))
+        .await;
+    assert!(made.is_empty());
+    assert_eq!(
+        answer.as_deref(),
+        Some(app.t(lang, "report-link-already-sent").as_str())
+    );
+    let now = app.clock_now().timestamp();
+    assert_eq!(db!(app.store, doctor_links(321, now)).unwrap().len(), 1);
+
+    // The doctor opens it: the period's report, unindexed, uncached, self-contained.
+    let (status, headers, html) = open(&app, &token).await;
+    assert_eq!(status, 200);
+    assert_eq!(headers["x-robots-tag"], "noindex, nofollow");
+    assert_eq!(headers["cache-control"], "no-store");
+    assert_eq!(headers["referrer-policy"], "no-referrer");
+    assert!(
+        headers["content-security-policy"]
+            .to_str()
+            .unwrap()
+            .starts_with("default-src 'none'")
+    );
+    assert!(html.contains(&app.t(lang, "doctor-title")));
+    assert!(html.contains(&app.tr(lang, "doctor-of-days", &[("count", n(3)), ("total", n(28))])));
+    assert!(html.contains("<meta name=\"robots\" content=\"noindex, nofollow\">"));
+
+    // Guessed, malformed or altered tokens open nothing, and say nothing of whose.
+    let mut altered = token.clone();
+    let last = altered.pop().unwrap();
+    altered.push(if last == 'A' { 'B' } else { 'A' });
+    for bad in [
+        altered.as_str(),
+        "short",
+        "../../etc/passwd",
+        &"A".repeat(43),
+    ] {
+        let (status, _, body) = open(&app, bad).await;
+        assert_eq!(status, 404, "{bad}");
+        assert!(!body.contains("Feb") && !body.contains("фев"), "{body}");
+    }
+
+    // /settings lists it; revoking it there closes it at once.
+    let settings = app.say(&user, "/settings").await;
+    let (made, _) = app
+        .press_label(
+            &user,
+            settings.message_id.unwrap(),
+            &app.t(lang, "btn-report-links"),
+        )
+        .await;
+    let list = made
+        .iter()
+        .find(|c| c.method == "sendmessage")
+        .expect("the list");
+    assert!(
+        list.text()
+            .unwrap()
+            .starts_with(&app.t(lang, "report-links-title"))
+    );
+    let revoke_label = app.tr(lang, "btn-report-link-revoke-n", &[("n", Arg::Num(1))]);
+    let (_, answer) = app
+        .press_label(&user, list.message_id.unwrap(), &revoke_label)
+        .await;
+    assert_eq!(answer, None);
+    let (status, _, _) = open(&app, &token).await;
+    assert_eq!(status, 404, "revoked");
+    // Pressing revoke again, or another user's link id, changes nothing.
+    let data = format!("P:x:{}", i64::MAX);
+    let (_, answer) = app.press(&user, msg, &data).await;
+    assert_eq!(
+        answer.as_deref(),
+        Some(app.t(lang, "report-link-not-live").as_str())
+    );
+
+    // A new link expires after 14 days.
+    let question = app.say(&user, "/report").await;
+    let msg = question.message_id.unwrap();
+    app.press_label(&user, msg, &app.t(lang, "btn-report-last_month"))
+        .await;
+    let (made, _) = app
+        .press_label(&user, msg, &app.t(lang, "btn-report-link"))
+        .await;
+    let token = token_in(
+        made.iter()
+            .find(|c| c.method == "sendmessage")
+            .unwrap()
+            .text()
+            .unwrap(),
+    );
+    assert_eq!(open(&app, &token).await.0, 200);
+    app.step_to(app.clock_now() + chrono::Duration::days(14) + chrono::Duration::seconds(1));
+    assert_eq!(open(&app, &token).await.0, 404, "expired");
+    app.stop().await;
+}

@@ -94,10 +94,10 @@ fn settings_buttons(app: &TestApp, lang: Lang, period: bool) -> Vec<(String, Str
             ("settings-btn-language", "sl"),
             ("settings-btn-zone", "sz"),
             ("settings-btn-meds", "l:0"),
-            toggle,
-            ("settings-btn-checkin", "sc"),
         ],
     );
+    buttons.push((app.t(lang, "btn-report-links"), "P:k".to_owned()));
+    buttons.extend(keyed(app, lang, &[toggle, ("settings-btn-checkin", "sc")]));
     buttons.push((app.t(lang, "settings-btn-reminders"), "N:s".to_owned()));
     buttons
 }

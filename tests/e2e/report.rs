@@ -256,6 +256,7 @@ async fn last_month_is_counted_as_model_md_defines_it(b: Backend, lang: Lang) {
             .collect::<Vec<_>>(),
         vec![
             app.t(lang, "btn-report-doctor"),
+            app.t(lang, "btn-report-link"),
             app.t(lang, "btn-report-again")
         ]
     );

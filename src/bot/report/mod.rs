@@ -13,7 +13,7 @@ use crate::bot::ui::keyboards::{button, inline};
 use crate::domain::figures::Period;
 use crate::domain::lang::Lang;
 use crate::domain::report::{DatesError, Span, parse_dates};
-use crate::i18n::I18n;
+use crate::i18n::{Arg, I18n};
 use crate::pictures;
 use crate::service::report::{self, Report};
 use chrono::NaiveDate;
@@ -33,6 +33,12 @@ enum Action {
     /// The doctor report of this period, as PDF and HTML (`r:<first>:<last>`, dates as
     /// `YYYYMMDD`).
     Doctor(Period),
+    /// A read-only link to this period's doctor report (`l:<first>:<last>`).
+    Link(Period),
+    /// Revoke link `id` (`x:<id>`).
+    Revoke(i64),
+    /// The live links, each with its revoke button (`k`, from /settings).
+    Links,
 }
 
 /// The longest period a doctor report covers (a forged button asks for no more).
@@ -62,6 +68,12 @@ fn parse(payload: &str) -> Option<Action> {
             let (first, last) = dates.split_once(':')?;
             Action::Doctor(doctor_period(first, last)?)
         }
+        Some(("l", dates)) => {
+            let (first, last) = dates.split_once(':')?;
+            Action::Link(doctor_period(first, last)?)
+        }
+        Some(("x", id)) => Action::Revoke(id.parse().ok().filter(|i: &i64| *i > 0)?),
+        None if payload == "k" => Action::Links,
         _ => return None,
     })
 }
@@ -73,6 +85,9 @@ fn encode(action: Action) -> Callback {
         Action::Back => "b".into(),
         Action::Again => "m".into(),
         Action::Doctor(p) => format!("r:{}:{}", compact(p.first), compact(p.last)),
+        Action::Link(p) => format!("l:{}:{}", compact(p.first), compact(p.last)),
+        Action::Revoke(id) => format!("x:{id}"),
+        Action::Links => "k".into(),
     })
 }
 
@@ -143,7 +158,123 @@ pub async fn on_button(
             Ok(None)
         }
         Action::Doctor(period) => doctor(ctx, message, period).await,
+        Action::Link(period) => link(ctx, message, period).await,
+        Action::Revoke(id) => revoke(ctx, message, id).await,
+        Action::Links => {
+            links_list(ctx).await?;
+            Ok(None)
+        }
     }
+}
+
+/// The settings button that lists the live doctor links.
+pub fn links_button(ctx: &Ctx<'_>) -> teloxide_core::types::InlineKeyboardButton {
+    button(
+        &ctx.bot.i18n,
+        ctx.lang,
+        "btn-report-links",
+        encode(Action::Links),
+    )
+}
+
+fn until(ctx: &Ctx<'_>, expires_at: i64) -> String {
+    let at = chrono::DateTime::from_timestamp(expires_at, 0).unwrap_or(ctx.now);
+    text::date_label(
+        &ctx.bot.i18n,
+        ctx.lang,
+        at.with_timezone(&ctx.zone()).date_naive(),
+    )
+}
+
+/// A read-only link to `period`'s doctor report for the user's doctor, sent once per
+/// press (a second press on the same report is answered, nothing more is made); without
+/// a public URL configured, the bot says links are unavailable.
+async fn link(ctx: &Ctx<'_>, message: MessageId, period: Period) -> anyhow::Result<Option<String>> {
+    if period.last > ctx.today() || period.len() > DOCTOR_MAX_DAYS {
+        return Ok(Some(ctx.t("error-stale-button")));
+    }
+    let Some(base) = ctx.bot.public_url.clone() else {
+        return Ok(Some(ctx.t("report-link-unavailable")));
+    };
+    let key = format!("link:{}:{}", ctx.chat, message.0);
+    if ctx.tx.outbox_has_key(&format!("{key}:0")).await? {
+        return Ok(Some(ctx.t("report-link-already-sent")));
+    }
+    ctx.out.key_replies(key);
+    let (token, made) =
+        crate::service::links::create(ctx.tx, ctx.user.id, period, ctx.now.timestamp()).await?;
+    let url = base.join(&format!("doctor/{token}"))?;
+    let range = text::period_label(&ctx.bot.i18n, ctx.lang, period.first, period.last);
+    let body = ctx.tr(
+        "report-link",
+        &[
+            ("range", range.into()),
+            ("url", url.to_string().into()),
+            ("until", until(ctx, made.expires_at).into()),
+        ],
+    );
+    let revoke = button(
+        &ctx.bot.i18n,
+        ctx.lang,
+        "btn-report-link-revoke",
+        encode(Action::Revoke(made.id)),
+    );
+    ctx.send(
+        &body,
+        Some(ReplyMarkup::InlineKeyboard(inline(vec![vec![revoke]]))),
+    )
+    .await;
+    Ok(Some(ctx.t("report-link-sent")))
+}
+
+/// Revokes link `id` at once; its message says so. Another user's link, or one already
+/// dead, changes nothing.
+async fn revoke(ctx: &Ctx<'_>, message: MessageId, id: i64) -> anyhow::Result<Option<String>> {
+    if !ctx
+        .tx
+        .revoke_doctor_link(ctx.user.id, id, ctx.now.timestamp())
+        .await?
+    {
+        return Ok(Some(ctx.t("report-link-not-live")));
+    }
+    ctx.edit(message, &ctx.t("report-link-revoked"), None).await;
+    Ok(None)
+}
+
+/// The live links, one message, each with its revoke button.
+async fn links_list(ctx: &Ctx<'_>) -> anyhow::Result<()> {
+    let links = ctx
+        .tx
+        .doctor_links(ctx.user.id, ctx.now.timestamp())
+        .await?;
+    if links.is_empty() {
+        ctx.send(&ctx.t("report-links-none"), None).await;
+        return Ok(());
+    }
+    let mut lines = vec![ctx.t("report-links-title")];
+    let mut rows = Vec::new();
+    for (i, l) in links.iter().enumerate() {
+        let range = text::period_label(&ctx.bot.i18n, ctx.lang, l.period.first, l.period.last);
+        lines.push(ctx.tr(
+            "report-links-line",
+            &[
+                ("n", Arg::Num(i as i64 + 1)),
+                ("range", range.into()),
+                ("until", until(ctx, l.expires_at).into()),
+            ],
+        ));
+        let label = ctx.tr("btn-report-link-revoke-n", &[("n", Arg::Num(i as i64 + 1))]);
+        rows.push(vec![teloxide_core::types::InlineKeyboardButton::callback(
+            label,
+            encode(Action::Revoke(l.id)).encode(),
+        )]);
+    }
+    ctx.send(
+        &lines.join("\n"),
+        Some(ReplyMarkup::InlineKeyboard(inline(rows))),
+    )
+    .await;
+    Ok(())
 }
 
 /// The doctor report of `period` as two documents, PDF and HTML, below the report. A
@@ -238,7 +369,13 @@ async fn send(
     let b = |key: &str, a: Action| button(&ctx.bot.i18n, ctx.lang, key, encode(a));
     let mut rows = vec![vec![b("btn-report-again", Action::Again)]];
     if !report.figures.is_empty() || !report.questionnaires.is_empty() {
-        rows.insert(0, vec![b("btn-report-doctor", Action::Doctor(period))]);
+        rows.insert(
+            0,
+            vec![
+                b("btn-report-doctor", Action::Doctor(period)),
+                b("btn-report-link", Action::Link(period)),
+            ],
+        );
     }
     ctx.show(message, &shown.text, Some(inline(rows))).await;
     // The pictures below it, one message each.

@@ -77,6 +77,7 @@ async fn render(ctx: &Ctx<'_>, user: &User) -> anyhow::Result<(String, InlineKey
             btn_t(ctx, "settings-btn-zone", Action::Zone),
         ],
         vec![btn_t(ctx, "settings-btn-meds", Action::List(0))],
+        vec![crate::bot::report::links_button(ctx)],
         vec![period],
         vec![
             btn_t(ctx, "settings-btn-checkin", Action::CheckinMenu),

@@ -1,0 +1,13 @@
+-- Read-only links to a period's doctor report. Only the SHA-256 of the token (256 random
+-- bits, shown once in the chat) is kept; a link is dead once expired or revoked.
+create table doctor_link (
+    id bigint generated always as identity primary key,
+    user_id bigint not null references app_user (id) on delete cascade,
+    token_hash text not null unique,
+    first_day text not null,
+    last_day text not null,
+    created_at bigint not null,
+    expires_at bigint not null,
+    revoked_at bigint
+);
+create index doctor_link_user on doctor_link (user_id, expires_at);
