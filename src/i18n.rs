@@ -27,6 +27,8 @@ macro_rules! locale {
             include_str!(concat!("../locales/", $lang, "/pictures.ftl")),
             "\n",
             include_str!(concat!("../locales/", $lang, "/report.ftl")),
+            "\n",
+            include_str!(concat!("../locales/", $lang, "/questionnaires.ftl")),
         )
     };
 }

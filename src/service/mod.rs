@@ -7,6 +7,7 @@ pub mod details;
 pub mod diary;
 pub mod figures;
 pub mod meds;
+pub mod questionnaires;
 pub mod reminders;
 pub mod report;
 pub mod settings;
