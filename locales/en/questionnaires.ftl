@@ -9,6 +9,7 @@ quest-last = Last answered { $date }: { $score }.
 quest-never = Not answered yet.
 quest-due-now = Due now.
 quest-due-on = Next due { $date }.
+quest-due-first = First due { $date }, four weeks into your diary.
 quest-due-later = Due once your diary has run for 4 weeks.
 quest-privacy = Your answers stay in your diary; they are listed in your report for the doctor.
 quest-btn-start-midas = ▶️ Start MIDAS

@@ -9,6 +9,7 @@ quest-last = Последний раз { $date }: { $score }.
 quest-never = Ещё не заполнялся.
 quest-due-now = Пора заполнить.
 quest-due-on = В следующий раз: { $date }.
+quest-due-first = Впервые — { $date }, через 4 недели ведения дневника.
 quest-due-later = Станет доступен, когда дневнику исполнится 4 недели.
 quest-privacy = Ответы хранятся в вашем дневнике и попадают в отчёт для врача.
 quest-btn-start-midas = ▶️ Начать MIDAS

@@ -132,10 +132,10 @@ pub(super) async fn start(
     message: MessageId,
     instrument: Instrument,
 ) -> anyhow::Result<Option<String>> {
-    if let Some(old) = load(ctx).await? {
-        if ctx.resolve(MsgRef(old.msg)).await? != Some(i64::from(message.0)) {
-            ctx.retire(MsgRef(old.msg)).await;
-        }
+    if let Some(old) = load(ctx).await?
+        && ctx.resolve(MsgRef(old.msg)).await? != Some(i64::from(message.0))
+    {
+        ctx.retire(MsgRef(old.msg)).await;
     }
     let mut st = State {
         instrument: instrument.key().to_owned(),
@@ -192,10 +192,10 @@ pub(super) async fn pressed(
     let Some(mut st) = current else {
         return Ok(Some(stale_answer(ctx, instrument, q).await?));
     };
-    if instrument == Instrument::Midas {
-        if let Some(why) = refusal(ctx, &st.answers, i64::from(value)) {
-            return Ok(Some(why));
-        }
+    if instrument == Instrument::Midas
+        && let Some(why) = refusal(ctx, &st.answers, i64::from(value))
+    {
+        return Ok(Some(why));
     }
     st.answers.push(value);
     advance(ctx, st, Some(message)).await

@@ -86,6 +86,7 @@ fn standing_text(ctx: &Ctx<'_>, s: &Standing) -> String {
     };
     let due = match s.due {
         Some(d) if d <= ctx.today() => ctx.t("quest-due-now"),
+        Some(d) if s.last.is_none() => ctx.tr("quest-due-first", &[("date", date(ctx, d).into())]),
         Some(d) => ctx.tr("quest-due-on", &[("date", date(ctx, d).into())]),
         None => ctx.t("quest-due-later"),
     };
