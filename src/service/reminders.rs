@@ -302,3 +302,42 @@ pub async fn mark_headache_free(
     crate::service::checkin::write::set_headache_free(tx, who, day, Some(true)).await?;
     Ok(true)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn offer_due(at: DateTime<Utc>) -> DueJob {
+        let mut user = User::unknown(1);
+        user.zone = Some(chrono_tz::Europe::Berlin);
+        DueJob {
+            job: Job {
+                user_id: 1,
+                purpose: Purpose::Questionnaire,
+                ref_id: 2,
+                due_at: at.timestamp(),
+                round: 0,
+            },
+            user,
+            prefs: Prefs::default(),
+        }
+    }
+
+    #[test]
+    fn an_offer_not_taken_up_comes_a_week_later_one_held_back_the_next_day() {
+        // Tuesday 7 April 2026, 09:00 in Berlin.
+        let at = Utc.with_ymd_and_hms(2026, 4, 7, 7, 0, 0).unwrap();
+        let due = offer_due(at);
+        let next = |sent, answered| after(&due, sent, answered).map(|j| j.due_at);
+        let day = |d: u32| {
+            Utc.with_ymd_and_hms(2026, 4, d, 7, 0, 0)
+                .unwrap()
+                .timestamp()
+        };
+        assert_eq!(next(true, false), Some(day(14)));
+        assert_eq!(next(false, false), Some(day(8)));
+        // Nothing to ask: the scheduler re-arms it from the store.
+        assert_eq!(next(false, true), None);
+    }
+}

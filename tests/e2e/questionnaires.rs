@@ -23,6 +23,9 @@ e2e!(
     a_restart_in_the_middle_keeps_the_questionnaire,
     the_offer_comes_when_due_and_not_once_answered,
     the_offers_can_be_switched_off_in_the_reminder_settings,
+    the_history_lists_every_result_newest_first_a_page_at_a_time,
+    a_diary_begun_after_the_last_rearm_gets_its_offers_with_the_weekly_summary,
+    users_armed_before_questionnaires_get_their_offers_once_at_start,
 );
 
 const BERLIN: Tz = chrono_tz::Europe::Berlin;
@@ -413,6 +416,8 @@ async fn a_restart_in_the_middle_keeps_the_questionnaire(b: Backend, lang: Lang)
     let id = 703;
     let user = app.user(id, lang);
     app.onboard(&user, BERLIN).await;
+    // The diary begins on 1 March, inside the 90 days MIDAS asks about.
+    attack(&app, id, local(day(2026, 3, 1), 8, 0), 4, None).await;
     let (msg, _) = overview(&app, &user, lang).await;
     tap(&app, &user, msg, "Q:s:midas").await;
     tap(&app, &user, msg, "Q:d:0:3").await;
@@ -607,5 +612,126 @@ async fn the_offers_can_be_switched_off_in_the_reminder_settings(b: Backend, lan
         offers(&app, id).await,
         [(1, april(8).timestamp()), (2, april(8).timestamp())]
     );
+    app.stop().await;
+}
+
+/// Twelve results over a year: ten on the first page, newest first; two on the next.
+async fn the_history_lists_every_result_newest_first_a_page_at_a_time(b: Backend, lang: Lang) {
+    let Some(app) = TestApp::spawn(b).await else {
+        return;
+    };
+    let id = 706;
+    let user = app.user(id, lang);
+    app.onboard(&user, BERLIN).await;
+    let midas = headlog::domain::questionnaires::Midas::new([1, 1, 1, 1, 1]).unwrap();
+    for k in 0..12i64 {
+        // Every 4 weeks back from 3 March.
+        let at = local(day(2026, 3, 3), 12, 0) - Duration::weeks(4 * k);
+        let answers = Answers::Midas(midas);
+        db!(
+            app.store,
+            insert_questionnaire(id, Some(k), &answers, at, BERLIN)
+        )
+        .unwrap();
+    }
+    let (msg, _) = overview(&app, &user, lang).await;
+    let first = tap(&app, &user, msg, "Q:h:0").await;
+    let lines: Vec<&str> = first.lines().collect();
+    assert_eq!(lines.len(), 1 + 10 + 1, "{first}");
+    let (newest, page) = match lang {
+        Lang::En => (
+            "3 Mar · MIDAS 5, grade I (little or no disability)",
+            "Page 1 of 2",
+        ),
+        Lang::Ru => (
+            "3 мар · MIDAS 5, степень I (ограничений нет или они минимальны)",
+            "Страница 1 из 2",
+        ),
+    };
+    assert_eq!((lines[1], lines[11]), (newest, page));
+    assert!(lines[2].starts_with(match lang {
+        Lang::En => "3 Feb ·",
+        Lang::Ru => "3 фев ·",
+    }));
+    let older = app.t(lang, "quest-btn-older");
+    assert_eq!(app.button_data(id, msg, &older), "Q:h:1");
+    let second = tap(&app, &user, msg, "Q:h:1").await;
+    let lines: Vec<&str> = second.lines().collect();
+    // The two oldest: 12 and 11 periods of 4 weeks back, in 2025.
+    assert_eq!(lines.len(), 1 + 2 + 1, "{second}");
+    assert!(
+        lines[1].contains("2025") && lines[2].contains("2025"),
+        "{second}"
+    );
+    let newer = app.t(lang, "quest-btn-newer");
+    assert_eq!(app.button_data(id, msg, &newer), "Q:h:0");
+    // A forged page far beyond shows the last one.
+    assert_eq!(tap(&app, &user, msg, "Q:h:999").await, second);
+    app.stop().await;
+}
+
+/// Zone set before anything was recorded: no offers yet. The first record a day later,
+/// then Monday's weekly summary arms them for four weeks after that record.
+async fn a_diary_begun_after_the_last_rearm_gets_its_offers_with_the_weekly_summary(
+    b: Backend,
+    lang: Lang,
+) {
+    let Some(app) = TestApp::spawn(b).await else {
+        return;
+    };
+    let id = 707;
+    let user = app.user(id, lang);
+    app.onboard(&user, BERLIN).await;
+    let tx = app.store.begin().await.unwrap();
+    headlog::service::settings::set_zone(&tx, id, BERLIN, t0())
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    assert!(offers(&app, id).await.is_empty());
+    app.clock.set(t0() + Duration::days(1));
+    app.say(&user, &app.t(lang, "btn-headache-now")).await;
+    // Monday 16 March, 09:00 in Berlin: the weekly summary, and the offers armed for
+    // Wednesday 8 April (11 March + 28 days) at 09:00.
+    let from = app.fake.calls().len();
+    app.step_to(Utc.with_ymd_and_hms(2026, 3, 16, 8, 0, 0).unwrap());
+    app.sent_after(id, from).await;
+    let due = april(8).timestamp();
+    assert_eq!(offers(&app, id).await, [(1, due), (2, due)]);
+    app.stop().await;
+}
+
+/// A database whose reminders were armed before questionnaire offers existed: at start,
+/// users with a diary get their offers, once.
+async fn users_armed_before_questionnaires_get_their_offers_once_at_start(b: Backend, _lang: Lang) {
+    let Some(url) = crate::db::fresh(b).await else {
+        return;
+    };
+    {
+        let db = headlog::store::Db::open(&url).await.unwrap();
+        let at = t0().timestamp();
+        db!(db, touch_user(708, Some("en"), at)).unwrap();
+        db!(db, set_user_zone(708, BERLIN, at)).unwrap();
+        db!(db, kv_set("reminders.armed", "1")).unwrap();
+        let mut a = Attack::new(708, t0(), BERLIN, t0());
+        a.ended_at = Some(t0() + Duration::hours(2));
+        db!(db, insert_attack(&a, None)).unwrap();
+    }
+    let app = TestApp::spawn_at(&url).await.unwrap();
+    let due = april(7).timestamp();
+    for _ in 0..200 {
+        let done = db!(app.store, kv_get("questionnaires.armed"))
+            .unwrap()
+            .is_some();
+        if done && offers(&app, 708).await.len() == 2 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    assert_eq!(offers(&app, 708).await, [(1, due), (2, due)]);
+    // Only the offers: the daily and weekly rows were the earlier arming's business.
+    let rows = db!(app.store, schedule_of(708)).unwrap();
+    assert_eq!(rows.len(), 2, "{rows:?}");
+    let again = headlog::service::reminders::arm_existing(&app.store, t0()).await;
+    assert_eq!(again.unwrap(), 0, "armed once per database");
     app.stop().await;
 }
