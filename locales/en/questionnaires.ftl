@@ -53,11 +53,19 @@ quest-days-too-many = The last 3 months hold at most 90 days. Please send a numb
 quest-days-overlap-work = You missed work or school on { $missed ->
     [one] 1 day
    *[other] { $missed } days
-}, and those are not counted again here: at most { $left } days are left. Please send a number from 0 to { $left }.
+}, and those are not counted again here, so { $left ->
+    [0] no days are left: please send 0.
+    [one] at most 1 day is left: please send 0 or 1.
+   *[other] at most { $left } days are left: please send a number from 0 to { $left }.
+}
 quest-days-overlap-home = You did no household work on { $missed ->
     [one] 1 day
    *[other] { $missed } days
-}, and those are not counted again here: at most { $left } days are left. Please send a number from 0 to { $left }.
+}, and those are not counted again here, so { $left ->
+    [0] no days are left: please send 0.
+    [one] at most 1 day is left: please send 0 or 1.
+   *[other] at most { $left } days are left: please send a number from 0 to { $left }.
+}
 
 ## HIT-6 (Headache Impact Test), official wording
 quest-hit6-header = 📋 HIT-6 · question { $n } of { $total }

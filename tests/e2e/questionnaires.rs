@@ -211,6 +211,21 @@ async fn a_full_midas_typed_and_tapped_stands_beside_the_diary_s_own_counts(
     let (made, answer) = app.press(&user, msg2, "Q:d:1:90").await;
     assert!(made.is_empty(), "{made:?}");
     assert_eq!(answer.as_deref(), Some(overlap.as_str()));
+    // With all 90 days missed, nothing is left, and the refusal says so plainly.
+    let none_left = app.tr(
+        lang,
+        "quest-days-overlap-work",
+        &[("missed", Arg::Num(90)), ("left", Arg::Num(0))],
+    );
+    assert_eq!(
+        none_left,
+        match lang {
+            Lang::En =>
+                "You missed work or school on 90 days, and those are not counted again here, so no days are left: please send 0.",
+            Lang::Ru =>
+                "Работу или учёбу вы пропустили 90 дней, здесь они не считаются ещё раз, поэтому дней не остаётся: напишите 0.",
+        }
+    );
     // 2 tapped; 10 tapped; back to question 3; 5 tapped instead; 1 typed; 3 tapped.
     let q3 = tap(&app, &user, msg2, "Q:d:1:2").await;
     assert!(q3.contains(&app.t(lang, "quest-midas-q3")));
