@@ -1,5 +1,6 @@
 //! /settings → reminders: each kind on or off with its time (the questionnaire offers
-//! among them), a pause of N days and quiet hours, as one message edited in place. Every button sets the value it names.
+//! among them), a pause of N days and quiet hours, as one message edited in place. Every
+//! button sets the value it names.
 
 use super::minutes;
 use crate::bot::ui::Ctx;
