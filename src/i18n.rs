@@ -29,6 +29,8 @@ macro_rules! locale {
             include_str!(concat!("../locales/", $lang, "/report.ftl")),
             "\n",
             include_str!(concat!("../locales/", $lang, "/doctor.ftl")),
+            "\n",
+            include_str!(concat!("../locales/", $lang, "/questionnaires.ftl")),
         )
     };
 }

@@ -15,3 +15,6 @@ create table questionnaire (
     unique (user_id, origin)
 );
 create index questionnaire_user on questionnaire (user_id, taken_at);
+-- Questionnaire offers (when MIDAS or HIT-6 is due) can be turned off in the reminder
+-- settings; they are on by default.
+alter table reminder_pref add column questionnaire_on boolean not null default true;

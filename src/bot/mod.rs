@@ -3,7 +3,7 @@
 //! (context, callback data, keyboards, formatting, dialogue state, the record screen).
 //! Features, each in its own module and never importing one another (the router composes
 //! them): [`attack`] (the one-tap card, its details editor), [`meds`] (the list, doses and
-//! their effect), [`checkin`], [`history`], [`trash`], [`export`], [`report`], [`settings`] (language,
+//! their effect), [`checkin`], [`history`], [`trash`], [`export`], [`report`], [`questionnaire`] (MIDAS and HIT-6), [`settings`] (language,
 //! zone, check-in time, period tracking), [`account`] (/start, /help, /privacy, /forget).
 
 pub mod account;
@@ -17,6 +17,7 @@ pub mod meds;
 pub mod outbox;
 pub mod pace;
 pub mod poll;
+pub mod questionnaire;
 pub mod reminders;
 pub mod report;
 pub mod router;

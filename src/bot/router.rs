@@ -7,7 +7,7 @@ use super::ui::callback::Callback;
 use super::ui::callback::meds::Action as MedAction;
 use super::ui::dialogue::{self, Dialogue};
 use super::ui::{Ctx, Outgoing, record};
-use super::{checkin, export, history, meds, reminders, report, settings, trash};
+use super::{checkin, export, history, meds, questionnaire, reminders, report, settings, trash};
 use crate::domain::ratelimit::Admit;
 use crate::domain::user::User;
 use crate::store::Tx;
@@ -188,6 +188,7 @@ async fn on_message(ctx: &Ctx<'_>, msg: &Message) -> anyhow::Result<()> {
         Some(Dialogue::Details { data }) => details::on_text(ctx, text, data).await,
         Some(Dialogue::Meds { data }) => meds::on_text(ctx, text, data).await,
         Some(Dialogue::Checkin { data }) => checkin::on_text(ctx, text, data).await,
+        Some(Dialogue::Questionnaire { data }) => questionnaire::on_text(ctx, text, data).await,
         Some(Dialogue::ConfirmForget { .. }) | None => {
             ctx.send(&ctx.t("error-unknown-input"), None).await;
             Ok(())
@@ -314,6 +315,7 @@ async fn on_button(
         Callback::Trash(p) => trash::on_button(ctx, message, &p).await,
         Callback::Remind(p) => on_reminder(ctx, message, &p).await,
         Callback::Report(p) => report::on_button(ctx, message, &p).await,
+        Callback::Quest(p) => questionnaire::on_button(ctx, message, &p).await,
     }
 }
 

@@ -9,7 +9,7 @@
 
 use super::BotCtx;
 use super::ui::{Ctx, Outgoing};
-use super::{checkin, reminders};
+use super::{checkin, questionnaire, reminders};
 use crate::domain::localtime;
 use crate::domain::reminders::Purpose;
 use crate::service::reminders::{self as service, Fire};
@@ -87,6 +87,7 @@ async fn render(ctx: &Ctx<'_>, due: &DueJob, day: Option<NaiveDate>) -> anyhow::
             }
         }
         Purpose::Weekly => reminders::weekly(ctx, due).await,
+        Purpose::Questionnaire => questionnaire::offer(ctx, due).await,
     }
 }
 
@@ -218,6 +219,10 @@ impl Scheduler {
                     tx.schedule_remove(job.user_id, job.purpose, job.ref_id)
                         .await?
                 }
+            }
+            // An offer with nothing to ask (answered meanwhile) goes to the next due day.
+            if job.purpose == Purpose::Questionnaire && fire == Fire::Send && !sent {
+                crate::service::questionnaires::arm(&tx, &due.user, &due.prefs, now).await?;
             }
         }
         let delivery_now = bot.outbox.now();

@@ -13,7 +13,7 @@ pub mod pdf;
 use crate::domain::figures::{Figures, Period};
 use crate::domain::lang::Lang;
 use crate::i18n::I18n;
-use crate::service::figures::for_period_since;
+use crate::service::questionnaires::recall_figures;
 use crate::service::report::{self, Report};
 use crate::store::{StoreError, Tx};
 use chrono::{DateTime, NaiveDate, Utc};
@@ -47,8 +47,9 @@ pub async fn load(
     let report = report::load(tx, user_id, period, today).await?;
     let mut recall = HashMap::new();
     for t in &report.questionnaires {
-        let figures = for_period_since(tx, user_id, report.first_record, t.recall(), today);
-        recall.insert(t.id, figures.await?);
+        let (instrument, day) = (t.answers.instrument(), t.day());
+        let figures = recall_figures(tx, user_id, instrument, day, today).await?;
+        recall.insert(t.id, figures);
     }
     Ok(Bundle {
         report,

@@ -5,6 +5,7 @@
 
 use super::key_enum;
 use super::localtime::{self, date_of};
+use super::questionnaires::Instrument;
 use chrono::{DateTime, Datelike, Days, Duration, NaiveDate, NaiveTime, Utc, Weekday};
 use chrono_tz::Tz;
 
@@ -23,6 +24,8 @@ key_enum!(
         Nudge = "nudge",
         /// The weekly summary, Monday morning, for the week before.
         Weekly = "weekly",
+        /// The offer of a questionnaire that is due (ref: [`questionnaire_ref`]).
+        Questionnaire = "questionnaire",
     }
 );
 
@@ -75,8 +78,10 @@ pub struct Prefs {
     pub nudge_on: bool,
     /// The weekly summary.
     pub weekly_on: bool,
-    /// Its local time on Mondays.
+    /// Its local time on Mondays (questionnaire offers come at this time too).
     pub weekly_time: NaiveTime,
+    /// Offer MIDAS and HIT-6 when they are due.
+    pub questionnaire_on: bool,
     /// Nothing is sent before this instant.
     pub paused_until: Option<DateTime<Utc>>,
     /// A local window nothing is sent in: sends due inside it wait for its end.
@@ -95,6 +100,7 @@ impl Default for Prefs {
             nudge_on: true,
             weekly_on: true,
             weekly_time: NaiveTime::from_hms_opt(9, 0, 0).unwrap_or(NaiveTime::MIN),
+            questionnaire_on: true,
             paused_until: None,
             quiet: None,
         }
@@ -172,6 +178,23 @@ pub fn week_before(at: DateTime<Utc>, zone: Tz) -> (NaiveDate, NaiveDate) {
 /// A local date as a schedule reference (days since the common era).
 pub fn day_ref(day: NaiveDate) -> i64 {
     i64::from(day.num_days_from_ce())
+}
+
+/// A questionnaire as a schedule reference: 1 MIDAS, 2 HIT-6.
+pub fn questionnaire_ref(instrument: Instrument) -> i64 {
+    match instrument {
+        Instrument::Midas => 1,
+        Instrument::Hit6 => 2,
+    }
+}
+
+/// The questionnaire a schedule reference stands for.
+pub fn ref_questionnaire(r: i64) -> Option<Instrument> {
+    match r {
+        1 => Some(Instrument::Midas),
+        2 => Some(Instrument::Hit6),
+        _ => None,
+    }
 }
 
 /// The local date a schedule reference stands for.
@@ -346,6 +369,10 @@ mod tests {
         );
         let d = NaiveDate::from_ymd_opt(2026, 3, 29).unwrap();
         assert_eq!(ref_day(day_ref(d)), Some(d));
+        for i in Instrument::ALL {
+            assert_eq!(ref_questionnaire(questionnaire_ref(*i)), Some(*i));
+        }
+        assert_eq!(ref_questionnaire(0), None);
         let paused = Prefs {
             paused_until: Some(at),
             ..Prefs::default()

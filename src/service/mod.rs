@@ -8,6 +8,7 @@ pub mod diary;
 pub mod figures;
 pub mod links;
 pub mod meds;
+pub mod questionnaires;
 pub mod reminders;
 pub mod report;
 pub mod settings;

@@ -66,6 +66,19 @@ pub fn after(due: &DueJob, sent: bool, answered: bool) -> Option<Job> {
                 0,
             )
         }),
+        // An offer not taken up comes again a week on; one held back (paused, too late)
+        // the next day; one with nothing to ask is re-armed from the store by the scheduler.
+        Purpose::Questionnaire => {
+            let time = due.prefs.weekly_time;
+            if sent {
+                let week = at + Duration::days(6);
+                Some(next(rules::next_daily(time, zone, week), 0))
+            } else if answered {
+                None
+            } else {
+                Some(next(rules::next_daily(time, zone, at), 0))
+            }
+        }
         Purpose::Snooze | Purpose::Dose | Purpose::Attack | Purpose::Nudge => None,
     }
 }
@@ -88,7 +101,8 @@ pub fn diary_day(due: &DueJob) -> Option<NaiveDate> {
 }
 
 /// Re-arms a user's daily and weekly reminders from their state and choices: none while
-/// they block the bot; the diary reminder at their check-in time; the weekly summary.
+/// they block the bot; the diary reminder at their check-in time; the weekly summary; the
+/// questionnaire offers once they can be due (see [`crate::service::questionnaires::arm`]).
 pub async fn rearm(tx: &Tx, user: &User, now: DateTime<Utc>) -> StoreResult<()> {
     if user.blocked_at.is_some() {
         tx.schedule_clear(user.id).await?;
@@ -116,7 +130,7 @@ pub async fn rearm(tx: &Tx, user: &User, now: DateTime<Utc>) -> StoreResult<()> 
     } else {
         tx.schedule_remove(user.id, Purpose::Weekly, 0).await?;
     }
-    Ok(())
+    crate::service::questionnaires::arm(tx, user, &prefs, now).await
 }
 
 /// Stores new choices and re-arms the user's reminders.
@@ -224,11 +238,19 @@ pub async fn set_blocked(
 /// The key-value entry that says every user's reminders were armed once (after the
 /// upgrade that brought reminders, users with a zone or check-in time had none).
 const ARMED: &str = "reminders.armed";
+/// The same for the questionnaire offers, which came later.
+const OFFERS_ARMED: &str = "questionnaires.armed";
 
-/// Arms every user's daily and weekly reminders, once per database; returns how many
-/// users it armed. Batches of a thousand, each its own transaction.
+/// Arms every user's daily and weekly reminders (or, where those were armed already, only
+/// the questionnaire offers), once per database; returns how many users it armed. Batches
+/// of a thousand, each its own transaction.
 pub async fn arm_existing(db: &crate::store::Db, now: DateTime<Utc>) -> StoreResult<usize> {
-    if db.run(async |tx| tx.kv_get(ARMED).await).await?.is_some() {
+    let all = db.run(async |tx| tx.kv_get(ARMED).await).await?.is_none();
+    let offers = db
+        .run(async |tx| tx.kv_get(OFFERS_ARMED).await)
+        .await?
+        .is_none();
+    if !all && !offers {
         return Ok(0);
     }
     let (mut after, mut total) = (i64::MIN, 0);
@@ -241,7 +263,12 @@ pub async fn arm_existing(db: &crate::store::Db, now: DateTime<Utc>) -> StoreRes
         };
         db.run(async |tx| {
             for user in &users {
-                rearm(tx, user, now).await?;
+                if all {
+                    rearm(tx, user, now).await?;
+                } else {
+                    let prefs = tx.reminder_prefs(user.id).await?;
+                    crate::service::questionnaires::arm(tx, user, &prefs, now).await?;
+                }
             }
             Ok(())
         })
@@ -249,7 +276,11 @@ pub async fn arm_existing(db: &crate::store::Db, now: DateTime<Utc>) -> StoreRes
         total += users.len();
         after = last;
     }
-    db.run(async |tx| tx.kv_set(ARMED, "1").await).await?;
+    db.run(async |tx| {
+        tx.kv_set(ARMED, "1").await?;
+        tx.kv_set(OFFERS_ARMED, "1").await
+    })
+    .await?;
     Ok(total)
 }
 
@@ -270,4 +301,43 @@ pub async fn mark_headache_free(
     }
     crate::service::checkin::write::set_headache_free(tx, who, day, Some(true)).await?;
     Ok(true)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn offer_due(at: DateTime<Utc>) -> DueJob {
+        let mut user = User::unknown(1);
+        user.zone = Some(chrono_tz::Europe::Berlin);
+        DueJob {
+            job: Job {
+                user_id: 1,
+                purpose: Purpose::Questionnaire,
+                ref_id: 2,
+                due_at: at.timestamp(),
+                round: 0,
+            },
+            user,
+            prefs: Prefs::default(),
+        }
+    }
+
+    #[test]
+    fn an_offer_not_taken_up_comes_a_week_later_one_held_back_the_next_day() {
+        // Tuesday 7 April 2026, 09:00 in Berlin.
+        let at = Utc.with_ymd_and_hms(2026, 4, 7, 7, 0, 0).unwrap();
+        let due = offer_due(at);
+        let next = |sent, answered| after(&due, sent, answered).map(|j| j.due_at);
+        let day = |d: u32| {
+            Utc.with_ymd_and_hms(2026, 4, d, 7, 0, 0)
+                .unwrap()
+                .timestamp()
+        };
+        assert_eq!(next(true, false), Some(day(14)));
+        assert_eq!(next(false, false), Some(day(8)));
+        // Nothing to ask: the scheduler re-arms it from the store.
+        assert_eq!(next(false, true), None);
+    }
 }

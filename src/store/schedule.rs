@@ -39,7 +39,7 @@ pub struct DueJob {
 
 const PREF_COLS: &str = "p.user_id as pref_user, p.diary_mode, p.diary_repeat, p.dose_on, \
     p.dose_after_min, p.attack_on, p.attack_after_min, p.nudge_on, p.weekly_on, p.weekly_time, \
-    p.paused_until, p.quiet_from, p.quiet_to";
+    p.paused_until, p.quiet_from, p.quiet_to, p.questionnaire_on";
 
 fn time_of(row: &Row, column: &str) -> StoreResult<Option<NaiveTime>> {
     row.try_get::<Option<String>>(column)?
@@ -76,6 +76,7 @@ fn prefs_from_row(row: &Row) -> StoreResult<Prefs> {
         nudge_on: row.try_get("nudge_on")?,
         weekly_on: row.try_get("weekly_on")?,
         weekly_time: time_of(row, "weekly_time")?.unwrap_or(Prefs::default().weekly_time),
+        questionnaire_on: row.try_get("questionnaire_on")?,
         paused_until: row.opt_time("paused_until")?,
         quiet,
     })
@@ -115,14 +116,16 @@ impl Tx {
         query(
             "insert into reminder_pref (user_id, diary_mode, diary_repeat, dose_on, dose_after_min, \
              attack_on, attack_after_min, nudge_on, weekly_on, weekly_time, paused_until, quiet_from, \
-             quiet_to, updated_at) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) \
+             quiet_to, updated_at, questionnaire_on) \
+             values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) \
              on conflict (user_id) do update set diary_mode = excluded.diary_mode, \
              diary_repeat = excluded.diary_repeat, dose_on = excluded.dose_on, \
              dose_after_min = excluded.dose_after_min, attack_on = excluded.attack_on, \
              attack_after_min = excluded.attack_after_min, nudge_on = excluded.nudge_on, \
              weekly_on = excluded.weekly_on, weekly_time = excluded.weekly_time, \
              paused_until = excluded.paused_until, quiet_from = excluded.quiet_from, \
-             quiet_to = excluded.quiet_to, updated_at = excluded.updated_at",
+             quiet_to = excluded.quiet_to, updated_at = excluded.updated_at, \
+             questionnaire_on = excluded.questionnaire_on",
         )
         .bind(user_id)
         .bind(p.diary_mode.key())
@@ -138,6 +141,7 @@ impl Tx {
         .bind(p.quiet.map(|(f, _)| hhmm(f)))
         .bind(p.quiet.map(|(_, t)| hhmm(t)))
         .bind(now)
+        .bind(p.questionnaire_on)
         .execute(self)
         .await?;
         Ok(())

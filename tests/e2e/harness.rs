@@ -396,6 +396,44 @@ impl TestApp {
         db!(self.store, set_user_zone(user.id, zone, t0().timestamp())).unwrap();
     }
 
+    /// Stops headlog and starts it again on the same database, fake Bot API and clock, as
+    /// a restart would (the chat keeps its messages).
+    pub async fn restart(self) -> TestApp {
+        self.shutdown.cancel();
+        let result = tokio::time::timeout(Duration::from_secs(15), self.task).await;
+        result
+            .expect("stops in time")
+            .expect("joins")
+            .expect("runs without error");
+        let (fake, clock, url) = (self.fake, self.clock, self.db_url);
+        let settings = settings_env(&fake, &url, false, &[]);
+        let app = Application::build_with_clock(settings, Arc::new(clock.clone()))
+            .await
+            .expect("build app");
+        let http = app.http_addr();
+        let metrics_addr = app.metrics_addr();
+        let store = app.store();
+        let scheduler = app.scheduler();
+        let outbox = app.outbox();
+        let wake = Box::new(app.wake_scheduler());
+        let shutdown = CancellationToken::new();
+        let task = tokio::spawn(app.run(shutdown.clone()));
+        TestApp {
+            fake,
+            clock,
+            i18n: self.i18n,
+            store,
+            http,
+            metrics_addr,
+            db_url: url,
+            scheduler,
+            outbox,
+            wake,
+            shutdown,
+            task,
+        }
+    }
+
     pub async fn stop(self) {
         self.shutdown.cancel();
         let result = tokio::time::timeout(Duration::from_secs(15), self.task).await;

@@ -28,6 +28,7 @@ mod onboarding;
 mod outage;
 mod period;
 mod process;
+mod questionnaires;
 mod reminders;
 mod replicas;
 mod report;

@@ -172,6 +172,7 @@ async fn last_month_is_counted_as_model_md_defines_it(b: Backend, lang: Lang) {
         "btn-report-last_3_months",
         "btn-report-all",
         "btn-report-dates",
+        "btn-questionnaires",
     ]
     .iter()
     .map(|k| app.t(lang, k))

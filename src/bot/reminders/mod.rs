@@ -227,6 +227,8 @@ pub async fn weekly(ctx: &Ctx<'_>, due: &DueJob) -> anyhow::Result<bool> {
     let Some(since) = ctx.tx.first_record_day(ctx.user.id).await? else {
         return Ok(false);
     };
+    // The diary has begun: the questionnaire offers can be armed (kept if pending).
+    crate::service::questionnaires::arm(ctx.tx, &ctx.user, &due.prefs, ctx.now).await?;
     let at = chrono::DateTime::from_timestamp(due.job.due_at, 0).unwrap_or(ctx.now);
     let (first, last) = rules::week_before(at, ctx.zone());
     let period = crate::domain::figures::Period::new(first, last);

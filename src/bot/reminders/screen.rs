@@ -1,5 +1,6 @@
-//! /settings → reminders: each kind on or off with its time, a pause of N days and quiet
-//! hours, as one message edited in place. Every button sets the value it names.
+//! /settings → reminders: each kind on or off with its time (the questionnaire offers
+//! among them), a pause of N days and quiet hours, as one message edited in place. Every
+//! button sets the value it names.
 
 use super::minutes;
 use crate::bot::ui::Ctx;
@@ -102,6 +103,11 @@ fn render(ctx: &Ctx<'_>, p: &Prefs) -> (String, InlineKeyboardMarkup) {
             ("pause", pause.into()),
         ],
     );
+    let offers = ctx.tr(
+        "quest-remind-line",
+        &[("value", on_off(p.questionnaire_on).into())],
+    );
+    let text = format!("{text}\n{offers}");
     let dose_now = if p.dose_on { p.dose_after_min } else { 0 };
     let attack_now = if p.attack_on { p.attack_after_min } else { 0 };
     let weekly_now = p.weekly_on.then(|| chrono::Timelike::hour(&p.weekly_time));
@@ -151,6 +157,12 @@ fn render(ctx: &Ctx<'_>, p: &Prefs) -> (String, InlineKeyboardMarkup) {
         ],
         vec![set_to(
             ctx,
+            "quest-remind-btn",
+            on_off(!p.questionnaire_on),
+            Setting::Questionnaires(!p.questionnaire_on),
+        )],
+        vec![set_to(
+            ctx,
             "remind-btn-quiet",
             quiet_label(ctx, quiet_next),
             Setting::Quiet(quiet_next),
@@ -197,6 +209,7 @@ fn apply(p: &mut Prefs, s: Setting, now: chrono::DateTime<chrono::Utc>) {
         Setting::Quiet(q) => p.quiet = q.map(|(f, t)| (hm(f), hm(t))),
         Setting::Pause(0) => p.paused_until = None,
         Setting::Pause(d) => p.paused_until = Some(now + Duration::days(i64::from(d))),
+        Setting::Questionnaires(on) => p.questionnaire_on = on,
     }
 }
 

@@ -99,6 +99,10 @@ fn choice_keyboard(ctx: &Ctx<'_>) -> InlineKeyboardMarkup {
         vec![span(Span::ThisMonth), span(Span::LastMonth)],
         vec![span(Span::Last3Months), span(Span::All)],
         vec![b("btn-report-dates", Action::Dates)],
+        vec![crate::bot::ui::callback::questionnaire::button(
+            ctx.t("btn-questionnaires"),
+            crate::bot::ui::callback::questionnaire::Action::Menu,
+        )],
     ])
 }
 

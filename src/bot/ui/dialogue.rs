@@ -65,6 +65,11 @@ pub enum Dialogue {
         /// State owned by `handlers::checkin`.
         data: serde_json::Value,
     },
+    /// MIDAS or HIT-6 is under way (a typed MIDAS answer is read).
+    Questionnaire {
+        /// State owned by `bot::questionnaire`.
+        data: serde_json::Value,
+    },
 }
 
 /// Loads the user's state; an unreadable one (from an older version) counts as none.

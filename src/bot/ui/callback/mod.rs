@@ -3,6 +3,7 @@
 
 pub mod details;
 pub mod meds;
+pub mod questionnaire;
 pub mod reminders;
 
 use crate::domain::lang::Lang;
@@ -47,6 +48,8 @@ pub enum Callback {
     Remind(String),
     /// A button of /report (`bot::report`).
     Report(String),
+    /// A button of the questionnaires (`bot::questionnaire`, see [`questionnaire::Action`]).
+    Quest(String),
 }
 
 impl Callback {
@@ -71,6 +74,7 @@ impl Callback {
             Callback::Trash(p) => format!("T:{p}"),
             Callback::Remind(p) => format!("N:{p}"),
             Callback::Report(p) => format!("P:{p}"),
+            Callback::Quest(p) => format!("Q:{p}"),
         }
     }
 
@@ -103,7 +107,7 @@ impl Callback {
             "f" => Callback::Forget(id(rest)?),
             "k" if rest.is_empty() => Callback::KeepDiary,
             // Feature payloads are checked by their module; only the shape is checked here.
-            "D" | "M" | "C" | "T" | "N" | "P" if !rest.is_empty() && rest.is_ascii() => {
+            "D" | "M" | "C" | "T" | "N" | "P" | "Q" if !rest.is_empty() && rest.is_ascii() => {
                 let payload = rest.to_owned();
                 match tag {
                     "D" => Callback::Details(payload),
@@ -111,6 +115,7 @@ impl Callback {
                     "C" => Callback::Checkin(payload),
                     "N" => Callback::Remind(payload),
                     "P" => Callback::Report(payload),
+                    "Q" => Callback::Quest(payload),
                     _ => Callback::Trash(payload),
                 }
             }
@@ -144,6 +149,7 @@ mod tests {
             Callback::Trash("r:9".into()),
             Callback::Report("s:last_3_months".into()),
             Callback::Remind("df:1".into()),
+            Callback::Quest("d:4:90".into()),
         ];
         for cb in all {
             let data = cb.encode();

@@ -24,6 +24,8 @@ pub enum Setting {
     Quiet(Option<(u32, u32)>),
     /// Pause everything for N days (0: resume).
     Pause(u32),
+    /// Offer MIDAS and HIT-6 when due.
+    Questionnaires(bool),
 }
 
 /// What a reminder button asks for.
@@ -77,6 +79,7 @@ impl Action {
                     None => "sq:-".into(),
                 },
                 Setting::Pause(d) => format!("sp:{d}"),
+                Setting::Questionnaires(b) => format!("sk:{}", flag(b)),
             },
         }
     }
@@ -123,6 +126,7 @@ impl Action {
                 Action::Set(Setting::Quiet(Some((small(0, 23)?, small(1, 23)?))))
             }
             "sp" if one => Action::Set(Setting::Pause(small(0, PAUSE_MAX_DAYS)?)),
+            "sk" if one => Action::Set(Setting::Questionnaires(boolean(0)?)),
             _ => return None,
         })
     }
@@ -158,6 +162,7 @@ mod tests {
             Action::Set(Setting::Quiet(Some((22, 7)))),
             Action::Set(Setting::Quiet(None)),
             Action::Set(Setting::Pause(7)),
+            Action::Set(Setting::Questionnaires(false)),
         ];
         for a in all {
             let data = Callback::Remind(a.encode()).encode();
@@ -177,6 +182,7 @@ mod tests {
             "sw:24",
             "sq:25:1",
             "sm:2",
+            "sk:yes",
             "s:1",
             "x",
         ] {
