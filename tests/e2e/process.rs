@@ -32,9 +32,6 @@ pub fn start(fake: &FakeBot, url: &str) -> Child {
 /// Like [`start`], with more settings.
 pub fn start_with(fake: &FakeBot, url: &str, settings: &[(&str, String)]) -> Child {
     let mut cmd = headlog();
-    for (key, value) in settings {
-        cmd.env(key, value);
-    }
     cmd.arg("run")
         .env("HEADLOG_BOT_TOKEN", fake.token())
         .env("HEADLOG_TELEGRAM_API_URL", fake.api_url())
@@ -44,9 +41,12 @@ pub fn start_with(fake: &FakeBot, url: &str, settings: &[(&str, String)]) -> Chi
         // What a killed process held is sent again once its hold lapses (PostgreSQL).
         .env("HEADLOG_OUTBOX_CLAIM_SECS", "2")
         .env("HEADLOG_LOG", "warn")
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("start headlog")
+        .stderr(Stdio::null());
+    // The caller's settings win over the defaults above.
+    for (key, value) in settings {
+        cmd.env(key, value);
+    }
+    cmd.spawn().expect("start headlog")
 }
 
 /// Waits (up to 20 s) until `check` holds.

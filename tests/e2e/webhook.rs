@@ -152,3 +152,144 @@ async fn requests_without_the_secret_or_an_update_are_refused(b: Backend) {
     assert_eq!(db!(app.store, count_attacks(701)).unwrap(), 0);
     app.stop().await;
 }
+
+/// A free port on loopback (bound, read, released: the replica takes it a moment later).
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+/// One port in front of `backends`, each new connection sent to the next in turn (a load
+/// balancer's round robin).
+async fn round_robin(backends: Vec<u16>) -> std::net::SocketAddr {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    tokio::spawn(async move {
+        let mut next = 0usize;
+        loop {
+            let Ok((mut client, _)) = listener.accept().await else {
+                return;
+            };
+            let port = backends[next % backends.len()];
+            next += 1;
+            tokio::spawn(async move {
+                if let Ok(mut server) = tokio::net::TcpStream::connect(("127.0.0.1", port)).await {
+                    let _ = tokio::io::copy_bidirectional(&mut client, &mut server).await;
+                }
+            });
+        }
+    });
+    addr
+}
+
+/// Three real processes on one PostgreSQL behind one port: each chat's updates are POSTed
+/// in Telegram's order, every one twice at once (two replicas get the same update); each is
+/// handled once and the replies come in the order of the updates.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn three_webhook_replicas_behind_one_port_handle_each_update_once_in_order() {
+    use crate::process::{start_with, until_within};
+    let Some(url) = crate::db::fresh(Backend::Postgres).await else {
+        return;
+    };
+    let fake = fakebot::FakeBot::start().await;
+    let ports: Vec<u16> = (0..3).map(|_| free_port()).collect();
+    let mut replicas: Vec<_> = ports
+        .iter()
+        .map(|p| {
+            start_with(
+                &fake,
+                &url,
+                &[
+                    ("HEADLOG_HTTP_ADDR", format!("127.0.0.1:{p}")),
+                    ("HEADLOG_WEBHOOK_URL", URL.to_owned()),
+                    ("HEADLOG_WEBHOOK_SECRET", SECRET.to_owned()),
+                ],
+            )
+        })
+        .collect();
+    let front = round_robin(ports.clone()).await;
+    let client = reqwest::Client::new();
+    for p in &ports {
+        until_within("a replica answers", Duration::from_secs(60), async || {
+            client
+                .get(format!("http://127.0.0.1:{p}/health/ready"))
+                .send()
+                .await
+                .is_ok_and(|r| r.status().is_success())
+        })
+        .await;
+    }
+
+    let i18n = headlog::i18n::I18n::new().unwrap();
+    let steps = [
+        ("/help", i18n.t(Lang::En, "help")),
+        ("/history", i18n.t(Lang::En, "history-empty")),
+        ("/trash", i18n.t(Lang::En, "trash-empty")),
+        ("/export", i18n.t(Lang::En, "export-empty")),
+    ];
+    let chats: Vec<i64> = (800..806).collect();
+    let mut deliveries = Vec::new();
+    for chat in &chats {
+        let user = fakebot::TgUser::new(*chat, Some("en"));
+        let updates: Vec<String> = steps
+            .iter()
+            .map(|(text, _)| {
+                fake.send_text(&user, text);
+                fake.take_pending().remove(0).1
+            })
+            .collect();
+        let (client, front) = (client.clone(), front);
+        deliveries.push(tokio::spawn(async move {
+            for update in updates {
+                let post = || {
+                    client
+                        .post(format!("http://{front}/telegram/hook"))
+                        .header("X-Telegram-Bot-Api-Secret-Token", SECRET)
+                        .header("content-type", "application/json")
+                        .body(update.clone())
+                        .send()
+                };
+                let (a, b) = tokio::join!(post(), post());
+                assert_eq!(a.unwrap().status().as_u16(), 200);
+                assert_eq!(b.unwrap().status().as_u16(), 200);
+            }
+        }));
+    }
+    for d in deliveries {
+        d.await.unwrap();
+    }
+    let replies = |chat: i64| -> Vec<String> {
+        fake.calls()
+            .iter()
+            .filter(|c| {
+                c.method == "sendmessage" && c.chat_id() == Some(chat) && c.error_code.is_none()
+            })
+            .map(|c| c.text().unwrap_or_default().to_owned())
+            .collect()
+    };
+    until_within(
+        "every update answered",
+        Duration::from_secs(60),
+        async || chats.iter().all(|c| replies(*c).len() >= steps.len()),
+    )
+    .await;
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    for chat in &chats {
+        let got = replies(*chat);
+        assert_eq!(
+            got.len(),
+            steps.len(),
+            "chat {chat}: each update once: {got:#?}"
+        );
+        for ((command, expected), text) in steps.iter().zip(&got) {
+            let head: String = expected.chars().take(24).collect();
+            assert!(text.starts_with(&head), "chat {chat}, {command}: {text:?}");
+        }
+    }
+    for r in &mut replicas {
+        let _ = r.kill().await;
+    }
+}
