@@ -4,6 +4,7 @@ pub mod attack;
 pub mod day;
 pub mod export;
 pub mod figures;
+pub mod habits;
 pub mod lang;
 pub mod localtime;
 pub mod medication;

@@ -1,0 +1,498 @@
+//! Habits (PRODUCT.md §2, MODEL.md "Habits"), the rules only: a habit's kind and frequency,
+//! a day's mark, Loop Habit Tracker's strength score and the streaks. Pure functions over
+//! marks already loaded; the habits feature (issue 9) stores, shows and reminds.
+//!
+//! The score is Loop's rule as the habits issue writes it: with `f = numerator /
+//! denominator` and `m = 0.5^(sqrt(f) / 13)`, every day that is not skipped
+//! `score = previous * m + c * (1 - m)`; a skipped day leaves it as it was (Loop's merged
+//! rule, PR #630). Yes/no: `c = min(1, done marks in the last denominator days /
+//! numerator)`, numerator and denominator both doubled when `f < 1`. Numeric: the sum over
+//! the last denominator days; at least: `c = min(1, sum / target)`; at most:
+//! `c = clamp(1 - (sum - target) / target, 0, 1)`, whose score starts at 1.
+
+use chrono::{Datelike, Days, NaiveDate};
+use std::collections::HashMap;
+
+/// How often: `numerator` times every `denominator` days (daily 1/1, 3 a week 3/7,
+/// 10 a month 10/30, every 3 days 1/3).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Frequency {
+    /// Times per period, at least 1.
+    pub numerator: u32,
+    /// Days per period, at least 1.
+    pub denominator: u32,
+}
+
+impl Frequency {
+    /// Every day.
+    pub const DAILY: Frequency = Frequency {
+        numerator: 1,
+        denominator: 1,
+    };
+
+    /// `times` a week.
+    pub fn weekly(times: u32) -> Frequency {
+        Frequency {
+            numerator: times.clamp(1, 7),
+            denominator: 7,
+        }
+    }
+
+    /// `times` a month.
+    pub fn monthly(times: u32) -> Frequency {
+        Frequency {
+            numerator: times.clamp(1, 31),
+            denominator: 30,
+        }
+    }
+
+    /// Once every `days` days.
+    pub fn every(days: u32) -> Frequency {
+        Frequency {
+            numerator: 1,
+            denominator: days.max(1),
+        }
+    }
+
+    fn ratio(self) -> f64 {
+        f64::from(self.numerator.max(1)) / f64::from(self.denominator.max(1))
+    }
+}
+
+/// Which way a numeric habit's target points.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    /// Done on a day whose value reaches the target.
+    AtLeast,
+    /// Done on a day with a value at or below the target.
+    AtMost,
+}
+
+/// What kind of habit.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Kind {
+    /// Done or not.
+    YesNo,
+    /// A number a day against a daily target.
+    Numeric {
+        /// The daily target (> 0).
+        target: f64,
+        /// At least or at most.
+        direction: Direction,
+    },
+}
+
+/// A day's mark; a day without one is "no entry".
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Mark {
+    /// Done (yes/no habits).
+    Done,
+    /// Skipped on purpose (a sick day): neither breaks nor extends a streak, freezes the
+    /// score.
+    Skipped,
+    /// A number (numeric habits).
+    Value(f64),
+}
+
+/// Whether a day's mark satisfies the habit on its own.
+pub fn done(kind: Kind, mark: Option<Mark>) -> bool {
+    match (kind, mark) {
+        (Kind::YesNo, Some(Mark::Done)) => true,
+        (
+            Kind::Numeric {
+                target,
+                direction: Direction::AtLeast,
+            },
+            Some(Mark::Value(v)),
+        ) => v >= target,
+        (
+            Kind::Numeric {
+                target,
+                direction: Direction::AtMost,
+            },
+            Some(Mark::Value(v)),
+        ) => v <= target,
+        _ => false,
+    }
+}
+
+/// The strength score of each day from `first` to `last` (inclusive), 0–1, by Loop's rule.
+pub fn scores(
+    kind: Kind,
+    freq: Frequency,
+    marks: &HashMap<NaiveDate, Mark>,
+    first: NaiveDate,
+    last: NaiveDate,
+) -> Vec<f64> {
+    let f = freq.ratio();
+    let m = 0.5f64.powf(f.sqrt() / 13.0);
+    let (mut num, mut den) = (freq.numerator.max(1), freq.denominator.max(1));
+    if f < 1.0 {
+        num *= 2;
+        den *= 2;
+    }
+    let mut score = match kind {
+        Kind::Numeric {
+            direction: Direction::AtMost,
+            ..
+        } => 1.0,
+        _ => 0.0,
+    };
+    // The window of the last `den` days, kept as a running sum.
+    let den_numeric = freq.denominator.max(1);
+    let window_len = match kind {
+        Kind::YesNo => den,
+        Kind::Numeric { .. } => den_numeric,
+    } as usize;
+    let mut window: std::collections::VecDeque<f64> = std::collections::VecDeque::new();
+    let mut sum = 0.0;
+    let mut out = Vec::new();
+    let mut day = first;
+    while day <= last {
+        let mark = marks.get(&day).copied();
+        let value = match (kind, mark) {
+            (Kind::YesNo, Some(Mark::Done)) => 1.0,
+            (Kind::Numeric { .. }, Some(Mark::Value(v))) => v.max(0.0),
+            _ => 0.0,
+        };
+        window.push_back(value);
+        sum += value;
+        if window.len() > window_len {
+            sum -= window.pop_front().unwrap_or(0.0);
+        }
+        if mark != Some(Mark::Skipped) {
+            let c = match kind {
+                Kind::YesNo => (sum / f64::from(num)).min(1.0),
+                Kind::Numeric {
+                    target,
+                    direction: Direction::AtLeast,
+                } if target > 0.0 => (sum / target).min(1.0),
+                Kind::Numeric {
+                    target,
+                    direction: Direction::AtMost,
+                } if target > 0.0 => (1.0 - (sum - target) / target).clamp(0.0, 1.0),
+                Kind::Numeric { .. } => 0.0,
+            };
+            score = score * m + c * (1.0 - m);
+        }
+        out.push(score);
+        let Some(next) = day.succ_opt() else { break };
+        day = next;
+    }
+    out
+}
+
+/// The period `day` falls in for `freq`, counted from the habit's `start`: a day for daily
+/// habits, the ISO week (Monday to Sunday) for `n` a week, the calendar month for `n` a
+/// month, otherwise consecutive blocks of `denominator` days from `start`.
+pub fn period_of(freq: Frequency, start: NaiveDate, day: NaiveDate) -> (NaiveDate, NaiveDate) {
+    match freq.denominator {
+        1 => (day, day),
+        7 => {
+            let monday = day - Days::new(u64::from(day.weekday().num_days_from_monday()));
+            (monday, monday + Days::new(6))
+        }
+        30 | 31 => {
+            let first = day.with_day(1).unwrap_or(day);
+            let next = first
+                .checked_add_months(chrono::Months::new(1))
+                .unwrap_or(first);
+            (first, next.pred_opt().unwrap_or(first))
+        }
+        n => {
+            let since = (day - start).num_days().max(0) as u64;
+            let block = since / u64::from(n);
+            let from = start + Days::new(block * u64::from(n));
+            (from, from + Days::new(u64::from(n) - 1))
+        }
+    }
+}
+
+/// Current and best streak, in days: consecutive satisfied periods (a period with at least
+/// `numerator` done days; every day of it counts, as Loop shows the rest of a completed
+/// period as done), skipped days left out of the count without breaking it, and the
+/// period holding `today` not breaking it while it can still be completed.
+pub fn streaks(
+    kind: Kind,
+    freq: Frequency,
+    marks: &HashMap<NaiveDate, Mark>,
+    start: NaiveDate,
+    today: NaiveDate,
+) -> (u32, u32) {
+    let (mut current, mut best) = (0u32, 0u32);
+    let mut from = start;
+    while from <= today {
+        let (p_first, p_last) = period_of(freq, start, from);
+        let p_first = p_first.max(start);
+        let end = p_last.min(today);
+        let mut done_days = 0;
+        let mut counted = 0;
+        let mut d = p_first;
+        while d <= end {
+            let mark = marks.get(&d).copied();
+            if done(kind, mark) {
+                done_days += 1;
+            }
+            if mark != Some(Mark::Skipped) {
+                counted += 1;
+            }
+            let Some(n) = d.succ_opt() else { break };
+            d = n;
+        }
+        let open = p_last >= today;
+        if done_days >= freq.numerator.max(1) {
+            current += counted;
+        } else if counted == 0 {
+            // Only skipped days: neither breaks nor extends.
+        } else if open {
+            // Still open: the days done so far stand, none breaks it yet.
+            current += done_days;
+        } else {
+            current = 0;
+        }
+        best = best.max(current);
+        let Some(next) = p_last.succ_opt() else { break };
+        from = next;
+    }
+    (current, best)
+}
+
+/// The habit day an instant falls on for a user in `zone` whose day starts at
+/// `start_of_day` (e.g. 04:00: 02:30 still counts for the day before). Only habits and their
+/// reminders use it; diary days stay calendar days (MODEL.md).
+pub fn habit_day(
+    at: chrono::DateTime<chrono::Utc>,
+    zone: chrono_tz::Tz,
+    start_of_day: chrono::NaiveTime,
+) -> NaiveDate {
+    let local = at.with_timezone(&zone);
+    let day = local.date_naive();
+    if local.time() < start_of_day {
+        day.pred_opt().unwrap_or(day)
+    } else {
+        day
+    }
+}
+
+/// Whether the goal of `goal_days` is reached: the current streak counts that many days.
+pub fn goal_reached(current_streak: u32, goal_days: u32) -> bool {
+    goal_days > 0 && current_streak >= goal_days
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    fn marks(days: &[(&str, Mark)]) -> HashMap<NaiveDate, Mark> {
+        days.iter().map(|(d, m)| (date(d), *m)).collect()
+    }
+
+    fn round6(v: f64) -> f64 {
+        (v * 1e6).round() / 1e6
+    }
+
+    #[test]
+    fn loop_golden_values_come_out_to_six_decimals() {
+        // 30 daily "done" from nothing.
+        let first = date("2026-03-02");
+        let last = first + Days::new(29);
+        let all: HashMap<NaiveDate, Mark> = (0..30)
+            .map(|i| (first + Days::new(i), Mark::Done))
+            .collect();
+        let s = scores(Kind::YesNo, Frequency::DAILY, &all, first, last);
+        assert_eq!(round6(*s.last().unwrap()), 0.798017);
+
+        // Mon, Wed, Fri done for 4 weeks of a 3-a-week habit (2 March 2026 is a Monday).
+        let mwf: HashMap<NaiveDate, Mark> = (0..28)
+            .filter(|i| [0, 2, 4].contains(&(i % 7)))
+            .map(|i| (first + Days::new(i), Mark::Done))
+            .collect();
+        let s = scores(
+            Kind::YesNo,
+            Frequency::weekly(3),
+            &mwf,
+            first,
+            first + Days::new(27),
+        );
+        assert_eq!(round6(*s.last().unwrap()), 0.539897);
+
+        // One "done" followed by 13 empty days: exactly half of the first day's score.
+        let one = marks(&[("2026-03-02", Mark::Done)]);
+        let s = scores(
+            Kind::YesNo,
+            Frequency::DAILY,
+            &one,
+            first,
+            first + Days::new(13),
+        );
+        assert!((s[13] - s[0] / 2.0).abs() < 1e-12, "{} vs {}", s[13], s[0]);
+    }
+
+    #[test]
+    fn a_skipped_day_freezes_the_score() {
+        let first = date("2026-03-02");
+        let m = marks(&[
+            ("2026-03-02", Mark::Done),
+            ("2026-03-03", Mark::Skipped),
+            ("2026-03-04", Mark::Skipped),
+            ("2026-03-05", Mark::Done),
+        ]);
+        let s = scores(Kind::YesNo, Frequency::DAILY, &m, first, date("2026-03-05"));
+        assert_eq!(s[0], s[1]);
+        assert_eq!(s[1], s[2]);
+        assert!(s[3] > s[2]);
+    }
+
+    #[test]
+    fn numeric_scores_at_least_and_at_most() {
+        let first = date("2026-03-02");
+        let at_least = Kind::Numeric {
+            target: 8.0,
+            direction: Direction::AtLeast,
+        };
+        let m = marks(&[
+            ("2026-03-02", Mark::Value(4.0)),
+            ("2026-03-03", Mark::Value(8.0)),
+        ]);
+        let s = scores(at_least, Frequency::DAILY, &m, first, date("2026-03-03"));
+        let k = 1.0 - 0.5f64.powf(1.0 / 13.0);
+        // Day 1: half the target; day 2: the whole of it.
+        assert!((s[0] - 0.5 * k).abs() < 1e-12);
+        assert!((s[1] - (s[0] * (1.0 - k) + k)).abs() < 1e-12);
+        // At most 2 cups: starts at 1; 3 cups is half over, c = 0.5; 6 cups, c = 0.
+        let at_most = Kind::Numeric {
+            target: 2.0,
+            direction: Direction::AtMost,
+        };
+        let m = marks(&[
+            ("2026-03-02", Mark::Value(3.0)),
+            ("2026-03-03", Mark::Value(6.0)),
+        ]);
+        let s = scores(at_most, Frequency::DAILY, &m, first, date("2026-03-04"));
+        assert!((s[0] - (1.0 * (1.0 - k) + 0.5 * k)).abs() < 1e-12);
+        assert!((s[1] - s[0] * (1.0 - k)).abs() < 1e-12);
+        // No entry at all on an at-most habit: the sum is 0, under the target, c = 1.
+        assert!((s[2] - (s[1] * (1.0 - k) + k)).abs() < 1e-12);
+        assert!(done(at_most, Some(Mark::Value(2.0))) && !done(at_most, Some(Mark::Value(2.5))));
+        assert!(!done(at_most, None), "no entry is not done");
+        assert!(done(at_least, Some(Mark::Value(8.0))) && !done(at_least, Some(Mark::Value(7.9))));
+    }
+
+    #[test]
+    fn daily_streaks_skip_without_breaking_and_today_waits() {
+        let start = date("2026-03-02");
+        let m = marks(&[
+            ("2026-03-02", Mark::Done),
+            ("2026-03-03", Mark::Done),
+            ("2026-03-04", Mark::Skipped),
+            ("2026-03-05", Mark::Done),
+            // 6 March missed: broken.
+            ("2026-03-07", Mark::Done),
+            ("2026-03-08", Mark::Done),
+        ]);
+        // Today is 9 March, not marked yet: the streak of 7–8 March stands.
+        assert_eq!(
+            streaks(Kind::YesNo, Frequency::DAILY, &m, start, date("2026-03-09")),
+            (2, 3)
+        );
+        // Once 9 March is over unmarked, it is broken.
+        assert_eq!(
+            streaks(Kind::YesNo, Frequency::DAILY, &m, start, date("2026-03-10")),
+            (0, 3)
+        );
+    }
+
+    #[test]
+    fn weekly_streaks_count_every_day_of_a_completed_week() {
+        let start = date("2026-03-02"); // a Monday
+        let m = marks(&[
+            ("2026-03-02", Mark::Done),
+            ("2026-03-04", Mark::Done),
+            ("2026-03-06", Mark::Done),
+            ("2026-03-09", Mark::Done),
+            ("2026-03-10", Mark::Done),
+            ("2026-03-11", Mark::Done),
+        ]);
+        // Two completed weeks (3 of 3 each): 14 days; the third week has begun unmarked.
+        assert_eq!(
+            streaks(
+                Kind::YesNo,
+                Frequency::weekly(3),
+                &m,
+                start,
+                date("2026-03-17")
+            ),
+            (14, 14)
+        );
+        // The third week ended without its three marks: broken.
+        let (current, best) = streaks(
+            Kind::YesNo,
+            Frequency::weekly(3),
+            &m,
+            start,
+            date("2026-03-23"),
+        );
+        assert_eq!((current, best), (0, 14));
+    }
+
+    #[test]
+    fn periods_follow_weeks_months_and_blocks_across_daylight_saving() {
+        let start = date("2026-03-25");
+        // The week of 29 March 2026 (clocks change in Europe): Monday 23 to Sunday 29.
+        assert_eq!(
+            period_of(Frequency::weekly(3), start, date("2026-03-29")),
+            (date("2026-03-23"), date("2026-03-29"))
+        );
+        assert_eq!(
+            period_of(Frequency::monthly(10), start, date("2026-02-14")),
+            (date("2026-02-01"), date("2026-02-28"))
+        );
+        assert_eq!(
+            period_of(Frequency::every(3), start, date("2026-03-30")),
+            (date("2026-03-28"), date("2026-03-30"))
+        );
+    }
+
+    #[test]
+    fn a_custom_start_of_day_moves_the_habit_day_across_daylight_saving() {
+        use chrono::{NaiveTime, TimeZone};
+        let berlin = chrono_tz::Europe::Berlin;
+        let four = NaiveTime::from_hms_opt(4, 0, 0).unwrap();
+        let at = |y, mo, d, h, mi| {
+            berlin
+                .with_ymd_and_hms(y, mo, d, h, mi, 0)
+                .single()
+                .unwrap()
+                .with_timezone(&chrono::Utc)
+        };
+        // 02:30 on Saturday still counts for Friday; 04:00 is Saturday.
+        assert_eq!(
+            habit_day(at(2026, 3, 28, 2, 30), berlin, four),
+            date("2026-03-27")
+        );
+        assert_eq!(
+            habit_day(at(2026, 3, 28, 4, 0), berlin, four),
+            date("2026-03-28")
+        );
+        // The night clocks spring forward (29 March, 02:00 → 03:00): 03:30 is still Saturday's.
+        assert_eq!(
+            habit_day(at(2026, 3, 29, 3, 30), berlin, four),
+            date("2026-03-28")
+        );
+        assert_eq!(
+            habit_day(at(2026, 3, 29, 4, 0), berlin, four),
+            date("2026-03-29")
+        );
+        // Midnight as the start: calendar days.
+        let midnight = NaiveTime::MIN;
+        assert_eq!(
+            habit_day(at(2026, 3, 29, 0, 10), berlin, midnight),
+            date("2026-03-29")
+        );
+        assert!(goal_reached(21, 21) && !goal_reached(20, 21) && !goal_reached(5, 0));
+    }
+}
