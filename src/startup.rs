@@ -141,8 +141,12 @@ impl Application {
             .await
             .context("resuming unfinished updates")?;
 
-        let mut routes =
-            crate::http::router(ctx.store.clone()).merge(crate::http::doctor::router(ctx.clone()));
+        let mut routes = crate::http::router(ctx.store.clone())
+            .merge(crate::http::doctor::router(ctx.clone()))
+            .merge(crate::http::api::router(
+                ctx.clone(),
+                settings.bot_token.clone(),
+            ));
         let metrics = crate::http::metrics_router(ctx.store.clone(), ctx.clock.clone());
         let metrics_task = match metrics_listener {
             Some(l) => {
@@ -213,9 +217,9 @@ impl Application {
 }
 
 /// The commands in the menu, each described by the key `cmd-<command>`.
-pub const COMMANDS: [&str; 14] = [
+pub const COMMANDS: [&str; 15] = [
     "start", "checkin", "took", "history", "report", "trash", "export", "settings", "timezone",
-    "language", "privacy", "forget", "cancel", "help",
+    "language", "token", "privacy", "forget", "cancel", "help",
 ];
 
 /// Registers the command menu in both languages (English is the default list).

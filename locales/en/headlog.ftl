@@ -22,6 +22,7 @@ cmd-took = Took a medication
 cmd-trash = Deleted records (restore)
 cmd-report = Figures and pictures for a period
 cmd-settings = Settings
+cmd-token = API tokens for your own apps
 cmd-help = How to use headlog
 
 ## Start
@@ -189,3 +190,17 @@ weekday-4 = Thu
 weekday-5 = Fri
 weekday-6 = Sat
 weekday-7 = Sun
+
+## /token: personal API tokens
+token-about = 🔑 API tokens let your own apps and scripts read your diary through headlog's HTTP API (/api/v1; send the token as “Authorization: Bearer …”). Anyone with a token can read your diary: keep it secret, revoke it when you no longer need it.
+token-none = You have no API tokens.
+token-line = { $n }. made { $made }, { $used }
+token-used = last used { $date }
+token-unused = never used
+btn-token-new = ➕ New token
+btn-token-revoke = 🚫 Revoke token { $n }
+token-made = 🔑 Your new API token (shown only now, headlog keeps only its fingerprint):
+    { $token }
+token-already-made = The token is below; press /token for another one.
+token-revoked = Revoked: it stopped working now.
+token-not-live = That token is already revoked.

@@ -22,6 +22,7 @@ cmd-took = Принял(а) лекарство
 cmd-trash = Удалённые записи (вернуть)
 cmd-report = Цифры и графики за период
 cmd-settings = Настройки
+cmd-token = Токены API для своих приложений
 cmd-help = Как пользоваться
 
 ## Start
@@ -190,3 +191,17 @@ weekday-4 = чт
 weekday-5 = пт
 weekday-6 = сб
 weekday-7 = вс
+
+## /token: personal API tokens
+token-about = 🔑 Токены API дают вашим приложениям и скриптам читать дневник через HTTP API headlog (/api/v1; токен передаётся как «Authorization: Bearer …»). Любой, у кого есть токен, может читать ваш дневник: храните его в секрете и отзывайте, когда он больше не нужен.
+token-none = Токенов API нет.
+token-line = { $n }. создан { $made }, { $used }
+token-used = последнее использование { $date }
+token-unused = ещё не использовался
+btn-token-new = ➕ Новый токен
+btn-token-revoke = 🚫 Отозвать токен { $n }
+token-made = 🔑 Ваш новый токен API (показывается только сейчас, headlog хранит лишь его отпечаток):
+    { $token }
+token-already-made = Токен ниже; для ещё одного нажмите /token.
+token-revoked = Отозван: он больше не работает.
+token-not-live = Этот токен уже отозван.

@@ -11,3 +11,13 @@ create table doctor_link (
     revoked_at integer
 );
 create index doctor_link_user on doctor_link (user_id, expires_at);
+-- Personal API tokens (/token): only the SHA-256 of the token (shown once) is kept.
+create table api_token (
+    id integer primary key,
+    user_id integer not null references app_user (id) on delete cascade,
+    token_hash text not null unique,
+    created_at integer not null,
+    last_used_at integer,
+    revoked_at integer
+);
+create index api_token_user on api_token (user_id);

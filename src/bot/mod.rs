@@ -24,6 +24,7 @@ pub mod router;
 pub mod scheduler;
 pub mod sender;
 pub mod settings;
+pub mod token;
 pub mod trash;
 pub mod ui;
 

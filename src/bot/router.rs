@@ -225,6 +225,7 @@ async fn on_command(ctx: &Ctx<'_>, command: &str) -> anyhow::Result<()> {
         "checkin" => checkin::start(ctx).await,
         "trash" => trash::show(ctx).await,
         "report" => report::show(ctx).await,
+        "token" => super::token::show(ctx).await,
         "back" | "restart" | "stop" => checkin::on_command(ctx, &name).await,
         _ => {
             ctx.send(&ctx.t("error-unknown-command"), None).await;
@@ -316,6 +317,7 @@ async fn on_button(
         Callback::Remind(p) => on_reminder(ctx, message, &p).await,
         Callback::Report(p) => report::on_button(ctx, message, &p).await,
         Callback::Quest(p) => questionnaire::on_button(ctx, message, &p).await,
+        Callback::Token(p) => super::token::on_button(ctx, message, &p).await,
     }
 }
 

@@ -4,6 +4,7 @@
 //! (on this listener, or on its own address when `HEADLOG_METRICS_ADDR` is set). Later:
 //! the API.
 
+pub mod api;
 pub mod doctor;
 pub mod webhook;
 

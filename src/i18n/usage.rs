@@ -27,7 +27,7 @@ mod lex;
 use lex::{Tok, Token, lex, without_tests};
 
 /// Literals that look like keys but are not, and why.
-const NOT_KEYS: [(&str, &str); 6] = [
+const NOT_KEYS: [(&str, &str); 8] = [
     (
         "aura-min",
         "a details field's name, the suffix of `details-field-aura-min` and kin",
@@ -43,6 +43,8 @@ const NOT_KEYS: [(&str, &str); 6] = [
         "no-referrer",
         "an HTTP header value of the doctor link's page",
     ),
+    ("idempotency-key", "an HTTP header of the API"),
+    ("date-time", "an OpenAPI string format"),
 ];
 
 /// Format strings that start like keys but are not, and why.

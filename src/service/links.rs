@@ -32,6 +32,30 @@ pub fn well_formed(token: &str) -> bool {
             .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
 
+/// 256 random bits from the operating system, as base64url.
+fn random_token() -> Result<String, StoreError> {
+    let mut bytes = [0u8; TOKEN_BYTES];
+    getrandom::fill(&mut bytes)
+        .map_err(|e| StoreError::Unavailable(format!("no randomness from the system: {e}")))?;
+    Ok(base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes))
+}
+
+/// The prefix of personal API tokens (`hl_` and 43 characters), so a leaked one is easy to
+/// recognise.
+pub const API_PREFIX: &str = "hl_";
+
+/// A new personal API token for `user_id`: its value (to show once) and its id.
+pub async fn create_api_token(
+    tx: &Tx,
+    user_id: i64,
+    now: i64,
+) -> Result<(String, i64), StoreError> {
+    let mut token = API_PREFIX.to_owned();
+    token.push_str(&random_token()?);
+    let id = tx.insert_api_token(user_id, &hash(&token), now).await?;
+    Ok((token, id))
+}
+
 /// A new link to `period`'s report for `user_id`: its token (to show once) and the link.
 pub async fn create(
     tx: &Tx,
@@ -39,10 +63,7 @@ pub async fn create(
     period: Period,
     now: i64,
 ) -> Result<(String, DoctorLink), StoreError> {
-    let mut bytes = [0u8; TOKEN_BYTES];
-    getrandom::fill(&mut bytes)
-        .map_err(|e| StoreError::Unavailable(format!("no randomness from the system: {e}")))?;
-    let token = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes);
+    let token = random_token()?;
     let expires_at = now + LINK_DAYS * 86_400;
     let link = tx
         .insert_doctor_link(user_id, &hash(&token), period, now, expires_at)

@@ -106,3 +106,81 @@ impl Tx {
         Ok(row.is_some())
     }
 }
+
+/// A personal API token, as listed (never its value).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ApiToken {
+    /// Its id (in the revoke button).
+    pub id: i64,
+    /// When it was made (Unix seconds).
+    pub created_at: i64,
+    /// When it was last used, if ever.
+    pub last_used_at: Option<i64>,
+}
+
+impl Tx {
+    /// Keeps a new API token, known by `token_hash` only.
+    pub async fn insert_api_token(
+        &self,
+        user_id: i64,
+        token_hash: &str,
+        now: i64,
+    ) -> StoreResult<i64> {
+        let row = query(
+            "insert into api_token (user_id, token_hash, created_at) values ($1, $2, $3) returning id",
+        )
+        .bind(user_id)
+        .bind(token_hash)
+        .bind(now)
+        .fetch_one(self)
+        .await?;
+        row.try_get("id")
+    }
+
+    /// The user a live API token belongs to, noting its use at `now`.
+    pub async fn use_api_token(&self, token_hash: &str, now: i64) -> StoreResult<Option<i64>> {
+        let row = query(
+            "update api_token set last_used_at = $2 where token_hash = $1 and revoked_at is null \
+             returning user_id",
+        )
+        .bind(token_hash)
+        .bind(now)
+        .fetch_optional(self)
+        .await?;
+        row.map(|r| r.try_get("user_id")).transpose()
+    }
+
+    /// The user's live API tokens, oldest first.
+    pub async fn api_tokens(&self, user_id: i64) -> StoreResult<Vec<ApiToken>> {
+        let rows = query(
+            "select id, created_at, last_used_at from api_token where user_id = $1 \
+             and revoked_at is null order by id",
+        )
+        .bind(user_id)
+        .fetch_all(self)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(ApiToken {
+                    id: r.try_get("id")?,
+                    created_at: r.try_get("created_at")?,
+                    last_used_at: r.try_get("last_used_at")?,
+                })
+            })
+            .collect()
+    }
+
+    /// Revokes the user's API token `id`; false when it is not theirs or already revoked.
+    pub async fn revoke_api_token(&self, user_id: i64, id: i64, now: i64) -> StoreResult<bool> {
+        let row = query(
+            "update api_token set revoked_at = $3 where user_id = $1 and id = $2 \
+             and revoked_at is null returning id",
+        )
+        .bind(user_id)
+        .bind(id)
+        .bind(now)
+        .fetch_optional(self)
+        .await?;
+        Ok(row.is_some())
+    }
+}

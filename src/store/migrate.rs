@@ -55,7 +55,7 @@ const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
     ),
     (
         8,
-        "doctor links",
+        "doctor links and API tokens",
         include_str!("../../migrations/sqlite/0008_doctor_links.sql"),
         include_str!("../../migrations/postgres/0008_doctor_links.sql"),
     ),

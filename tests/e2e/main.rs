@@ -11,6 +11,7 @@ macro_rules! db {
     }};
 }
 
+mod api;
 mod attacks;
 mod checkin;
 mod db;

@@ -50,6 +50,8 @@ pub enum Callback {
     Report(String),
     /// A button of the questionnaires (`bot::questionnaire`, see [`questionnaire::Action`]).
     Quest(String),
+    /// A button of /token (`bot::token`).
+    Token(String),
 }
 
 impl Callback {
@@ -75,6 +77,7 @@ impl Callback {
             Callback::Remind(p) => format!("N:{p}"),
             Callback::Report(p) => format!("P:{p}"),
             Callback::Quest(p) => format!("Q:{p}"),
+            Callback::Token(p) => format!("K:{p}"),
         }
     }
 
@@ -107,7 +110,9 @@ impl Callback {
             "f" => Callback::Forget(id(rest)?),
             "k" if rest.is_empty() => Callback::KeepDiary,
             // Feature payloads are checked by their module; only the shape is checked here.
-            "D" | "M" | "C" | "T" | "N" | "P" | "Q" if !rest.is_empty() && rest.is_ascii() => {
+            "D" | "M" | "C" | "T" | "N" | "P" | "Q" | "K"
+                if !rest.is_empty() && rest.is_ascii() =>
+            {
                 let payload = rest.to_owned();
                 match tag {
                     "D" => Callback::Details(payload),
@@ -116,6 +121,7 @@ impl Callback {
                     "N" => Callback::Remind(payload),
                     "P" => Callback::Report(payload),
                     "Q" => Callback::Quest(payload),
+                    "K" => Callback::Token(payload),
                     _ => Callback::Trash(payload),
                 }
             }
