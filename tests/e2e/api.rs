@@ -202,6 +202,16 @@ async fn every_route_finds_nothing_of_another_user(b: crate::db::Backend, lang: 
                     "?from=2026-01-01&to=2026-03-10"
                 };
             let body = (method == "post").then(|| "{\"intensity\":3}".to_owned());
+            // Without credentials, with a wrong token or with a made-up one: 401, nothing.
+            let wrong = format!("Bearer hl_{}", "Z".repeat(43));
+            for auth in [None, Some("Bearer nope"), Some(wrong.as_str())] {
+                let (status, text) = call(&app, method, &concrete, auth, body.clone()).await;
+                assert_eq!(
+                    (status, key(&text).as_str()),
+                    (401, "unauthorized"),
+                    "{method} {concrete} {auth:?}"
+                );
+            }
             let (status, text) = call(&app, method, &concrete, Some(&t), body).await;
             tried += 1;
             for marker in ["secret-of-B", "Ibuprofen", "Sumatriptan", "\"id\":341"] {
