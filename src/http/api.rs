@@ -278,6 +278,19 @@ fn query_or_bad<T>(
         .map_err(|_| ApiError::new(StatusCode::BAD_REQUEST, "invalid_period"))
 }
 
+/// The period asked for and the records the figures would count in it.
+async fn period_records(
+    api: &Api,
+    user: &crate::domain::user::User,
+    q: Result<Query<Range>, axum::extract::rejection::QueryRejection>,
+) -> Result<(Period, crate::domain::export::Diary), ApiError> {
+    let p = period(&query_or_bad(q)?, user, api.ctx.clock.now())?;
+    let tx = api.ctx.store.begin().await?;
+    let diary = crate::service::figures::records(&tx, user.id, p).await?;
+    tx.commit().await?;
+    Ok((p, diary))
+}
+
 async fn openapi() -> Json<Value> {
     Json(openapi_document())
 }
@@ -295,10 +308,7 @@ async fn attacks(
     ApiUser(user): ApiUser,
     q: Result<Query<Range>, axum::extract::rejection::QueryRejection>,
 ) -> Result<Json<Value>, ApiError> {
-    let p = period(&query_or_bad(q)?, &user, api.ctx.clock.now())?;
-    let tx = api.ctx.store.begin().await?;
-    let diary = crate::service::figures::records(&tx, user.id, p).await?;
-    tx.commit().await?;
+    let (p, diary) = period_records(&api, &user, q).await?;
     let list: Vec<Value> = diary
         .attacks
         .iter()
@@ -422,10 +432,7 @@ async fn doses(
     ApiUser(user): ApiUser,
     q: Result<Query<Range>, axum::extract::rejection::QueryRejection>,
 ) -> Result<Json<Value>, ApiError> {
-    let p = period(&query_or_bad(q)?, &user, api.ctx.clock.now())?;
-    let tx = api.ctx.store.begin().await?;
-    let diary = crate::service::figures::records(&tx, user.id, p).await?;
-    tx.commit().await?;
+    let (p, diary) = period_records(&api, &user, q).await?;
     let list: Vec<Value> = diary
         .intakes
         .iter()

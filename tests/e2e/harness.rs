@@ -155,6 +155,17 @@ impl TestApp {
         }
         let fake = FakeBot::start().await;
         let clock = ManualClock::new(t0());
+        Some(Self::launch(fake, clock, url, extra, I18n::new().unwrap()).await)
+    }
+
+    /// Builds and runs headlog on `fake`, `clock` and the database at `url`.
+    async fn launch(
+        fake: FakeBot,
+        clock: ManualClock,
+        url: String,
+        extra: &[(&str, &str)],
+        i18n: I18n,
+    ) -> TestApp {
         let settings = settings_env(&fake, &url, false, extra);
         let app = Application::build_with_clock(settings, Arc::new(clock.clone()))
             .await
@@ -167,10 +178,10 @@ impl TestApp {
         let wake = Box::new(app.wake_scheduler());
         let shutdown = CancellationToken::new();
         let task = tokio::spawn(app.run(shutdown.clone()));
-        Some(TestApp {
+        TestApp {
             fake,
             clock,
-            i18n: I18n::new().unwrap(),
+            i18n,
             store,
             http,
             metrics_addr,
@@ -180,7 +191,7 @@ impl TestApp {
             wake,
             shutdown,
             task,
-        })
+        }
     }
 
     /// Puts the test clock at `at` and wakes the scheduler, as time passing would.
@@ -406,32 +417,7 @@ impl TestApp {
             .expect("joins")
             .expect("runs without error");
         let (fake, clock, url) = (self.fake, self.clock, self.db_url);
-        let settings = settings_env(&fake, &url, false, &[]);
-        let app = Application::build_with_clock(settings, Arc::new(clock.clone()))
-            .await
-            .expect("build app");
-        let http = app.http_addr();
-        let metrics_addr = app.metrics_addr();
-        let store = app.store();
-        let scheduler = app.scheduler();
-        let outbox = app.outbox();
-        let wake = Box::new(app.wake_scheduler());
-        let shutdown = CancellationToken::new();
-        let task = tokio::spawn(app.run(shutdown.clone()));
-        TestApp {
-            fake,
-            clock,
-            i18n: self.i18n,
-            store,
-            http,
-            metrics_addr,
-            db_url: url,
-            scheduler,
-            outbox,
-            wake,
-            shutdown,
-            task,
-        }
+        Self::launch(fake, clock, url, &[], self.i18n).await
     }
 
     pub async fn stop(self) {
@@ -462,3 +448,16 @@ macro_rules! e2e {
     )*};
 }
 pub(crate) use e2e;
+
+/// Runs each named `async fn(Backend)` on SQLite and on PostgreSQL.
+macro_rules! on_both_stores {
+    ($($name:ident),* $(,)?) => {$(
+        mod $name {
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn sqlite() { super::$name(crate::db::Backend::Sqlite).await }
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn postgres() { super::$name(crate::db::Backend::Postgres).await }
+        }
+    )*};
+}
+pub(crate) use on_both_stores;

@@ -6,22 +6,11 @@
 //! `HEADLOG_METRICS_ADDR` the metrics leave the main listener for their own address.
 
 use crate::db::Backend;
-use crate::harness::{TestApp, wait_calls};
+use crate::harness::{TestApp, on_both_stores, wait_calls};
 use fakebot::Fault;
 use headlog::domain::lang::Lang;
 use std::collections::HashMap;
 use std::time::Duration;
-
-macro_rules! on_both_stores {
-    ($($name:ident),* $(,)?) => {$(
-        mod $name {
-            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-            async fn sqlite() { super::$name(crate::db::Backend::Sqlite).await }
-            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-            async fn postgres() { super::$name(crate::db::Backend::Postgres).await }
-        }
-    )*};
-}
 
 on_both_stores!(
     metrics_count_what_happened_and_read_the_store,

@@ -7,20 +7,9 @@
 
 use crate::db::Backend;
 use crate::faults::sqlite_path;
-use crate::harness::{TestApp, wait_calls};
+use crate::harness::{TestApp, on_both_stores, wait_calls};
 use headlog::domain::lang::Lang;
 use std::time::Duration;
-
-macro_rules! on_both_stores {
-    ($($name:ident),* $(,)?) => {$(
-        mod $name {
-            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-            async fn sqlite() { super::$name(crate::db::Backend::Sqlite).await }
-            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-            async fn postgres() { super::$name(crate::db::Backend::Postgres).await }
-        }
-    )*};
-}
 
 on_both_stores!(
     the_webhook_is_set_and_what_telegram_posts_is_answered_once,
