@@ -48,6 +48,9 @@ pub struct Settings {
     /// The public base URL of the HTTP listener (`HEADLOG_PUBLIC_URL`), which doctor
     /// links start with; without it the bot makes none.
     pub public_url: Option<Url>,
+    /// How many days a doctor link works unless revoked (`HEADLOG_DOCTOR_LINK_DAYS`,
+    /// 1–90, 14 by default).
+    pub doctor_link_days: u32,
 }
 
 /// Webhook mode: where Telegram sends updates and the secret it proves itself with.
@@ -107,6 +110,7 @@ struct FileSettings {
     webhook_secret: Option<String>,
     metrics_addr: Option<String>,
     public_url: Option<String>,
+    doctor_link_days: Option<u32>,
 }
 
 impl Settings {
@@ -282,6 +286,18 @@ impl Settings {
             ),
             None => None,
         };
+        let doctor_link_days = number(
+            env,
+            "HEADLOG_DOCTOR_LINK_DAYS",
+            file.doctor_link_days,
+            crate::service::links::LINK_DAYS,
+        )?;
+        if !(1..=90).contains(&doctor_link_days) {
+            return Err(invalid(
+                "HEADLOG_DOCTOR_LINK_DAYS",
+                "it must be between 1 and 90",
+            ));
+        }
         // RUST_LOG is honoured too, as Rust programs usually do; HEADLOG_LOG wins.
         let log = pick("HEADLOG_LOG", file.log)
             .or_else(|| env.get("RUST_LOG").cloned())
@@ -304,6 +320,7 @@ impl Settings {
             webhook,
             metrics_addr,
             public_url,
+            doctor_link_days,
         })
     }
 }
@@ -439,6 +456,26 @@ mod tests {
             let err = Settings::from_map(&env(&pairs)).unwrap_err().to_string();
             assert!(
                 err.starts_with("HEADLOG_WEBHOOK_URL is not valid"),
+                "{bad}: {err}"
+            );
+        }
+    }
+
+    #[test]
+    fn doctor_links_last_14_days_unless_set_between_1_and_90() {
+        let with = |days: Option<&'static str>| {
+            let mut pairs = vec![("HEADLOG_BOT_TOKEN", "1:a")];
+            if let Some(d) = days {
+                pairs.push(("HEADLOG_DOCTOR_LINK_DAYS", d));
+            }
+            Settings::from_map(&env(&pairs))
+        };
+        assert_eq!(with(None).unwrap().doctor_link_days, 14);
+        assert_eq!(with(Some("30")).unwrap().doctor_link_days, 30);
+        for bad in ["0", "91", "-1", "two"] {
+            let err = with(Some(bad)).unwrap_err().to_string();
+            assert!(
+                err.starts_with("HEADLOG_DOCTOR_LINK_DAYS is not valid"),
                 "{bad}: {err}"
             );
         }

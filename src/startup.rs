@@ -74,6 +74,7 @@ impl Application {
             burst: f64::from(settings.flood_burst),
         };
         bot.public_url = settings.public_url.clone();
+        bot.doctor_link_days = settings.doctor_link_days;
         let ctx = Arc::new(bot);
         let scheduler = Arc::new(Scheduler::new(ctx.clone()));
         Ok(Application {

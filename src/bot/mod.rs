@@ -59,6 +59,8 @@ pub struct BotCtx {
     /// The public base URL doctor links start with (`HEADLOG_PUBLIC_URL`); without it
     /// there are none.
     pub public_url: Option<url::Url>,
+    /// How many days a doctor link works.
+    pub doctor_link_days: u32,
     zones: OnceLock<LocationZones>,
 }
 
@@ -81,6 +83,7 @@ impl BotCtx {
             rate: Rate::default(),
             schedule_changed: tokio::sync::Notify::new(),
             public_url: None,
+            doctor_link_days: crate::service::links::LINK_DAYS,
             zones: OnceLock::new(),
         }
     }

@@ -1,7 +1,8 @@
 //! Doctor links (PRODUCT.md §5): a read-only link to one period's doctor report, for the
 //! user's doctor. The token is 256 random bits from the operating system, shown once in
 //! the chat; the store keeps only its SHA-256, so a copy of the database opens nothing. A
-//! link lives [`LINK_DAYS`] days unless revoked sooner.
+//! link lives `days` days (`HEADLOG_DOCTOR_LINK_DAYS`, [`LINK_DAYS`] by default) unless
+//! revoked sooner.
 
 use crate::domain::figures::Period;
 use crate::store::links::DoctorLink;
@@ -9,8 +10,8 @@ use crate::store::{StoreError, Tx};
 use base64::Engine;
 use sha2::{Digest, Sha256};
 
-/// How long a link works.
-pub const LINK_DAYS: i64 = 14;
+/// How long a link works unless configured otherwise, in days.
+pub const LINK_DAYS: u32 = 14;
 /// Random bytes in a token.
 const TOKEN_BYTES: usize = 32;
 /// Characters of a token (base64url without padding).
@@ -56,15 +57,17 @@ pub async fn create_api_token(
     Ok((token, id))
 }
 
-/// A new link to `period`'s report for `user_id`: its token (to show once) and the link.
+/// A new link to `period`'s report for `user_id`, working `days` days: its token (to show
+/// once) and the link.
 pub async fn create(
     tx: &Tx,
     user_id: i64,
     period: Period,
     now: i64,
+    days: u32,
 ) -> Result<(String, DoctorLink), StoreError> {
     let token = random_token()?;
-    let expires_at = now + LINK_DAYS * 86_400;
+    let expires_at = now + i64::from(days) * 86_400;
     let link = tx
         .insert_doctor_link(user_id, &hash(&token), period, now, expires_at)
         .await?;

@@ -536,4 +536,49 @@ async fn a_doctor_link_opens_the_report_until_revoked_or_expired(b: Backend, lan
     app.step_to(app.clock_now() + chrono::Duration::days(14) + chrono::Duration::seconds(1));
     assert_eq!(open(&app, &token).await.0, 404, "expired");
     app.stop().await;
+
+    // A deployment that sets 3 days: the link says so and closes after them.
+    let Some(app) = TestApp::spawn_with(
+        b,
+        &[
+            ("HEADLOG_PUBLIC_URL", "https://headlog.example.test/"),
+            ("HEADLOG_DOCTOR_LINK_DAYS", "3"),
+        ],
+    )
+    .await
+    else {
+        return;
+    };
+    let user = app.user(322, lang);
+    app.onboard(&user, BERLIN).await;
+    february(&app, 322).await;
+    let question = app.say(&user, "/report").await;
+    let msg = question.message_id.unwrap();
+    app.press_label(&user, msg, &app.t(lang, "btn-report-last_month"))
+        .await;
+    let (made, _) = app
+        .press_label(&user, msg, &app.t(lang, "btn-report-link"))
+        .await;
+    let text = made
+        .iter()
+        .find(|c| c.method == "sendmessage")
+        .unwrap()
+        .text()
+        .unwrap();
+    let until = app.tr(
+        lang,
+        "report-date",
+        &[
+            ("day", "13".into()),
+            ("month", app.t(lang, "month-3").into()),
+            ("year", "2026".into()),
+        ],
+    );
+    assert!(text.contains(&until), "3 days from 10 March: {text}");
+    let token = token_in(text);
+    app.step_to(app.clock_now() + chrono::Duration::days(2));
+    assert_eq!(open(&app, &token).await.0, 200);
+    app.step_to(app.clock_now() + chrono::Duration::days(1) + chrono::Duration::seconds(1));
+    assert_eq!(open(&app, &token).await.0, 404, "expired after 3 days");
+    app.stop().await;
 }

@@ -205,8 +205,14 @@ async fn link(ctx: &Ctx<'_>, message: MessageId, period: Period) -> anyhow::Resu
         return Ok(Some(ctx.t("report-link-already-sent")));
     }
     ctx.out.key_replies(key);
-    let (token, made) =
-        crate::service::links::create(ctx.tx, ctx.user.id, period, ctx.now.timestamp()).await?;
+    let (token, made) = crate::service::links::create(
+        ctx.tx,
+        ctx.user.id,
+        period,
+        ctx.now.timestamp(),
+        ctx.bot.doctor_link_days,
+    )
+    .await?;
     let url = base.join(&format!("doctor/{token}"))?;
     let range = text::period_label(&ctx.bot.i18n, ctx.lang, period.first, period.last);
     let body = ctx.tr(
