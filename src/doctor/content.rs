@@ -12,13 +12,14 @@ use crate::bot::report::text::{
     reliability_line,
 };
 use crate::domain::attack::{Attack, Aura, Location, Trigger};
-use crate::domain::figures::{ACUTE, Figures, is_simple_analgesic};
+use crate::domain::figures::{ACUTE, Figures, Period, is_simple_analgesic};
 use crate::domain::lang::Lang;
 use crate::domain::medication::{Intake, MedClass};
 use crate::domain::questionnaires::{Answers, Taken};
 use crate::i18n::{Arg, I18n};
 use crate::pictures;
 use crate::service::meds::dose_label;
+use chrono::Datelike;
 
 fn num(n: u32) -> Arg {
     Arg::Num(i64::from(n))
@@ -270,7 +271,8 @@ fn months(w: &Words<'_>, months: &[Figures]) -> Table {
         .iter()
         .map(|m| {
             let mut month = month_label(w.i18n, w.lang, m.period.first);
-            if m.period.len() < days_in_month(m.period.first) {
+            let whole = Period::month(m.period.first.year(), m.period.first.month());
+            if whole.is_some_and(|w| m.period.len() < w.len()) {
                 month = w.tr(
                     "doctor-month-part",
                     &[("month", month.into()), ("days", num(m.period.len()))],
@@ -297,22 +299,6 @@ fn months(w: &Words<'_>, months: &[Figures]) -> Table {
         })
         .collect();
     Table { columns, rows }
-}
-
-fn days_in_month(first: chrono::NaiveDate) -> u32 {
-    use chrono::Datelike;
-    let next = if first.month() == 12 {
-        chrono::NaiveDate::from_ymd_opt(first.year() + 1, 1, 1)
-    } else {
-        chrono::NaiveDate::from_ymd_opt(first.year(), first.month() + 1, 1)
-    };
-    match (
-        chrono::NaiveDate::from_ymd_opt(first.year(), first.month(), 1),
-        next,
-    ) {
-        (Some(a), Some(b)) => u32::try_from((b - a).num_days()).unwrap_or(31),
-        _ => 31,
-    }
 }
 
 fn figure(w: &Words<'_>, name: &'static str, picture: pictures::Picture) -> Block {
