@@ -31,6 +31,8 @@ macro_rules! locale {
             include_str!(concat!("../locales/", $lang, "/doctor.ftl")),
             "\n",
             include_str!(concat!("../locales/", $lang, "/questionnaires.ftl")),
+            "\n",
+            include_str!(concat!("../locales/", $lang, "/habits.ftl")),
         )
     };
 }

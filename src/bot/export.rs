@@ -1,20 +1,38 @@
-//! /export: the diary CSV as a document.
+//! /export: the diary CSV as a document, and the habits as Loop-shaped CSVs
+//! (`Habits.csv`, `Checkmarks.csv`, `Scores.csv`) when there are habits.
 
 use crate::bot::ui::Ctx;
 use crate::i18n::Arg;
-use crate::service::diary;
+use crate::service::{diary, habits};
 
-/// Sends the whole diary as `headlog-YYYY-MM-DD.csv`.
+/// Sends the whole diary as `headlog-YYYY-MM-DD.csv`, then the habits' three files.
 pub async fn export(ctx: &Ctx<'_>) -> anyhow::Result<()> {
-    let Some((csv, count)) = diary::export(ctx.tx, ctx.user.id).await? else {
+    let diary = diary::export(ctx.tx, ctx.user.id).await?;
+    let (today, _) = habits::today(ctx.tx, &ctx.user, ctx.now).await?;
+    let habits = habits::export(ctx.tx, ctx.user.id, today).await?;
+    if diary.is_none() && habits.is_none() {
         ctx.send(&ctx.t("export-empty"), None).await;
         return Ok(());
-    };
-    let name = format!(
-        "headlog-{}.csv",
-        ctx.now.with_timezone(&ctx.zone()).format("%Y-%m-%d")
-    );
-    let caption = ctx.tr("export-caption", &[("count", Arg::Num(count))]);
-    ctx.document(&name, csv, &caption).await;
+    }
+    if let Some((csv, count)) = diary {
+        let name = format!(
+            "headlog-{}.csv",
+            ctx.now.with_timezone(&ctx.zone()).format("%Y-%m-%d")
+        );
+        let caption = ctx.tr("export-caption", &[("count", Arg::Num(count))]);
+        ctx.document(&name, csv, &caption).await;
+    }
+    if let Some(h) = habits {
+        ctx.document("Habits.csv", h.habits, &ctx.t("export-habits-caption"))
+            .await;
+        ctx.document(
+            "Checkmarks.csv",
+            h.checkmarks,
+            &ctx.t("export-checkmarks-caption"),
+        )
+        .await;
+        ctx.document("Scores.csv", h.scores, &ctx.t("export-scores-caption"))
+            .await;
+    }
     Ok(())
 }

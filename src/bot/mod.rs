@@ -3,7 +3,7 @@
 //! (context, callback data, keyboards, formatting, dialogue state, the record screen).
 //! Features, each in its own module and never importing one another (the router composes
 //! them): [`attack`] (the one-tap card, its details editor), [`meds`] (the list, doses and
-//! their effect), [`checkin`], [`history`], [`trash`], [`export`], [`report`], [`questionnaire`] (MIDAS and HIT-6), [`settings`] (language,
+//! their effect), [`checkin`], [`history`], [`trash`], [`export`], [`report`], [`questionnaire`] (MIDAS and HIT-6), [`habits`], [`settings`] (language,
 //! zone, check-in time, period tracking), [`account`] (/start, /help, /privacy, /forget).
 
 pub mod account;
@@ -11,6 +11,7 @@ pub mod api;
 pub mod attack;
 pub mod checkin;
 pub mod export;
+pub mod habits;
 pub mod history;
 pub mod intake;
 pub mod meds;

@@ -7,7 +7,9 @@ use super::ui::callback::Callback;
 use super::ui::callback::meds::Action as MedAction;
 use super::ui::dialogue::{self, Dialogue};
 use super::ui::{Ctx, Outgoing, record};
-use super::{checkin, export, history, meds, questionnaire, reminders, report, settings, trash};
+use super::{
+    checkin, export, habits, history, meds, questionnaire, reminders, report, settings, trash,
+};
 use crate::domain::ratelimit::Admit;
 use crate::domain::user::User;
 use crate::store::Tx;
@@ -35,6 +37,8 @@ pub enum MenuAction {
     Period,
     /// Ask which period to report.
     Report,
+    /// Today's habits.
+    Habits,
 }
 
 /// Button texts of every language mapped to their action.
@@ -47,6 +51,7 @@ pub fn menu_labels(i18n: &crate::i18n::I18n) -> HashMap<String, MenuAction> {
         ("btn-cancel", MenuAction::Cancel),
         ("btn-period", MenuAction::Period),
         ("btn-report", MenuAction::Report),
+        ("btn-habits", MenuAction::Habits),
     ]
     .into_iter()
     .flat_map(|(key, action)| i18n.all_langs(key).map(move |(_, text)| (text, action)))
@@ -189,6 +194,7 @@ async fn on_message(ctx: &Ctx<'_>, msg: &Message) -> anyhow::Result<()> {
         Some(Dialogue::Meds { data }) => meds::on_text(ctx, text, data).await,
         Some(Dialogue::Checkin { data }) => checkin::on_text(ctx, text, data).await,
         Some(Dialogue::Questionnaire { data }) => questionnaire::on_text(ctx, text, data).await,
+        Some(Dialogue::Habits { data }) => habits::on_text(ctx, text, data).await,
         Some(Dialogue::ConfirmForget { .. }) | None => {
             ctx.send(&ctx.t("error-unknown-input"), None).await;
             Ok(())
@@ -226,6 +232,7 @@ async fn on_command(ctx: &Ctx<'_>, command: &str) -> anyhow::Result<()> {
         "trash" => trash::show(ctx).await,
         "report" => report::show(ctx).await,
         "token" => super::token::show(ctx).await,
+        "habits" => habits::today(ctx).await,
         "back" | "restart" | "stop" => checkin::on_command(ctx, &name).await,
         _ => {
             ctx.send(&ctx.t("error-unknown-command"), None).await;
@@ -249,6 +256,7 @@ async fn on_menu(ctx: &Ctx<'_>, action: MenuAction) -> anyhow::Result<()> {
         MenuAction::Cancel => account::cancel(ctx).await,
         MenuAction::Period => settings::mark_period(ctx).await,
         MenuAction::Report => report::show(ctx).await,
+        MenuAction::Habits => habits::today(ctx).await,
     }
 }
 
@@ -318,6 +326,7 @@ async fn on_button(
         Callback::Report(p) => report::on_button(ctx, message, &p).await,
         Callback::Quest(p) => questionnaire::on_button(ctx, message, &p).await,
         Callback::Token(p) => super::token::on_button(ctx, message, &p).await,
+        Callback::Habit(p) => habits::on_button(ctx, message, &p).await,
     }
 }
 

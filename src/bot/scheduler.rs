@@ -9,7 +9,7 @@
 
 use super::BotCtx;
 use super::ui::{Ctx, Outgoing};
-use super::{checkin, questionnaire, reminders};
+use super::{checkin, habits, questionnaire, reminders};
 use crate::domain::localtime;
 use crate::domain::reminders::Purpose;
 use crate::service::reminders::{self as service, Fire};
@@ -88,6 +88,7 @@ async fn render(ctx: &Ctx<'_>, due: &DueJob, day: Option<NaiveDate>) -> anyhow::
         }
         Purpose::Weekly => reminders::weekly(ctx, due).await,
         Purpose::Questionnaire => questionnaire::offer(ctx, due).await,
+        Purpose::Habit => habits::remind(ctx, due.job.ref_id).await,
     }
 }
 
@@ -219,6 +220,10 @@ impl Scheduler {
                     tx.schedule_remove(job.user_id, job.purpose, job.ref_id)
                         .await?
                 }
+            }
+            // A habit reminder moves on to its next time and weekday (from the store).
+            if job.purpose == Purpose::Habit {
+                crate::service::habits::rearm_one(&tx, &due.user, job.ref_id, now).await?;
             }
             // An offer with nothing to ask (answered meanwhile) goes to the next due day.
             if job.purpose == Purpose::Questionnaire && fire == Fire::Send && !sent {

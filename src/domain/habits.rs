@@ -10,6 +10,7 @@
 //! the last denominator days; at least: `c = min(1, sum / target)`; at most:
 //! `c = clamp(1 - (sum - target) / target, 0, 1)`, whose score starts at 1.
 
+use super::key_enum;
 use chrono::{Datelike, Days, NaiveDate};
 use std::collections::HashMap;
 
@@ -277,6 +278,342 @@ pub fn habit_day(
 /// Whether the goal of `goal_days` is reached: the current streak counts that many days.
 pub fn goal_reached(current_streak: u32, goal_days: u32) -> bool {
     goal_days > 0 && current_streak >= goal_days
+}
+
+key_enum!(
+    /// The headache factor a habit stands for (MODEL.md): reports place tagged habits
+    /// beside headache days.
+    Factor {
+        /// Sleep.
+        Sleep = "sleep",
+        /// Water.
+        Water = "water",
+        /// Caffeine.
+        Caffeine = "caffeine",
+        /// Alcohol.
+        Alcohol = "alcohol",
+        /// Exercise.
+        Exercise = "exercise",
+        /// Stress.
+        Stress = "stress",
+        /// Screen time.
+        ScreenTime = "screen_time",
+        /// Anything else.
+        Other = "other",
+    }
+);
+
+/// The goal S1 suggests, in days.
+pub const DEFAULT_GOAL_DAYS: u32 = 21;
+/// Habits per page of a list (S1).
+pub const PAGE: usize = 5;
+/// The longest name, in characters.
+pub const NAME_MAX: usize = 60;
+/// The longest description, in characters.
+pub const DESCRIPTION_MAX: usize = 300;
+/// The longest unit, in characters.
+pub const UNIT_MAX: usize = 20;
+/// The longest note on a day's mark, in characters.
+pub const NOTE_MAX: usize = 200;
+/// The longest routine name, in characters.
+pub const ROUTINE_MAX: usize = 30;
+/// How far back a day's mark can be corrected, in days before today (the calendar shows
+/// this many days, today included).
+pub const CORRECTABLE_DAYS: u32 = 14;
+/// The largest numeric value or target, in units.
+pub const AMOUNT_MAX: i64 = 1_000_000;
+/// Reminders per habit.
+pub const REMINDERS_MAX: usize = 5;
+/// Every weekday, as a reminder's weekday mask.
+pub const EVERY_WEEKDAY: u8 = 0x7f;
+/// Monday to Friday.
+pub const WORKDAYS: u8 = 0x1f;
+
+/// A habit as stored.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Habit {
+    /// Its id.
+    pub id: i64,
+    /// Its user.
+    pub user_id: i64,
+    /// What it is called.
+    pub name: String,
+    /// A longer description (Loop's "question" or notes).
+    pub description: Option<String>,
+    /// Yes/no or numeric.
+    pub kind: Kind,
+    /// A numeric habit's unit ("glasses").
+    pub unit: Option<String>,
+    /// How often.
+    pub freq: Frequency,
+    /// The goal in days, if any.
+    pub goal_days: Option<u32>,
+    /// The headache factor it stands for.
+    pub factor: Option<Factor>,
+    /// The routine it belongs to ("Morning").
+    pub routine: Option<String>,
+    /// Its place in the lists.
+    pub position: i64,
+    /// The habit day it began on (streaks and scores count from it).
+    pub start_day: NaiveDate,
+    /// When it was archived.
+    pub archived_at: Option<chrono::DateTime<chrono::Utc>>,
+    /// When its goal was reached (congratulated once).
+    pub goal_met_at: Option<chrono::DateTime<chrono::Utc>>,
+    /// When it was created.
+    pub created_at: chrono::DateTime<chrono::Utc>,
+}
+
+impl Habit {
+    /// True for numeric habits.
+    pub fn is_numeric(&self) -> bool {
+        matches!(self.kind, Kind::Numeric { .. })
+    }
+
+    /// The kind's stable key: `yes_no`, `at_least` or `at_most`.
+    pub fn kind_key(&self) -> &'static str {
+        kind_key(self.kind)
+    }
+}
+
+/// A kind's stable key: `yes_no`, `at_least` or `at_most`.
+pub fn kind_key(kind: Kind) -> &'static str {
+    match kind {
+        Kind::YesNo => "yes_no",
+        Kind::Numeric {
+            direction: Direction::AtLeast,
+            ..
+        } => "at_least",
+        Kind::Numeric {
+            direction: Direction::AtMost,
+            ..
+        } => "at_most",
+    }
+}
+
+/// The kind a key and a target (thousandths) stand for.
+pub fn kind_from_key(key: &str, target_milli: Option<i64>) -> Option<Kind> {
+    let target = || Some(target_milli? as f64 / 1000.0);
+    Some(match key {
+        "yes_no" => Kind::YesNo,
+        "at_least" => Kind::Numeric {
+            target: target()?,
+            direction: Direction::AtLeast,
+        },
+        "at_most" => Kind::Numeric {
+            target: target()?,
+            direction: Direction::AtMost,
+        },
+        _ => return None,
+    })
+}
+
+/// A day's entry: its mark (none when only a note is kept) and its note.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    /// The habit day.
+    pub day: NaiveDate,
+    /// The mark, if any.
+    pub mark: Option<Mark>,
+    /// A short note.
+    pub note: Option<String>,
+}
+
+/// What a day comes to, as the calendar and Loop's Checkmarks.csv show it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum DayState {
+    /// Before the habit began, or after today.
+    Outside,
+    /// Marked done (or a numeric value meeting the target).
+    Done,
+    /// Not marked itself, but its period is complete (Loop shows it as done).
+    DoneByPeriod,
+    /// Skipped on purpose.
+    Skipped,
+    /// A numeric value that does not meet the target.
+    Short,
+    /// No entry.
+    Empty,
+}
+
+/// The state of each day from `first` to `last` (inclusive).
+pub fn day_states(
+    kind: Kind,
+    freq: Frequency,
+    marks: &HashMap<NaiveDate, Mark>,
+    start: NaiveDate,
+    today: NaiveDate,
+    first: NaiveDate,
+    last: NaiveDate,
+) -> Vec<(NaiveDate, DayState)> {
+    let mut out = Vec::new();
+    let mut complete: Option<((NaiveDate, NaiveDate), bool)> = None;
+    let mut day = first;
+    while day <= last {
+        let state = if day < start || day > today {
+            DayState::Outside
+        } else {
+            let mark = marks.get(&day).copied();
+            if done(kind, mark) {
+                DayState::Done
+            } else if mark == Some(Mark::Skipped) {
+                DayState::Skipped
+            } else {
+                let period = period_of(freq, start, day);
+                let full = match complete {
+                    Some((p, full)) if p == period => full,
+                    _ => {
+                        let full = freq.numerator > 0
+                            && freq.denominator > 1
+                            && done_in(kind, marks, period.0.max(start), period.1.min(today))
+                                >= freq.numerator;
+                        complete = Some((period, full));
+                        full
+                    }
+                };
+                if full {
+                    DayState::DoneByPeriod
+                } else if matches!(mark, Some(Mark::Value(_))) {
+                    DayState::Short
+                } else {
+                    DayState::Empty
+                }
+            }
+        };
+        out.push((day, state));
+        let Some(next) = day.succ_opt() else { break };
+        day = next;
+    }
+    out
+}
+
+fn done_in(kind: Kind, marks: &HashMap<NaiveDate, Mark>, from: NaiveDate, to: NaiveDate) -> u32 {
+    let mut n = 0;
+    let mut d = from;
+    while d <= to {
+        if done(kind, marks.get(&d).copied()) {
+            n += 1;
+        }
+        let Some(next) = d.succ_opt() else { break };
+        d = next;
+    }
+    n
+}
+
+/// Why a typed habit value is refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AmountError {
+    /// Not a number.
+    NotANumber,
+    /// Negative, zero where it must be positive, or too large.
+    OutOfRange,
+}
+
+/// A typed amount ("8", "2.5", "2,5", "1 000") in thousandths; `positive` refuses zero
+/// (targets), values may be zero. At most three decimals, at most [`AMOUNT_MAX`].
+pub fn parse_amount(text: &str, positive: bool) -> Result<i64, AmountError> {
+    let t: String = text
+        .trim()
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}'))
+        .collect();
+    let t = t.replace(',', ".");
+    let (negative, digits) = match t.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, t.as_str()),
+    };
+    let (whole, frac) = digits.split_once('.').unwrap_or((digits, ""));
+    let all_digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    if whole.is_empty() && frac.is_empty()
+        || !all_digits(whole)
+        || !all_digits(frac)
+        || frac.len() > 3
+        || whole.len() > 9
+    {
+        return Err(AmountError::NotANumber);
+    }
+    let whole: i64 = if whole.is_empty() {
+        0
+    } else {
+        whole.parse().map_err(|_| AmountError::NotANumber)?
+    };
+    let frac_milli: i64 = format!("{frac:0<3}")
+        .parse()
+        .map_err(|_| AmountError::NotANumber)?;
+    let milli = whole * 1000 + frac_milli;
+    if negative && milli > 0 || milli > AMOUNT_MAX * 1000 || positive && milli == 0 {
+        return Err(AmountError::OutOfRange);
+    }
+    Ok(milli)
+}
+
+/// Thousandths as people read them: `8`, `2.5`, `0.125` (a dot; the bot's texts put it in
+/// the user's words).
+pub fn format_amount(milli: i64) -> String {
+    let whole = milli / 1000;
+    let frac = (milli % 1000).abs();
+    if frac == 0 {
+        whole.to_string()
+    } else {
+        let f = format!("{frac:03}");
+        format!("{whole}.{}", f.trim_end_matches('0'))
+    }
+}
+
+/// A weekday's bit in a reminder's weekday mask (Monday = 1, Sunday = 64).
+pub fn weekday_bit(day: chrono::Weekday) -> u8 {
+    1 << day.num_days_from_monday()
+}
+
+/// The next instant strictly after `after` of a habit reminder at the local `time` on the
+/// habit days of `weekdays`, for a user in `zone` whose habit day starts at `day_start`: a
+/// reminder at 01:00 with days starting at 04:00 belongs to the habit day before, so its
+/// "Monday" is the night from Monday to Tuesday. `None` for an empty mask.
+pub fn next_reminder(
+    time: chrono::NaiveTime,
+    weekdays: u8,
+    zone: chrono_tz::Tz,
+    day_start: chrono::NaiveTime,
+    after: chrono::DateTime<chrono::Utc>,
+) -> Option<chrono::DateTime<chrono::Utc>> {
+    if weekdays & EVERY_WEEKDAY == 0 {
+        return None;
+    }
+    let from = habit_day(after, zone, day_start).pred_opt()?;
+    (0..10u64).find_map(|i| {
+        let day = from + Days::new(i);
+        if weekdays & weekday_bit(day.weekday()) == 0 {
+            return None;
+        }
+        let calendar = if time < day_start {
+            day.succ_opt()?
+        } else {
+            day
+        };
+        let at = super::localtime::at(calendar, time, zone);
+        (at > after).then_some(at)
+    })
+}
+
+/// Whether `day` may be marked on habit day `today`: not in the future, and within the
+/// days the calendar corrects.
+pub fn markable(day: NaiveDate, today: NaiveDate) -> Result<(), MarkError> {
+    if day > today {
+        return Err(MarkError::Future);
+    }
+    if (today - day).num_days() >= i64::from(CORRECTABLE_DAYS) {
+        return Err(MarkError::TooOld);
+    }
+    Ok(())
+}
+
+/// Why a mark is refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MarkError {
+    /// A day that has not come yet.
+    Future,
+    /// Older than the calendar corrects.
+    TooOld,
 }
 
 #[cfg(test)]

@@ -26,6 +26,8 @@ key_enum!(
         Weekly = "weekly",
         /// The offer of a questionnaire that is due (ref: [`questionnaire_ref`]).
         Questionnaire = "questionnaire",
+        /// A habit's reminder (ref: the habit reminder), moved on after it fires.
+        Habit = "habit",
     }
 );
 

@@ -6,6 +6,7 @@ pub mod checkin;
 pub mod details;
 pub mod diary;
 pub mod figures;
+pub mod habits;
 pub mod links;
 pub mod meds;
 pub mod questionnaires;

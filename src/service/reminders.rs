@@ -79,7 +79,9 @@ pub fn after(due: &DueJob, sent: bool, answered: bool) -> Option<Job> {
                 Some(next(rules::next_daily(time, zone, at), 0))
             }
         }
-        Purpose::Snooze | Purpose::Dose | Purpose::Attack | Purpose::Nudge => None,
+        // A habit reminder is moved on from the store after it fired (its time and weekdays
+        // are the reminder's).
+        Purpose::Snooze | Purpose::Dose | Purpose::Attack | Purpose::Nudge | Purpose::Habit => None,
     }
 }
 
@@ -130,7 +132,8 @@ pub async fn rearm(tx: &Tx, user: &User, now: DateTime<Utc>) -> StoreResult<()> 
     } else {
         tx.schedule_remove(user.id, Purpose::Weekly, 0).await?;
     }
-    crate::service::questionnaires::arm(tx, user, &prefs, now).await
+    crate::service::questionnaires::arm(tx, user, &prefs, now).await?;
+    crate::service::habits::arm_all(tx, user, now).await
 }
 
 /// Stores new choices and re-arms the user's reminders.

@@ -59,6 +59,12 @@ const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../../migrations/sqlite/0008_doctor_links.sql"),
         include_str!("../../migrations/postgres/0008_doctor_links.sql"),
     ),
+    (
+        9,
+        "habits",
+        include_str!("../../migrations/sqlite/0009_habits.sql"),
+        include_str!("../../migrations/postgres/0009_habits.sql"),
+    ),
 ];
 
 /// The newest schema version this build knows.

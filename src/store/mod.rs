@@ -9,6 +9,7 @@ mod attacks;
 mod days;
 pub mod exec;
 mod figures;
+pub mod habits;
 mod inbox;
 pub mod lease;
 pub mod links;

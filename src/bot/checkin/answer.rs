@@ -32,7 +32,13 @@ async fn set(
     };
     Ok(
         match write::set_attack_answer(ctx.tx, who(ctx), id, &field).await? {
-            Some(_) => then,
+            Some(a) => {
+                let changes = std::slice::from_ref(&field);
+                if crate::bot::ui::sick_day::hard_day(&a, changes, ctx.now) {
+                    crate::bot::ui::sick_day::offer(ctx).await?;
+                }
+                then
+            }
             None => Outcome::Lost,
         },
     )

@@ -70,6 +70,11 @@ pub enum Dialogue {
         /// State owned by `bot::questionnaire`.
         data: serde_json::Value,
     },
+    /// The habits wait for typed input (a name, a number, a note, a time).
+    Habits {
+        /// State owned by `bot::habits`.
+        data: serde_json::Value,
+    },
 }
 
 /// Loads the user's state; an unreadable one (from an older version) counts as none.

@@ -11,7 +11,7 @@ use teloxide_core::types::{
 
 /// The main menu's buttons, as translation keys, row by row.
 pub const MAIN_MENU: [&[&str]; 2] = [
-    &["btn-headache-now"],
+    &["btn-headache-now", "btn-habits"],
     &["btn-history", "btn-report", "btn-export", "btn-help"],
 ];
 

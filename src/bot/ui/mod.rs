@@ -7,6 +7,7 @@ pub mod dialogue;
 pub mod format;
 pub mod keyboards;
 pub mod record;
+pub mod sick_day;
 pub mod summary;
 
 use super::BotCtx;

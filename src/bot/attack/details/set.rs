@@ -36,7 +36,13 @@ pub async fn store_fields(
     id: i64,
     changes: &[AttackField],
 ) -> anyhow::Result<Option<Attack>> {
-    Ok(details::update_attack(ctx.tx, ctx.user.id, id, changes, ctx.now).await?)
+    let attack = details::update_attack(ctx.tx, ctx.user.id, id, changes, ctx.now).await?;
+    if let Some(a) = &attack
+        && crate::bot::ui::sick_day::hard_day(a, changes, ctx.now)
+    {
+        crate::bot::ui::sick_day::offer(ctx).await?;
+    }
+    Ok(attack)
 }
 
 /// The choice at a button's index.

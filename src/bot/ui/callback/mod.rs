@@ -2,6 +2,7 @@
 //! checks the shape; handlers re-check that the record belongs to whoever pressed.
 
 pub mod details;
+pub mod habits;
 pub mod meds;
 pub mod questionnaire;
 pub mod reminders;
@@ -52,6 +53,8 @@ pub enum Callback {
     Quest(String),
     /// A button of /token (`bot::token`).
     Token(String),
+    /// A button of the habits (`bot::habits`, see [`habits::Action`]).
+    Habit(String),
 }
 
 impl Callback {
@@ -78,6 +81,7 @@ impl Callback {
             Callback::Report(p) => format!("P:{p}"),
             Callback::Quest(p) => format!("Q:{p}"),
             Callback::Token(p) => format!("K:{p}"),
+            Callback::Habit(p) => format!("H:{p}"),
         }
     }
 
@@ -110,7 +114,7 @@ impl Callback {
             "f" => Callback::Forget(id(rest)?),
             "k" if rest.is_empty() => Callback::KeepDiary,
             // Feature payloads are checked by their module; only the shape is checked here.
-            "D" | "M" | "C" | "T" | "N" | "P" | "Q" | "K"
+            "D" | "M" | "C" | "T" | "N" | "P" | "Q" | "K" | "H"
                 if !rest.is_empty() && rest.is_ascii() =>
             {
                 let payload = rest.to_owned();
@@ -122,6 +126,7 @@ impl Callback {
                     "P" => Callback::Report(payload),
                     "Q" => Callback::Quest(payload),
                     "K" => Callback::Token(payload),
+                    "H" => Callback::Habit(payload),
                     _ => Callback::Trash(payload),
                 }
             }
