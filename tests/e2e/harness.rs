@@ -30,6 +30,7 @@ pub fn main_menu(lang: Lang) -> Vec<String> {
     match lang {
         Lang::En => [
             "🤕 Headache now",
+            "✅ Habits",
             "📖 History",
             "📊 Report",
             "📤 Export",
@@ -37,6 +38,7 @@ pub fn main_menu(lang: Lang) -> Vec<String> {
         ],
         Lang::Ru => [
             "🤕 Болит голова",
+            "✅ Привычки",
             "📖 История",
             "📊 Отчёт",
             "📤 Экспорт",

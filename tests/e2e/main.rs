@@ -21,6 +21,7 @@ mod doses;
 mod export_csv;
 mod faults;
 mod forget;
+mod habits;
 mod harness;
 mod history;
 mod meds;

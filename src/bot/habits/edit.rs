@@ -388,8 +388,7 @@ pub async fn delete(
 ) -> anyhow::Result<Option<String>> {
     let name = ctx.tx.habit(ctx.user.id, habit).await?.map(|h| h.name);
     let Some(name) = name else {
-        // Deleted already (a second tap): the list shows it is gone.
-        list(ctx, Some(message), false, 0).await?;
+        // Deleted already (a second tap), or never the user's.
         return Ok(Some(ctx.t("habits-gone")));
     };
     ctx.tx.delete_habit(ctx.user.id, habit).await?;
