@@ -132,7 +132,8 @@ help = headlog is a private diary of headaches and migraine attacks.
     • /checkin: the evening questionnaire; “🙂 No headache today” is one tap.
     • “📖 History”: your records, newest first; open one to see, edit or delete it. /trash: restore deleted ones (30 days).
     • “📊 Report” or /report: figures and pictures for a week, a month, 3 months, all of it or two dates you type, to read yourself or show your doctor.
-    • /export: your whole diary as a CSV file.
+    • “✅ Habits” or /habits: today's habits (water, sleep, a walk…), one tap each; streaks, reminders on the days you choose.
+    • /export: your whole diary as a CSV file (and your habits as Loop-shaped CSVs).
     • /settings: language, time zone, medications, period tracking (it adds a “🩸 Period started” button), check-in time.
     • /privacy: what is stored; /forget: erase everything.
     • /cancel: stop what you are doing.

@@ -832,4 +832,218 @@ mod tests {
         );
         assert!(goal_reached(21, 21) && !goal_reached(20, 21) && !goal_reached(5, 0));
     }
+
+    /// `n` consecutive days from `first`, each with what `f(i)` gives.
+    fn days_from(
+        first: NaiveDate,
+        n: u64,
+        f: impl Fn(u64) -> Option<Mark>,
+    ) -> HashMap<NaiveDate, Mark> {
+        (0..n)
+            .filter_map(|i| Some((first + Days::new(i), f(i)?)))
+            .collect()
+    }
+
+    #[test]
+    fn ninety_days_with_weekly_misses_and_a_sick_week_give_written_out_figures() {
+        // Daily, from 1 January 2026: every 7th day missed, days 40–45 skipped (sick).
+        let first = date("2026-01-01");
+        let m = days_from(first, 90, |i| match i {
+            40..=45 => Some(Mark::Skipped),
+            _ if i % 7 == 6 => None,
+            _ => Some(Mark::Done),
+        });
+        let last = first + Days::new(89);
+        let s = scores(Kind::YesNo, Frequency::DAILY, &m, first, last);
+        assert_eq!(round6(s[89]), 0.870163);
+        // Frozen through the sick week: day 45 is where day 39 left it.
+        assert_eq!(round6(s[39]), 0.773564);
+        assert_eq!(s[45], s[39]);
+        // Runs of six; 35–39 and 46–47 join across the skips into seven; today (day 89,
+        // done) ends a run of six.
+        assert_eq!(
+            streaks(Kind::YesNo, Frequency::DAILY, &m, first, last),
+            (6, 7)
+        );
+    }
+
+    #[test]
+    fn a_ten_a_month_habit_counts_whole_months() {
+        let mut m = HashMap::new();
+        for (month, done) in [(1, 12), (2, 9), (3, 10)] {
+            for d in 1..=done {
+                m.insert(NaiveDate::from_ymd_opt(2026, month, d).unwrap(), Mark::Done);
+            }
+        }
+        let (first, last) = (date("2026-01-01"), date("2026-03-31"));
+        let s = scores(Kind::YesNo, Frequency::monthly(10), &m, first, last);
+        assert_eq!(round6(*s.last().unwrap()), 0.860462);
+        // January complete (31 days), February short (9 of 10) breaks it, March complete.
+        assert_eq!(
+            streaks(Kind::YesNo, Frequency::monthly(10), &m, first, last),
+            (31, 31)
+        );
+        // Mid-March: its ten marks are in, so March is complete already and each of its
+        // fifteen days so far counts.
+        assert_eq!(
+            streaks(
+                Kind::YesNo,
+                Frequency::monthly(10),
+                &m,
+                first,
+                date("2026-03-15")
+            ),
+            (15, 31)
+        );
+    }
+
+    #[test]
+    fn sixty_days_of_coffee_at_most_two_cups_and_a_walk_every_other_day() {
+        let first = date("2026-01-01");
+        let cups = [1.0, 2.0, 3.0, 0.0, 4.0];
+        let m = days_from(first, 60, |i| Some(Mark::Value(cups[(i % 5) as usize])));
+        let at_most = Kind::Numeric {
+            target: 2.0,
+            direction: Direction::AtMost,
+        };
+        let last = first + Days::new(59);
+        let s = scores(at_most, Frequency::DAILY, &m, first, last);
+        assert_eq!(round6(s[59]), 0.691529);
+        // 1, 2, 3, 0, 4 cups: runs of at most two days within the limit; today's 4 cups
+        // do not break yesterday's run while today can still be corrected.
+        assert_eq!(streaks(at_most, Frequency::DAILY, &m, first, last), (1, 2));
+        // Every other day (1 in 2): f < 1, so numerator and denominator double.
+        let walk = days_from(first, 60, |i| (i % 2 == 0).then_some(Mark::Done));
+        let s = scores(Kind::YesNo, Frequency::every(2), &walk, first, last);
+        assert_eq!(round6(s[59]), 0.891794);
+        // Each two-day block has its walk: sixty days, today's block complete.
+        assert_eq!(
+            streaks(Kind::YesNo, Frequency::every(2), &walk, first, last),
+            (60, 60)
+        );
+    }
+
+    #[test]
+    fn a_daylight_saving_week_is_seven_habit_days() {
+        // The week of 29 March 2026 (Europe's spring change), 3 a week: Mon, Wed, Sun done.
+        let m = marks(&[
+            ("2026-03-23", Mark::Done),
+            ("2026-03-25", Mark::Done),
+            ("2026-03-29", Mark::Done),
+        ]);
+        let states = day_states(
+            Kind::YesNo,
+            Frequency::weekly(3),
+            &m,
+            date("2026-03-23"),
+            date("2026-03-29"),
+            date("2026-03-23"),
+            date("2026-03-30"),
+        );
+        use DayState::*;
+        let got: Vec<DayState> = states.iter().map(|(_, s)| *s).collect();
+        assert_eq!(
+            got,
+            [
+                Done,
+                DoneByPeriod,
+                Done,
+                DoneByPeriod,
+                DoneByPeriod,
+                DoneByPeriod,
+                Done,
+                Outside
+            ]
+        );
+        assert_eq!(
+            streaks(
+                Kind::YesNo,
+                Frequency::weekly(3),
+                &m,
+                date("2026-03-23"),
+                date("2026-03-29")
+            ),
+            (7, 7)
+        );
+    }
+
+    #[test]
+    fn typed_amounts_are_read_in_thousandths_and_written_back() {
+        for (typed, milli) in [
+            ("8", 8000),
+            (" 2.5 ", 2500),
+            ("2,5", 2500),
+            ("0.125", 125),
+            ("1 000", 1_000_000),
+            (".5", 500),
+            ("0", 0),
+        ] {
+            assert_eq!(parse_amount(typed, false), Ok(milli), "{typed:?}");
+        }
+        assert_eq!(parse_amount("0", true), Err(AmountError::OutOfRange));
+        assert_eq!(parse_amount("-3", true), Err(AmountError::OutOfRange));
+        assert_eq!(parse_amount("1000001", true), Err(AmountError::OutOfRange));
+        for bad in [
+            "abc",
+            "",
+            "1.2345",
+            "1e3",
+            "+5",
+            "٣",
+            "--1",
+            "1.2.3",
+            "99999999999",
+        ] {
+            assert_eq!(
+                parse_amount(bad, true),
+                Err(AmountError::NotANumber),
+                "{bad:?}"
+            );
+        }
+        assert_eq!(format_amount(8000), "8");
+        assert_eq!(format_amount(2500), "2.5");
+        assert_eq!(format_amount(125), "0.125");
+    }
+
+    #[test]
+    fn reminders_follow_weekdays_the_start_of_day_and_daylight_saving() {
+        use chrono::{NaiveTime, TimeZone, Weekday};
+        let berlin = chrono_tz::Europe::Berlin;
+        let hm = |h, m| NaiveTime::from_hms_opt(h, m, 0).unwrap();
+        let local = |at: chrono::DateTime<chrono::Utc>| {
+            at.with_timezone(&berlin)
+                .format("%a %d %H:%M %Z")
+                .to_string()
+        };
+        let from = berlin
+            .with_ymd_and_hms(2026, 3, 26, 12, 0, 0)
+            .unwrap()
+            .with_timezone(&chrono::Utc);
+        // Mondays only at 07:15: Monday 30 March, after the change, still 07:15.
+        let mon = weekday_bit(Weekday::Mon);
+        let at = next_reminder(hm(7, 15), mon, berlin, NaiveTime::MIN, from).unwrap();
+        assert_eq!(local(at), "Mon 30 07:15 CEST");
+        // Saturday and Sunday at 09:00: Saturday 28 (CET), then Sunday 29 (CEST).
+        let weekend = weekday_bit(Weekday::Sat) | weekday_bit(Weekday::Sun);
+        let sat = next_reminder(hm(9, 0), weekend, berlin, NaiveTime::MIN, from).unwrap();
+        assert_eq!(local(sat), "Sat 28 09:00 CET");
+        let sun = next_reminder(hm(9, 0), weekend, berlin, NaiveTime::MIN, sat).unwrap();
+        assert_eq!(local(sun), "Sun 29 09:00 CEST");
+        // Days starting at 04:00: a 01:00 reminder on "Friday" comes in the night to Saturday.
+        let fri = weekday_bit(Weekday::Fri);
+        let late = next_reminder(hm(1, 0), fri, berlin, hm(4, 0), from).unwrap();
+        assert_eq!(local(late), "Sat 28 01:00 CET");
+        assert_eq!(habit_day(late, berlin, hm(4, 0)), date("2026-03-27"));
+        // No weekday: never.
+        assert_eq!(
+            next_reminder(hm(9, 0), 0, berlin, NaiveTime::MIN, from),
+            None
+        );
+        // Marks: today and the 13 days before; not tomorrow, not 14 days back.
+        let today = date("2026-03-26");
+        assert_eq!(markable(today, today), Ok(()));
+        assert_eq!(markable(date("2026-03-13"), today), Ok(()));
+        assert_eq!(markable(date("2026-03-12"), today), Err(MarkError::TooOld));
+        assert_eq!(markable(date("2026-03-27"), today), Err(MarkError::Future));
+    }
 }

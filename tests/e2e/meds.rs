@@ -36,7 +36,7 @@ fn keyed(app: &TestApp, lang: Lang, buttons: &[(&str, &str)]) -> Vec<(String, St
 }
 
 fn menu(app: &TestApp, lang: Lang, period: bool) -> Vec<String> {
-    let mut keys = vec!["btn-headache-now"];
+    let mut keys = vec!["btn-headache-now", "btn-habits"];
     if period {
         keys.push("btn-period");
     }

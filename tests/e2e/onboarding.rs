@@ -16,6 +16,7 @@ e2e!(
 fn menu(app: &TestApp, lang: Lang) -> Vec<String> {
     [
         "btn-headache-now",
+        "btn-habits",
         "btn-history",
         "btn-report",
         "btn-export",
@@ -255,7 +256,7 @@ async fn help_and_privacy_answer_in_the_users_language(b: Backend, lang: Lang) {
             })
             .expect("commands for each language");
         let list = call.params["commands"].as_array().unwrap();
-        assert_eq!(list.len(), 15);
+        assert_eq!(list.len(), 16);
         assert_eq!(list[0]["command"], "start");
         assert_eq!(list[0]["description"], app.t(l, "cmd-start").as_str());
     }
@@ -288,7 +289,7 @@ async fn the_help_names_buttons_as_they_read(b: Backend, lang: Lang) {
         .into_iter()
         .filter(|l| *l != app.t(lang, "btn-help") && *l != app.t(lang, "btn-export"))
         .collect();
-    assert_eq!(shown.len(), 4, "{shown:?}");
+    assert_eq!(shown.len(), 5, "{shown:?}");
     // The attack's card: ended now, ended at…, add details.
     shown.extend(card.inline_buttons().into_iter().take(3).map(|(l, _)| l));
     for label in &shown {

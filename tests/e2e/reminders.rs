@@ -279,8 +279,16 @@ async fn quiet_hours_hold_a_reminder_a_pause_skips_them_and_a_late_one_expires(
 
     // 21:00 is inside 20:30–07:00: it waits until 07:00, and asks about the evening before.
     app.step_to(utc(10, 20, 0));
+    // Held once the scheduler has looked (a busy machine may take a while to get there).
+    let deadline = std::time::Instant::now() + crate::harness::PATIENCE;
+    while app.scheduler.stats.held.load(Ordering::Relaxed) == 0 {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the reminder was never held"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
     app.assert_quiet(id).await;
-    assert!(app.scheduler.stats.held.load(Ordering::Relaxed) >= 1);
     let from = app.fake.calls().len();
     app.step_to(utc(11, 6, 0));
     let held = app.sent_after(id, from).await;

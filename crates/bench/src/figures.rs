@@ -24,7 +24,7 @@ use headlog::store::Db;
 use crate::child::TempDir;
 
 /// The median time of `runs` calls of `f`.
-fn median<T>(runs: usize, mut f: impl FnMut() -> T) -> (Duration, T) {
+pub(crate) fn median<T>(runs: usize, mut f: impl FnMut() -> T) -> (Duration, T) {
     let mut times = Vec::with_capacity(runs);
     let mut last = None;
     for _ in 0..runs {
@@ -40,7 +40,7 @@ fn ms(d: Duration) -> String {
     format!("{:.2} ms", d.as_secs_f64() * 1000.0)
 }
 
-fn line(what: &str, took: Duration, goal_ms: Option<f64>) {
+pub(crate) fn line(what: &str, took: Duration, goal_ms: Option<f64>) {
     let verdict = match goal_ms {
         Some(g) if took.as_secs_f64() * 1000.0 < g => format!("  (goal < {g} ms: met)"),
         Some(g) => format!("  (goal < {g} ms: NOT met)"),
@@ -172,5 +172,6 @@ pub async fn run(options: &crate::args::Options) -> Result<(), String> {
     let i18n = I18n::new().map_err(|e| format!("{e:#}"))?;
     let runs = if options.quick { 5 } else { 21 };
     one(90, runs, &i18n).await?;
-    one(3650, runs, &i18n).await
+    one(3650, runs, &i18n).await?;
+    crate::habits::run(runs).await
 }

@@ -19,6 +19,7 @@ mod args;
 mod child;
 mod engine;
 mod figures;
+mod habits;
 mod phase;
 mod reminders;
 mod report;
