@@ -716,20 +716,25 @@ pub fn build_export(
             (states, scores)
         })
         .collect();
-    let mut checks = csv::Writer::from_writer(Vec::new());
-    let mut scores = csv::Writer::from_writer(Vec::new());
-    let _ = checks.write_record(&header);
-    let _ = scores.write_record(&header);
+    // The header through the CSV writer (names may need quoting); the rows are dates and
+    // numbers only, written straight into the buffers.
+    let header_csv = |w: Vec<u8>| {
+        let mut w = csv::Writer::from_writer(w);
+        let _ = w.write_record(&header);
+        w.into_inner().unwrap_or_default()
+    };
     let days = (today - first).num_days().max(0) as usize;
-    let mut row_c: Vec<String> = Vec::with_capacity(habits.len() + 1);
-    let mut row_s: Vec<String> = Vec::with_capacity(habits.len() + 1);
+    let mut checks = String::from_utf8(header_csv(Vec::new())).unwrap_or_default();
+    let mut scores = checks.clone();
+    checks.reserve((days + 1) * (habits.len() * 3 + 12));
+    scores.reserve((days + 1) * (habits.len() * 7 + 12));
     for back in 0..=days {
+        use std::fmt::Write as _;
         let i = days - back;
         let day = today - Days::new(back as u64);
-        row_c.clear();
-        row_s.clear();
-        row_c.push(day.to_string());
-        row_s.push(day.to_string());
+        let date = day.format("%Y-%m-%d").to_string();
+        checks.push_str(&date);
+        scores.push_str(&date);
         for (h, (states, sc)) in habits.iter().zip(&columns) {
             let state = states.get(i).copied().unwrap_or(DayState::Outside);
             let value = match (h.kind, marks.get(&h.id).and_then(|m| m.get(&day))) {
@@ -742,15 +747,15 @@ pub fn build_export(
                     DayState::Empty | DayState::Outside => checkmark::NO_ENTRY,
                 },
             };
-            row_c.push(value.to_string());
-            row_s.push(format!("{:.4}", sc.get(i).copied().unwrap_or(0.0)));
+            let _ = write!(checks, ",{value}");
+            let _ = write!(scores, ",{:.4}", sc.get(i).copied().unwrap_or(0.0));
         }
-        let _ = checks.write_record(&row_c);
-        let _ = scores.write_record(&row_s);
+        checks.push('\n');
+        scores.push('\n');
     }
     Export {
         habits: habits_csv,
-        checkmarks: checks.into_inner().unwrap_or_default(),
-        scores: scores.into_inner().unwrap_or_default(),
+        checkmarks: checks.into_bytes(),
+        scores: scores.into_bytes(),
     }
 }

@@ -46,8 +46,21 @@ impl HabitPrefs {
 
 fn date(row: &Row, col: &str) -> StoreResult<NaiveDate> {
     let s: String = row.try_get(col)?;
-    NaiveDate::parse_from_str(&s, "%Y-%m-%d")
-        .map_err(|_| StoreError::Corrupt(format!("habit {col} {s:?}")))
+    iso_day(&s).ok_or_else(|| StoreError::Corrupt(format!("habit {col} {s:?}")))
+}
+
+/// `YYYY-MM-DD`, read without the general parser (an export reads one per mark).
+fn iso_day(s: &str) -> Option<NaiveDate> {
+    let b = s.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let num = |r: std::ops::Range<usize>| -> Option<u32> {
+        b[r].iter().try_fold(0u32, |n, c| {
+            c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
+        })
+    };
+    NaiveDate::from_ymd_opt(i32::try_from(num(0..4)?).ok()?, num(5..7)?, num(8..10)?)
 }
 
 fn small(row: &Row, col: &str) -> StoreResult<u32> {

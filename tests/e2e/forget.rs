@@ -18,6 +18,18 @@ async fn forget_erases_everything_only_after_its_own_confirmation(b: Backend, la
     app.onboard(&user, chrono_tz::Europe::Moscow).await;
     app.say(&user, &app.t(lang, "btn-headache-now")).await;
     app.say(&bystander, &app.t(lang, "btn-headache-now")).await;
+    // Habits too: a mark, a reminder on the schedule; the bystander keeps theirs.
+    use headlog::domain::habits::{Frequency, Kind, Mark};
+    let habit = crate::habits::add(&app, 40, "Walk", Kind::YesNo, Frequency::DAILY).await;
+    let kept = crate::habits::add(&app, 41, "Read", Kind::YesNo, Frequency::DAILY).await;
+    let day = crate::harness::t0().date_naive();
+    db!(
+        app.store,
+        set_habit_mark(habit.id, day, Some(Mark::Done), 0)
+    )
+    .unwrap();
+    let noon = chrono::NaiveTime::from_hms_opt(12, 0, 0).unwrap();
+    db!(app.store, insert_habit_reminder(40, habit.id, noon, 127)).unwrap();
 
     let first = app.say(&user, "/forget").await;
     assert_eq!(first.text(), Some(app.t(lang, "forget-confirm").as_str()));
@@ -46,6 +58,14 @@ async fn forget_erases_everything_only_after_its_own_confirmation(b: Backend, la
     assert_eq!(answer, None);
     assert_eq!(made[0].text(), Some(app.t(lang, "forget-done").as_str()));
     assert_eq!(db!(app.store, count_attacks(40)).unwrap(), 0);
+    assert!(db!(app.store, all_habits(40)).unwrap().is_empty());
+    assert!(
+        db!(app.store, habit_entries(habit.id, day, day))
+            .unwrap()
+            .is_empty()
+    );
+    assert!(db!(app.store, user_habit_reminders(40)).unwrap().is_empty());
+    assert_eq!(db!(app.store, all_habits(41)).unwrap(), vec![kept]);
     assert!(db!(app.store, dialogue(40)).unwrap().is_none());
     assert!(
         db!(app.store, inbox_pending(100))

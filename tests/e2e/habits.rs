@@ -49,7 +49,13 @@ fn today() -> NaiveDate {
 }
 
 /// A habit put straight into the store (flows other than creation start from one).
-async fn add(app: &TestApp, user: i64, name: &str, kind: Kind, freq: Frequency) -> Habit {
+pub(crate) async fn add(
+    app: &TestApp,
+    user: i64,
+    name: &str,
+    kind: Kind,
+    freq: Frequency,
+) -> Habit {
     let h = Habit {
         id: 0,
         user_id: user,
