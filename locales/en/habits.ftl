@@ -2,6 +2,7 @@
 
 btn-habits = ✅ Habits
 cmd-habits = Today's habits
+settings-btn-habit-day = 🌙 Start of the habit day
 
 ## Today's checklist
 habits-today-title = ✅ Habits · { $date }

@@ -2,6 +2,7 @@
 
 btn-habits = ✅ Привычки
 cmd-habits = Привычки на сегодня
+settings-btn-habit-day = 🌙 Начало дня для привычек
 
 ## Список на сегодня
 habits-today-title = ✅ Привычки · { $date }

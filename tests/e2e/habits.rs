@@ -929,23 +929,8 @@ async fn reminders_come_on_chosen_weekdays_at_local_time_and_not_once_done(b: Ba
     mark(&app, h.id, day(2026, 3, 12), Some(Mark::Done)).await;
     let from = app.fake.calls().len();
     app.step_to(local(day(2026, 3, 12), 7, 16));
-    for _ in 0..50 {
-        let moved = db!(app.store, schedule_of(user.id))
-            .unwrap()
-            .into_iter()
-            .find(|j| j.purpose == Purpose::Habit)
-            .unwrap();
-        if moved.due_at == local(day(2026, 3, 18), 7, 15).timestamp() {
-            break;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-    }
-    let moved = db!(app.store, schedule_of(user.id))
-        .unwrap()
-        .into_iter()
-        .find(|j| j.purpose == Purpose::Habit)
-        .unwrap();
-    assert_eq!(moved.due_at, local(day(2026, 3, 18), 7, 15).timestamp());
+    let moved = due_at(&app, user.id, local(day(2026, 3, 18), 7, 15)).await;
+    assert_eq!(moved, local(day(2026, 3, 18), 7, 15).timestamp());
     let sent: Vec<_> = app
         .fake
         .calls()
@@ -956,25 +941,30 @@ async fn reminders_come_on_chosen_weekdays_at_local_time_and_not_once_done(b: Ba
     assert!(sent.is_empty(), "{sent:?}");
     // Across the change to summer time (29 March): 07:15 stays 07:15 local.
     app.step_to(local(day(2026, 3, 26), 8, 0));
-    for _ in 0..50 {
-        let j = db!(app.store, schedule_of(user.id))
+    let next = due_at(&app, user.id, local(day(2026, 4, 1), 7, 15)).await;
+    assert_eq!(next, local(day(2026, 4, 1), 7, 15).timestamp());
+    let summer = chrono::TimeZone::with_ymd_and_hms(&Utc, 2026, 4, 1, 5, 15, 0).unwrap();
+    assert_eq!(next, summer.timestamp(), "07:15 CEST is 05:15 UTC");
+}
+
+/// The habit reminder's due instant once the scheduler moved it to `expected` (or, after a
+/// while, wherever it is).
+async fn due_at(app: &TestApp, user: i64, expected: DateTime<Utc>) -> i64 {
+    let job = async || {
+        db!(app.store, schedule_of(user))
             .unwrap()
             .into_iter()
             .find(|j| j.purpose == Purpose::Habit)
-            .unwrap();
-        if j.due_at == local(day(2026, 4, 1), 7, 15).timestamp() {
+            .expect("a habit reminder on the schedule")
+            .due_at
+    };
+    for _ in 0..100 {
+        if job().await == expected.timestamp() {
             break;
         }
         tokio::time::sleep(std::time::Duration::from_millis(50)).await;
     }
-    let j = db!(app.store, schedule_of(user.id))
-        .unwrap()
-        .into_iter()
-        .find(|j| j.purpose == Purpose::Habit)
-        .unwrap();
-    assert_eq!(j.due_at, local(day(2026, 4, 1), 7, 15).timestamp());
-    let summer = chrono::TimeZone::with_ymd_and_hms(&Utc, 2026, 4, 1, 5, 15, 0).unwrap();
-    assert_eq!(j.due_at, summer.timestamp(), "07:15 CEST is 05:15 UTC");
+    job().await
 }
 
 async fn a_custom_start_of_day_moves_today_for_habits_only(b: Backend) {

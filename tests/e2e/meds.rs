@@ -99,6 +99,7 @@ fn settings_buttons(app: &TestApp, lang: Lang, period: bool) -> Vec<(String, Str
     buttons.push((app.t(lang, "btn-report-links"), "P:k".to_owned()));
     buttons.extend(keyed(app, lang, &[toggle, ("settings-btn-checkin", "sc")]));
     buttons.push((app.t(lang, "settings-btn-reminders"), "N:s".to_owned()));
+    buttons.push((app.t(lang, "settings-btn-habit-day"), "H:B".to_owned()));
     buttons
 }
 

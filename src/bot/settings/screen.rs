@@ -86,6 +86,10 @@ async fn render(ctx: &Ctx<'_>, user: &User) -> anyhow::Result<(String, InlineKey
                 crate::bot::ui::callback::reminders::Action::Menu,
             ),
         ],
+        vec![crate::bot::ui::callback::habits::button(
+            ctx.t("settings-btn-habit-day"),
+            crate::bot::ui::callback::habits::Action::DayStart(None),
+        )],
     ];
     Ok((text, markup(rows)))
 }
