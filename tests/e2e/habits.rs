@@ -6,7 +6,7 @@
 //! (none for a habit done that day), the custom start of day, and the Loop-shaped export.
 
 use crate::db::Backend;
-use crate::harness::{TestApp, e2e, on_both_stores, t0};
+use crate::harness::{TestApp, e2e, t0};
 use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
 use chrono_tz::Tz;
 use fakebot::{Call, TgUser};
@@ -17,6 +17,10 @@ use headlog::domain::reminders::{Purpose, day_ref};
 use headlog::i18n::Arg;
 
 e2e!(
+    reminders_come_on_chosen_weekdays_at_local_time_and_not_once_done,
+    a_custom_start_of_day_moves_today_for_habits_only,
+    the_export_carries_loop_shaped_habits_checkmarks_and_scores,
+    long_lists_go_five_to_a_page,
     a_habit_is_created_in_the_guided_flow_and_ticked_on_today_s_list,
     a_numeric_habit_takes_plus_minus_and_typed_numbers_and_refuses_bad_ones,
     forged_future_and_stale_marks_change_nothing,
@@ -24,13 +28,6 @@ e2e!(
     a_hard_attack_offers_the_sick_day_and_skips_keep_the_streak,
     the_card_shows_streaks_strength_and_the_last_weeks_and_a_past_day_is_corrected,
     habits_are_edited_reordered_archived_and_deleted_with_a_question_first,
-);
-
-on_both_stores!(
-    reminders_come_on_chosen_weekdays_at_local_time_and_not_once_done,
-    a_custom_start_of_day_moves_today_for_habits_only,
-    the_export_carries_loop_shaped_habits_checkmarks_and_scores,
-    long_lists_go_five_to_a_page,
 );
 
 const BERLIN: Tz = chrono_tz::Europe::Berlin;
@@ -860,11 +857,10 @@ async fn habits_are_edited_reordered_archived_and_deleted_with_a_question_first(
     );
 }
 
-async fn reminders_come_on_chosen_weekdays_at_local_time_and_not_once_done(b: Backend) {
+async fn reminders_come_on_chosen_weekdays_at_local_time_and_not_once_done(b: Backend, lang: Lang) {
     let Some(app) = TestApp::spawn(b).await else {
         return;
     };
-    let lang = Lang::En;
     let user = app.user(908, lang);
     app.onboard(&user, BERLIN).await;
     let h = add(&app, user.id, "Stretch", Kind::YesNo, Frequency::DAILY).await;
@@ -883,16 +879,20 @@ async fn reminders_come_on_chosen_weekdays_at_local_time_and_not_once_done(b: Ba
     let list = typed(&app, &user, "07:15").await;
     let list_msg = list.message_id.unwrap();
     assert!(
-        list.text().unwrap().contains("⏰ 07:15 · every day"),
+        list.text()
+            .unwrap()
+            .contains(&format!("⏰ 07:15 · {}", app.t(lang, "habits-days-every"))),
         "{:?}",
         list.text()
     );
     // Only Wednesdays and Thursdays: untick the other five (each button carries its mask).
-    for d in ["✓Mon", "✓Tue", "✓Fri", "✓Sat", "✓Sun"] {
-        tap_label(&app, &user, list_msg, d).await;
+    for d in [1, 2, 5, 6, 7] {
+        let label = format!("✓{}", app.t(lang, &format!("weekday-{d}")));
+        tap_label(&app, &user, list_msg, &label).await;
     }
     let shown = text_of(&app, user.id, list_msg);
-    assert!(shown.contains("⏰ 07:15 · Wed Thu"), "{shown}");
+    let days = format!("{} {}", app.t(lang, "weekday-3"), app.t(lang, "weekday-4"));
+    assert!(shown.contains(&format!("⏰ 07:15 · {days}")), "{shown}");
     let r = db!(app.store, habit_reminders(h.id)).unwrap().remove(0);
     assert_eq!(r.weekdays, 0b0001100);
     // Wednesday 11 March, 07:15 Berlin: the reminder comes.
@@ -967,11 +967,10 @@ async fn due_at(app: &TestApp, user: i64, expected: DateTime<Utc>) -> i64 {
     job().await
 }
 
-async fn a_custom_start_of_day_moves_today_for_habits_only(b: Backend) {
+async fn a_custom_start_of_day_moves_today_for_habits_only(b: Backend, lang: Lang) {
     let Some(app) = TestApp::spawn(b).await else {
         return;
     };
-    let lang = Lang::Ru;
     let user = app.user(909, lang);
     app.onboard(&user, BERLIN).await;
     let h = add(&app, user.id, "Читать", Kind::YesNo, Frequency::DAILY).await;
@@ -1015,11 +1014,11 @@ async fn a_custom_start_of_day_moves_today_for_habits_only(b: Backend) {
     );
 }
 
-async fn the_export_carries_loop_shaped_habits_checkmarks_and_scores(b: Backend) {
+async fn the_export_carries_loop_shaped_habits_checkmarks_and_scores(b: Backend, lang: Lang) {
     let Some(app) = TestApp::spawn(b).await else {
         return;
     };
-    let user = app.user(910, Lang::En);
+    let user = app.user(910, lang);
     app.onboard(&user, BERLIN).await;
     let mut walk = add(&app, user.id, "Walk", Kind::YesNo, Frequency::weekly(3)).await;
     walk.start_day = day(2026, 3, 2);
@@ -1060,6 +1059,16 @@ async fn the_export_carries_loop_shaped_habits_checkmarks_and_scores(b: Backend)
         docs.iter().map(|d| d.0.as_str()).collect::<Vec<_>>(),
         ["Habits.csv", "Checkmarks.csv", "Scores.csv"]
     );
+    let captions: Vec<&str> = calls.iter().map(|c| c.text().unwrap_or_default()).collect();
+    let expected: Vec<String> = [
+        "export-habits-caption",
+        "export-checkmarks-caption",
+        "export-scores-caption",
+    ]
+    .iter()
+    .map(|k| app.t(lang, k))
+    .collect();
+    assert_eq!(captions, expected);
     assert_eq!(
         docs[0].1,
         "Position,Name,Type,Question,Description,FrequencyNumerator,FrequencyDenominator,Color,Unit,Target Type,Target Value,Archived?,Factor,Routine,Goal Days\n\
@@ -1102,11 +1111,10 @@ async fn the_export_carries_loop_shaped_habits_checkmarks_and_scores(b: Backend)
     assert_eq!(scores[2].split(',').nth(1), scores[3].split(',').nth(1));
 }
 
-async fn long_lists_go_five_to_a_page(b: Backend) {
+async fn long_lists_go_five_to_a_page(b: Backend, lang: Lang) {
     let Some(app) = TestApp::spawn(b).await else {
         return;
     };
-    let lang = Lang::En;
     let user = app.user(911, lang);
     app.onboard(&user, BERLIN).await;
     for i in 1..=7 {
