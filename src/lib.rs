@@ -7,6 +7,7 @@
 #![forbid(unsafe_code)]
 
 pub mod bot;
+pub mod cli;
 pub mod clock;
 pub mod config;
 pub mod demo;
@@ -14,6 +15,7 @@ pub mod doctor;
 pub mod domain;
 pub mod http;
 pub mod i18n;
+pub mod maintenance;
 pub mod metrics;
 pub mod pictures;
 pub mod service;

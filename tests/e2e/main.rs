@@ -13,6 +13,7 @@ macro_rules! db {
 
 mod api;
 mod attacks;
+mod backup;
 mod checkin;
 mod db;
 mod details;
@@ -23,6 +24,7 @@ mod faults;
 mod forget;
 mod harness;
 mod history;
+mod logs;
 mod meds;
 mod metrics;
 mod onboarding;
@@ -33,7 +35,9 @@ mod questionnaires;
 mod reminders;
 mod replicas;
 mod report;
+mod retention;
 mod robustness;
+mod shutdown;
 mod store_contract;
 mod trash;
 mod webhook;
