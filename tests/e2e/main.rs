@@ -16,6 +16,7 @@ mod attacks;
 mod backup;
 mod checkin;
 mod db;
+mod deploy;
 mod details;
 mod doctor;
 mod doses;
