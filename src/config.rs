@@ -64,6 +64,8 @@ pub struct Settings {
     /// (`HEADLOG_RETENTION_DAYS`; unset keeps everything; never below
     /// [`MIN_RETENTION_DAYS`]).
     pub retention_days: Option<u32>,
+    /// Where error reports go (`HEADLOG_SENTRY_DSN`; needs the `sentry` cargo feature).
+    pub sentry_dsn: Option<SecretString>,
 }
 
 /// The shortest retention allowed: half a year of diary is the least a doctor needs.
@@ -134,6 +136,7 @@ struct FileSettings {
     backup_keep: Option<u32>,
     backup_every_secs: Option<u64>,
     retention_days: Option<u32>,
+    sentry_dsn: Option<String>,
 }
 
 impl Settings {
@@ -363,6 +366,8 @@ impl Settings {
             });
         }
 
+        let sentry_dsn = pick("HEADLOG_SENTRY_DSN", file.sentry_dsn).map(SecretString::from);
+
         Ok(Settings {
             bot_token: SecretString::from(token),
             database_url: SecretString::from(database_url),
@@ -386,6 +391,7 @@ impl Settings {
             backup_keep,
             backup_every_secs,
             retention_days,
+            sentry_dsn,
         })
     }
 }

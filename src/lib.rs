@@ -13,6 +13,8 @@ pub mod config;
 pub mod demo;
 pub mod doctor;
 pub mod domain;
+#[cfg(feature = "sentry")]
+pub mod error_reports;
 pub mod http;
 pub mod i18n;
 pub mod maintenance;

@@ -90,7 +90,11 @@ fn run() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    headlog::telemetry::init_with(&settings.log, settings.log_format);
+    let _telemetry = headlog::telemetry::start(
+        &settings.log,
+        settings.log_format,
+        settings.sentry_dsn.as_ref().map(|d| d.expose_secret()),
+    );
     let runtime = match runtime(settings.worker_threads) {
         Ok(r) => r,
         Err(e) => {

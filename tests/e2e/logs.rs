@@ -131,3 +131,82 @@ async fn json_logs_are_one_object_a_line_without_diary_text_or_names() {
         assert!(!text.contains(secret), "{secret:?} is in the logs: {text}");
     }
 }
+
+#[cfg(feature = "sentry")]
+/// Accepts one HTTP request on `listener` and answers 200; its request line, headers and
+/// body.
+async fn one_request(listener: &tokio::net::TcpListener) -> (String, Vec<u8>) {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let (mut conn, _) = listener.accept().await.unwrap();
+    let mut data = Vec::new();
+    let mut buf = [0u8; 8192];
+    let head_end = loop {
+        let n = conn.read(&mut buf).await.unwrap();
+        assert!(n > 0, "the request ended early");
+        data.extend_from_slice(&buf[..n]);
+        if let Some(at) = data.windows(4).position(|w| w == b"\r\n\r\n") {
+            break at + 4;
+        }
+    };
+    let head = String::from_utf8_lossy(&data[..head_end]).to_ascii_lowercase();
+    let length: usize = head
+        .lines()
+        .find_map(|l| l.strip_prefix("content-length:"))
+        .map(|v| v.trim().parse().unwrap())
+        .unwrap_or(0);
+    while data.len() < head_end + length {
+        let n = conn.read(&mut buf).await.unwrap();
+        assert!(n > 0, "the body ended early");
+        data.extend_from_slice(&buf[..n]);
+    }
+    conn.write_all(b"HTTP/1.1 200 OK\r\ncontent-length: 2\r\nconnection: close\r\n\r\n{}")
+        .await
+        .unwrap();
+    (head, data[head_end..].to_vec())
+}
+
+/// With `HEADLOG_SENTRY_DSN`, an error logged by the real binary (here a scheduled
+/// backup that cannot be written) reaches the DSN's host as a Sentry envelope.
+#[cfg(feature = "sentry")]
+#[tokio::test]
+async fn an_error_is_reported_to_the_sentry_dsn() {
+    let url = db::fresh(Backend::Sqlite).await.unwrap();
+    let fake = FakeBot::start().await;
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let mut child = headlog()
+        .arg("run")
+        .env("HEADLOG_BOT_TOKEN", fake.token())
+        .env("HEADLOG_TELEGRAM_API_URL", fake.api_url())
+        .env("HEADLOG_DATABASE_URL", &url)
+        .env("HEADLOG_HTTP_ADDR", "127.0.0.1:0")
+        .env("HEADLOG_POLL_TIMEOUT", "1")
+        .env("HEADLOG_LOG", "warn")
+        .env(
+            "HEADLOG_SENTRY_DSN",
+            format!("http://publickey@127.0.0.1:{port}/42"),
+        )
+        // No directory can be made under /proc: the backup fails and says so as an error.
+        .env("HEADLOG_BACKUP_DIR", "/proc/headlog-backups")
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let (head, body) = tokio::time::timeout(Duration::from_secs(20), one_request(&listener))
+        .await
+        .expect("an envelope within 20 s");
+    child.kill().await.unwrap();
+    assert!(head.starts_with("post /api/42/envelope/ "), "{head}");
+    assert!(
+        head.contains("x-sentry-auth: sentry sentry_key=publickey"),
+        "{head}"
+    );
+    let body = String::from_utf8_lossy(&body);
+    assert!(
+        body.contains("{\"type\":\"event\""),
+        "an error event: {body}"
+    );
+    assert!(
+        body.contains("\"message\":\"scheduled backup failed\""),
+        "{body}"
+    );
+}
