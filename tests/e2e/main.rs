@@ -15,6 +15,7 @@ mod api;
 mod attacks;
 mod backup;
 mod checkin;
+mod cli;
 mod db;
 mod deploy;
 mod details;
