@@ -199,6 +199,15 @@ pub fn sqlite_in_use(db: &Path) -> anyhow::Result<bool> {
         {
             Ok(true)
         }
+        // A damaged file (the reason for many a restore) cannot be open as a database.
+        Err(rusqlite::Error::SqliteFailure(f, _))
+            if matches!(
+                f.code,
+                rusqlite::ErrorCode::NotADatabase | rusqlite::ErrorCode::DatabaseCorrupt
+            ) =>
+        {
+            Ok(false)
+        }
         Err(e) => Err(e).with_context(|| format!("locking {}", db.display())),
     }
 }

@@ -168,6 +168,11 @@ async fn a_restored_backup_gives_every_user_the_same_export(b: Backend) {
         assert!(err.contains("not a SQLite database"), "{err}");
         let path = target.trim_start_matches("sqlite://");
         assert!(backup::verify_sqlite(Path::new(path)).is_ok());
+        // A damaged database file is what a restore is for: it is replaced.
+        std::fs::write(path, b"damaged beyond repair").unwrap();
+        let (code, err) = command(&target, &["restore", "--from", file_arg]).await;
+        assert_eq!(code, Some(0), "{err}");
+        assert!(backup::verify_sqlite(Path::new(path)).is_ok());
     } else {
         drop_pg(&target).await;
     }
