@@ -51,7 +51,27 @@ pub struct Settings {
     /// How many days a doctor link works unless revoked (`HEADLOG_DOCTOR_LINK_DAYS`,
     /// 1–90, 14 by default).
     pub doctor_link_days: u32,
+    /// `HEADLOG_LOG_FORMAT`: `text` (the default) or `json`, one object a line.
+    pub log_format: LogFormat,
+    /// Where the daily SQLite backups go (`HEADLOG_BACKUP_DIR`); unset, there are none.
+    pub backup_dir: Option<PathBuf>,
+    /// How many scheduled backups are kept (`HEADLOG_BACKUP_KEEP`, 7 by default).
+    pub backup_keep: u32,
+    /// Seconds between scheduled backups (`HEADLOG_BACKUP_EVERY_SECS`, a day by default;
+    /// meant for tests, which need a short period).
+    pub backup_every_secs: u64,
+    /// Records older than this many days are erased by a daily job
+    /// (`HEADLOG_RETENTION_DAYS`; unset keeps everything; never below
+    /// [`MIN_RETENTION_DAYS`]).
+    pub retention_days: Option<u32>,
+    /// Where error reports go (`HEADLOG_SENTRY_DSN`; needs the `sentry` cargo feature).
+    pub sentry_dsn: Option<SecretString>,
 }
+
+/// The shortest retention allowed: half a year of diary is the least a doctor needs.
+pub const MIN_RETENTION_DAYS: u32 = 180;
+
+pub use crate::telemetry::LogFormat;
 
 /// Webhook mode: where Telegram sends updates and the secret it proves itself with.
 #[derive(Debug, Clone)]
@@ -111,6 +131,12 @@ struct FileSettings {
     metrics_addr: Option<String>,
     public_url: Option<String>,
     doctor_link_days: Option<u32>,
+    log_format: Option<String>,
+    backup_dir: Option<String>,
+    backup_keep: Option<u32>,
+    backup_every_secs: Option<u64>,
+    retention_days: Option<u32>,
+    sentry_dsn: Option<String>,
 }
 
 impl Settings {
@@ -119,18 +145,31 @@ impl Settings {
         Self::from_map(&std::env::vars().collect())
     }
 
+    /// Only the database URL and the log settings, from the process environment: what
+    /// `migrate`, `backup` and `restore` need (no bot token).
+    pub fn store_from_env() -> Result<StoreSettings, ConfigError> {
+        Self::store_from_map(&std::env::vars().collect())
+    }
+
+    /// [`Settings::store_from_env`] from a map standing for the environment.
+    pub fn store_from_map(env: &HashMap<String, String>) -> Result<StoreSettings, ConfigError> {
+        let file = file_of(env)?;
+        let pick = |key: &str, from_file: Option<String>| pick(env, key, from_file);
+        let log_format = log_format(pick("HEADLOG_LOG_FORMAT", file.log_format))?;
+        Ok(StoreSettings {
+            database_url: SecretString::from(database_url(pick(
+                "HEADLOG_DATABASE_URL",
+                file.database_url,
+            ))?),
+            log: log_filter(env, pick("HEADLOG_LOG", file.log)),
+            log_format,
+        })
+    }
+
     /// Reads the settings from a map standing for the environment (tests pass their own).
     pub fn from_map(env: &HashMap<String, String>) -> Result<Self, ConfigError> {
-        let file = match env.get("HEADLOG_CONFIG") {
-            Some(path) => read_file(PathBuf::from(path))?,
-            None => FileSettings::default(),
-        };
-        let pick = |key: &str, from_file: Option<String>| {
-            env.get(key)
-                .filter(|v| !v.trim().is_empty())
-                .cloned()
-                .or(from_file)
-        };
+        let file = file_of(env)?;
+        let pick = |key: &str, from_file: Option<String>| pick(env, key, from_file);
 
         let token = pick("HEADLOG_BOT_TOKEN", file.bot_token).ok_or(ConfigError::Missing(
             "HEADLOG_BOT_TOKEN",
@@ -138,17 +177,7 @@ impl Settings {
         ))?;
         check_token(&token)?;
 
-        let database_url = pick("HEADLOG_DATABASE_URL", file.database_url)
-            .unwrap_or_else(|| "sqlite://headlog.db".to_owned());
-        if !(database_url.starts_with("sqlite:")
-            || database_url.starts_with("postgres://")
-            || database_url.starts_with("postgresql://"))
-        {
-            return Err(invalid(
-                "HEADLOG_DATABASE_URL",
-                "it must start with sqlite: or postgres://",
-            ));
-        }
+        let database_url = database_url(pick("HEADLOG_DATABASE_URL", file.database_url))?;
 
         let api = pick("HEADLOG_TELEGRAM_API_URL", file.telegram_api_url)
             .unwrap_or_else(|| "https://api.telegram.org".to_owned());
@@ -298,10 +327,46 @@ impl Settings {
                 "it must be between 1 and 90",
             ));
         }
-        // RUST_LOG is honoured too, as Rust programs usually do; HEADLOG_LOG wins.
-        let log = pick("HEADLOG_LOG", file.log)
-            .or_else(|| env.get("RUST_LOG").cloned())
-            .unwrap_or_else(|| "info".to_owned());
+        let log = log_filter(env, pick("HEADLOG_LOG", file.log));
+        let log_format = log_format(pick("HEADLOG_LOG_FORMAT", file.log_format))?;
+        let backup_dir = pick("HEADLOG_BACKUP_DIR", file.backup_dir).map(PathBuf::from);
+        let backup_keep = number(env, "HEADLOG_BACKUP_KEEP", file.backup_keep, 7)?;
+        if backup_keep == 0 {
+            return Err(invalid("HEADLOG_BACKUP_KEEP", "it must be at least 1"));
+        }
+        let backup_every_secs = number(
+            env,
+            "HEADLOG_BACKUP_EVERY_SECS",
+            file.backup_every_secs,
+            86_400,
+        )?;
+        if backup_every_secs == 0 {
+            return Err(invalid(
+                "HEADLOG_BACKUP_EVERY_SECS",
+                "it must be at least 1",
+            ));
+        }
+        let retention_days = match env.get("HEADLOG_RETENTION_DAYS") {
+            Some(v) if !v.trim().is_empty() => Some(v.trim().parse::<u32>().map_err(|_| {
+                invalid(
+                    "HEADLOG_RETENTION_DAYS",
+                    "it must be a whole number of days",
+                )
+            })?),
+            _ => file.retention_days,
+        };
+        if let Some(days) = retention_days
+            && days < MIN_RETENTION_DAYS
+        {
+            return Err(ConfigError::Invalid {
+                name: "HEADLOG_RETENTION_DAYS",
+                why: format!(
+                    "{days} days is too short: records are kept at least {MIN_RETENTION_DAYS} days (unset it to keep everything)"
+                ),
+            });
+        }
+
+        let sentry_dsn = pick("HEADLOG_SENTRY_DSN", file.sentry_dsn).map(SecretString::from);
 
         Ok(Settings {
             bot_token: SecretString::from(token),
@@ -321,7 +386,68 @@ impl Settings {
             metrics_addr,
             public_url,
             doctor_link_days,
+            log_format,
+            backup_dir,
+            backup_keep,
+            backup_every_secs,
+            retention_days,
+            sentry_dsn,
         })
+    }
+}
+
+/// What the commands that only touch the store need.
+#[derive(Debug, Clone)]
+pub struct StoreSettings {
+    /// As [`Settings::database_url`].
+    pub database_url: SecretString,
+    /// As [`Settings::log`].
+    pub log: String,
+    /// As [`Settings::log_format`].
+    pub log_format: LogFormat,
+}
+
+fn file_of(env: &HashMap<String, String>) -> Result<FileSettings, ConfigError> {
+    match env.get("HEADLOG_CONFIG") {
+        Some(path) => read_file(PathBuf::from(path)),
+        None => Ok(FileSettings::default()),
+    }
+}
+
+/// The environment's value (blank counts as unset), else the file's.
+fn pick(env: &HashMap<String, String>, key: &str, from_file: Option<String>) -> Option<String> {
+    env.get(key)
+        .filter(|v| !v.trim().is_empty())
+        .cloned()
+        .or(from_file)
+}
+
+fn database_url(value: Option<String>) -> Result<String, ConfigError> {
+    let url = value.unwrap_or_else(|| "sqlite://headlog.db".to_owned());
+    if !(url.starts_with("sqlite:")
+        || url.starts_with("postgres://")
+        || url.starts_with("postgresql://"))
+    {
+        return Err(invalid(
+            "HEADLOG_DATABASE_URL",
+            "it must start with sqlite: or postgres://",
+        ));
+    }
+    Ok(url)
+}
+
+/// RUST_LOG is honoured too, as Rust programs usually do; HEADLOG_LOG wins.
+fn log_filter(env: &HashMap<String, String>, value: Option<String>) -> String {
+    value
+        .or_else(|| env.get("RUST_LOG").cloned())
+        .unwrap_or_else(|| "info".to_owned())
+}
+
+fn log_format(value: Option<String>) -> Result<LogFormat, ConfigError> {
+    match value.as_deref().map(str::trim) {
+        None | Some("text") => Ok(LogFormat::Text),
+        Some("json") => Ok(LogFormat::Json),
+        Some(_) => Err(invalid("HEADLOG_LOG_FORMAT", "it must be text or json")),
     }
 }
 
@@ -479,6 +605,84 @@ mod tests {
                 "{bad}: {err}"
             );
         }
+    }
+
+    #[test]
+    fn retention_is_off_by_default_and_never_below_180_days() {
+        let with = |days: Option<&'static str>| {
+            let mut pairs = vec![("HEADLOG_BOT_TOKEN", "1:a")];
+            if let Some(d) = days {
+                pairs.push(("HEADLOG_RETENTION_DAYS", d));
+            }
+            Settings::from_map(&env(&pairs))
+        };
+        assert_eq!(with(None).unwrap().retention_days, None);
+        assert_eq!(with(Some("180")).unwrap().retention_days, Some(180));
+        assert_eq!(with(Some("3650")).unwrap().retention_days, Some(3650));
+        let err = with(Some("179")).unwrap_err().to_string();
+        assert_eq!(
+            err,
+            "HEADLOG_RETENTION_DAYS is not valid: 179 days is too short: records are kept at least 180 days (unset it to keep everything)"
+        );
+        for bad in ["0", "-1", "a year"] {
+            let err = with(Some(bad)).unwrap_err().to_string();
+            assert!(
+                err.starts_with("HEADLOG_RETENTION_DAYS is not valid"),
+                "{bad}: {err}"
+            );
+        }
+    }
+
+    #[test]
+    fn backups_are_off_unless_a_directory_is_set_and_keep_seven() {
+        let s = Settings::from_map(&env(&[("HEADLOG_BOT_TOKEN", "1:a")])).unwrap();
+        assert_eq!(s.backup_dir, None);
+        assert_eq!((s.backup_keep, s.backup_every_secs), (7, 86_400));
+        let s = Settings::from_map(&env(&[
+            ("HEADLOG_BOT_TOKEN", "1:a"),
+            ("HEADLOG_BACKUP_DIR", "/var/backups/headlog"),
+            ("HEADLOG_BACKUP_KEEP", "3"),
+        ]))
+        .unwrap();
+        assert_eq!(s.backup_dir, Some(PathBuf::from("/var/backups/headlog")));
+        assert_eq!(s.backup_keep, 3);
+        let err = Settings::from_map(&env(&[
+            ("HEADLOG_BOT_TOKEN", "1:a"),
+            ("HEADLOG_BACKUP_KEEP", "0"),
+        ]))
+        .unwrap_err()
+        .to_string();
+        assert!(err.starts_with("HEADLOG_BACKUP_KEEP is not valid"), "{err}");
+    }
+
+    #[test]
+    fn logs_are_text_unless_json_is_asked_for() {
+        let with = |f: &'static str| {
+            Settings::from_map(&env(&[
+                ("HEADLOG_BOT_TOKEN", "1:a"),
+                ("HEADLOG_LOG_FORMAT", f),
+            ]))
+        };
+        assert_eq!(with("json").unwrap().log_format, LogFormat::Json);
+        assert_eq!(with("text").unwrap().log_format, LogFormat::Text);
+        let err = with("xml").unwrap_err().to_string();
+        assert!(err.starts_with("HEADLOG_LOG_FORMAT is not valid"), "{err}");
+    }
+
+    #[test]
+    fn store_commands_need_no_token() {
+        let s = Settings::store_from_map(&env(&[("HEADLOG_DATABASE_URL", "sqlite:x.db")])).unwrap();
+        assert_eq!(
+            secrecy::ExposeSecret::expose_secret(&s.database_url),
+            "sqlite:x.db"
+        );
+        let err = Settings::store_from_map(&env(&[("HEADLOG_DATABASE_URL", "mysql://x")]))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.starts_with("HEADLOG_DATABASE_URL is not valid"),
+            "{err}"
+        );
     }
 
     #[test]

@@ -7,13 +7,17 @@
 #![forbid(unsafe_code)]
 
 pub mod bot;
+pub mod cli;
 pub mod clock;
 pub mod config;
 pub mod demo;
 pub mod doctor;
 pub mod domain;
+#[cfg(feature = "sentry")]
+pub mod error_reports;
 pub mod http;
 pub mod i18n;
+pub mod maintenance;
 pub mod metrics;
 pub mod pictures;
 pub mod service;

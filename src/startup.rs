@@ -180,6 +180,12 @@ impl Application {
         let scheduling = tokio::spawn(scheduler.run(shutdown.clone()));
         tokio::spawn(register_commands(ctx.clone()));
         tokio::spawn(purge(ctx.clone(), shutdown.clone()));
+        let maintenance = tokio::spawn(crate::maintenance::run(
+            ctx.store.clone(),
+            ctx.clock.clone(),
+            crate::maintenance::Jobs::from_settings(&settings),
+            shutdown.clone(),
+        ));
 
         match &settings.webhook {
             // Updates come over HTTP; every replica says where (setWebhook is idempotent)
@@ -206,6 +212,7 @@ impl Application {
         let _ = pump.await;
         let _ = scheduled.await;
         let _ = scheduling.await;
+        let _ = maintenance.await;
         http.await.context("HTTP task")?.context("HTTP server")?;
         if let Some(task) = metrics_task {
             task.await

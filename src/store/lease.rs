@@ -1,5 +1,5 @@
 //! Leases: work exactly one process does at a time (polling getUpdates, draining the
-//! scheduled lane under the global rate). On PostgreSQL a lease is a session advisory lock
+//! scheduled lane under the global rate, the daily maintenance jobs). On PostgreSQL a lease is a session advisory lock
 //! held on a connection of its own, outside the pool: when the process dies its connection
 //! closes and the lock is free, so another replica takes over within its next try. SQLite
 //! is one process per file: the lease is always held.
@@ -12,6 +12,8 @@ use sqlx::postgres::PgConnection;
 pub const POLLER: i64 = 0x6865_6164_0001;
 /// The lease of sending the scheduled lane.
 pub const SENDER: i64 = 0x6865_6164_0002;
+/// The lease of the daily maintenance jobs (retention, scheduled backups).
+pub const MAINTENANCE: i64 = 0x6865_6164_0003;
 
 /// One lease, held or hoped for.
 pub struct Lease {

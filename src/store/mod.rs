@@ -6,6 +6,7 @@
 //! `exec.rs`.
 
 mod attacks;
+pub mod backup;
 mod days;
 pub mod exec;
 mod figures;
@@ -20,6 +21,7 @@ mod ops;
 pub mod outbox;
 mod postgres;
 mod questionnaires;
+pub mod retention;
 pub mod schedule;
 mod sqlite;
 

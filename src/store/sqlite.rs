@@ -56,7 +56,7 @@ fn file_id(path: &std::path::Path) -> std::io::Result<FileId> {
 }
 
 /// The file an `sqlite:` URL names (`None` for `sqlite::memory:`).
-fn path_of(url: &str) -> anyhow::Result<Option<PathBuf>> {
+pub(crate) fn path_of(url: &str) -> anyhow::Result<Option<PathBuf>> {
     let rest = url.trim_start_matches("sqlite:");
     let rest = rest.strip_prefix("//").unwrap_or(rest);
     let path = rest.split('?').next().unwrap_or("");
@@ -107,6 +107,11 @@ impl SqliteDb {
             conn: Arc::new(Mutex::new(conn)),
             file,
         })
+    }
+
+    /// The database file (`None` in memory).
+    pub fn path(&self) -> Option<PathBuf> {
+        self.file.as_ref().map(|(p, _)| p.clone())
     }
 
     /// Fails when the file this database was opened as is gone or replaced.

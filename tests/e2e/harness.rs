@@ -422,6 +422,18 @@ impl TestApp {
         Self::launch(fake, clock, url, &[], self.i18n).await
     }
 
+    /// Stops headlog and starts it on the database at `url` (a restored copy), with the
+    /// same fake Bot API and clock: Telegram's update ids go on where they were.
+    pub async fn move_to(self, url: &str) -> TestApp {
+        self.shutdown.cancel();
+        let result = tokio::time::timeout(Duration::from_secs(15), self.task).await;
+        result
+            .expect("stops in time")
+            .expect("joins")
+            .expect("runs without error");
+        Self::launch(self.fake, self.clock, url.to_owned(), &[], self.i18n).await
+    }
+
     pub async fn stop(self) {
         self.shutdown.cancel();
         let result = tokio::time::timeout(Duration::from_secs(15), self.task).await;

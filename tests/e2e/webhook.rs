@@ -69,7 +69,9 @@ async fn the_webhook_is_set_and_what_telegram_posts_is_answered_once(b: Backend)
     let delivered = app.fake.take_pending();
     assert_eq!(delivered.len(), 1);
     assert_eq!(post(&app, Some(SECRET), delivered[0].1.clone()).await, 200);
-    wait_calls(&app.fake, 0, 1, Duration::from_secs(5), |c| {
+    // /start answers with three messages: all of them before counting (on a busy machine
+    // the third came after the count and looked like a second handling).
+    wait_calls(&app.fake, 0, 3, Duration::from_secs(5), |c| {
         c.method == "sendmessage" && c.chat_id() == Some(700)
     })
     .await;
