@@ -1,8 +1,8 @@
 //! Retention (`HEADLOG_RETENTION_DAYS`, off by default, never below 180 days): records
 //! older than the configured age are erased for good by a daily job, whoever they belong
 //! to. [`TABLES`] is the one list of what "a record's age" means per table: a table that
-//! holds diary records or leftovers of them gets its line here (habit marks, coming in
-//! migration 0009, are the next).
+//! holds diary records or leftovers of them gets its line here. A habit itself (its name
+//! and rules) is not a record and stays; its old marks go.
 
 use super::exec::query;
 use super::{StoreResult, Tx};
@@ -28,6 +28,7 @@ pub const TABLES: &[(&str, &str, Cutoff)] = &[
     ("attack", "started_at < $1", Cutoff::Instant),
     ("day_record", "day < $1", Cutoff::Day),
     ("questionnaire", "taken_at < $1", Cutoff::Instant),
+    ("habit_mark", "day < $1", Cutoff::Day),
     ("doctor_link", "expires_at < $1", Cutoff::Instant),
     // Leftovers: updates and messages (the hourly purge keeps finished ones two days;
     // these catch any that were left behind), and dialogue states nobody came back to.

@@ -19,6 +19,9 @@ const USER: i64 = 931;
 async fn count(store: &Db, table: &str) -> i64 {
     let sql = match table {
         "inbox" | "outbox" => format!("select count(*) from {table} where chat_id = $1"),
+        "habit_mark" => "select count(*) from habit_mark m join habit h on h.id = m.habit_id \
+                         where h.user_id = $1"
+            .to_owned(),
         _ => format!("select count(*) from {table} where user_id = $1"),
     };
     let tx = store.begin().await.unwrap();
@@ -32,9 +35,9 @@ async fn count(store: &Db, table: &str) -> i64 {
     n
 }
 
-/// One attack with a dose, a day record, a questionnaire, an inbox row, an outbox row
+/// One attack with a dose, a day record, a habit mark, a questionnaire, an inbox row, an outbox row
 /// and a dialogue `age_days` before t0; `n` tells the rows apart.
-async fn seed(store: &Db, med: i64, age_days: i64, n: i64) {
+async fn seed(store: &Db, med: i64, habit: i64, age_days: i64, n: i64) {
     let at = (t0() - chrono::Duration::days(age_days)).timestamp();
     let day = (t0() - chrono::Duration::days(age_days))
         .format("%Y-%m-%d")
@@ -72,6 +75,13 @@ async fn seed(store: &Db, med: i64, age_days: i64, n: i64) {
     .execute(&tx)
     .await
     .unwrap();
+    query("insert into habit_mark (habit_id, day, status, updated_at) values ($1, $2, 'done', $3)")
+        .bind(habit)
+        .bind(day.as_str())
+        .bind(at)
+        .execute(&tx)
+        .await
+        .unwrap();
     query(
         "insert into questionnaire (user_id, instrument, answers, score, taken_at, zone) \
          values ($1, 'hit6', '', 50, $2, 'UTC')",
@@ -115,16 +125,29 @@ async fn records_older_than_the_retention_age_are_erased_and_recent_ones_kept(b:
         insert_medication(USER, "Ibuprofen", MedClass::Nsaid, None, ts)
     )
     .unwrap();
-    seed(&store, med.id, 400, 1).await; // older than a year: erased
-    seed(&store, med.id, 366, 2).await; // just older: erased
-    seed(&store, med.id, 300, 3).await; // kept
-    seed(&store, med.id, 10, 4).await; // kept
+    let tx = store.begin().await.unwrap();
+    let habit = query(
+        "insert into habit (user_id, name, kind, numerator, denominator, position, start_day, \
+         created_at) values ($1, 'Walk', 'yes_no', 1, 1, 1, '2025-01-01', $2) returning id",
+    )
+    .bind(USER)
+    .bind(ts)
+    .fetch_scalar::<i64>(&tx)
+    .await
+    .unwrap()
+    .unwrap();
+    tx.commit().await.unwrap();
+    seed(&store, med.id, habit, 400, 1).await; // older than a year: erased
+    seed(&store, med.id, habit, 366, 2).await; // just older: erased
+    seed(&store, med.id, habit, 300, 3).await; // kept
+    seed(&store, med.id, habit, 10, 4).await; // kept
     db!(store, set_dialogue(USER, Some("{}"), ts - 400 * 86_400)).unwrap();
     let tables = [
         "attack",
         "intake",
         "day_record",
         "questionnaire",
+        "habit_mark",
         "inbox",
         "outbox",
     ];
@@ -155,6 +178,11 @@ async fn records_older_than_the_retention_age_are_erased_and_recent_ones_kept(b:
         db!(store, medications(USER)).unwrap().len(),
         1,
         "the medication list is not a record: it stays"
+    );
+    assert_eq!(
+        db!(store, all_habits(USER)).unwrap().len(),
+        1,
+        "a habit is not a record either: its old marks go, it stays"
     );
     assert!(
         db!(store, user(USER)).unwrap().is_some(),
