@@ -12,6 +12,7 @@ btn-help = ❓ Help
 cmd-start = Main menu
 cmd-history = Your records
 cmd-export = Download your diary as CSV
+cmd-archive = Everything you keep here, as one JSON file
 cmd-timezone = Set your time zone
 cmd-language = Choose the language
 cmd-privacy = What is stored and why
@@ -106,6 +107,7 @@ band-severe = severe
 
 ## Export
 export-empty = Nothing to export yet.
+archive-caption = Your whole headlog archive: every record, medication, dose, questionnaire, habit with its marks and reminders, and your settings (format headlog-archive, schema version { $version }; the README describes it).
 export-caption = Your headlog diary: { records-count }. It opens in any spreadsheet: one row per attack or day, times with their UTC offset; an empty cell means not recorded.
 records-count = { $count ->
     [one] 1 record

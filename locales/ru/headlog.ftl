@@ -11,6 +11,7 @@ btn-help = ❓ Помощь
 ## Commands
 cmd-start = Главное меню
 cmd-history = Ваши записи
+cmd-archive = Всё, что вы здесь храните, одним файлом JSON
 cmd-export = Скачать дневник в CSV
 cmd-timezone = Часовой пояс
 cmd-language = Выбрать язык
@@ -105,6 +106,7 @@ band-moderate = умеренная
 band-severe = сильная
 
 ## Export
+archive-caption = Весь ваш архив headlog: все записи, лекарства, приёмы, опросники, привычки с отметками и напоминаниями и ваши настройки (формат headlog-archive, версия схемы { $version }; описание — в README).
 export-empty = Пока нечего выгружать.
 export-caption = Ваш дневник headlog: { records-count }. Файл открывается в любой таблице: строка — приступ или день, время с поправкой к UTC; пустая ячейка — не записано.
 records-count = { $count ->

@@ -1,5 +1,6 @@
 //! /export: the diary CSV as a document, and the habits as Loop-shaped CSVs
-//! (`Habits.csv`, `Checkmarks.csv`, `Scores.csv`) when there are habits.
+//! (`Habits.csv`, `Checkmarks.csv`, `Scores.csv`) when there are habits; /archive: the
+//! full archive as JSON.
 
 use crate::bot::ui::Ctx;
 use crate::i18n::Arg;
@@ -34,5 +35,23 @@ pub async fn export(ctx: &Ctx<'_>) -> anyhow::Result<()> {
         ctx.document("Scores.csv", h.scores, &ctx.t("export-scores-caption"))
             .await;
     }
+    Ok(())
+}
+
+/// Sends the full archive as `headlog-archive-YYYY-MM-DD.json`.
+pub async fn archive(ctx: &Ctx<'_>) -> anyhow::Result<()> {
+    let json = crate::service::archive::export(ctx.tx, &ctx.user, ctx.now).await?;
+    let name = format!(
+        "headlog-archive-{}.json",
+        ctx.now.with_timezone(&ctx.zone()).format("%Y-%m-%d")
+    );
+    let caption = ctx.tr(
+        "archive-caption",
+        &[(
+            "version",
+            Arg::Num(i64::from(crate::service::archive::SCHEMA_VERSION)),
+        )],
+    );
+    ctx.document(&name, json, &caption).await;
     Ok(())
 }

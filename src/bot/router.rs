@@ -223,6 +223,7 @@ async fn on_command(ctx: &Ctx<'_>, command: &str) -> anyhow::Result<()> {
         "cancel" => account::cancel(ctx).await,
         "history" => history::show(ctx).await,
         "export" => export::export(ctx).await,
+        "archive" => export::archive(ctx).await,
         "timezone" => settings::ask_zone(ctx).await,
         "language" => settings::ask_language(ctx).await,
         "forget" => forget::ask(ctx).await,

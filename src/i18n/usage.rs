@@ -27,7 +27,8 @@ mod lex;
 use lex::{Tok, Token, lex, without_tests};
 
 /// Literals that look like keys but are not, and why.
-const NOT_KEYS: [(&str, &str); 8] = [
+const NOT_KEYS: [(&str, &str); 9] = [
+    ("headlog-archive", "the archive's format name"),
     (
         "aura-min",
         "a details field's name, the suffix of `details-field-aura-min` and kin",
@@ -48,8 +49,9 @@ const NOT_KEYS: [(&str, &str); 8] = [
 ];
 
 /// Format strings that start like keys but are not, and why.
-const NOT_PREFIXES: [(&str, &str); 2] = [
+const NOT_PREFIXES: [(&str, &str); 3] = [
     ("headlog-", "the export's file name"),
+    ("headlog-archive-", "the archive's file name"),
     ("headlog-report-", "the doctor report's file name"),
 ];
 

@@ -12,6 +12,7 @@ macro_rules! db {
 }
 
 mod api;
+mod archive;
 mod attacks;
 mod backup;
 mod checkin;

@@ -1,0 +1,199 @@
+//! The full archive (`/archive`): one JSON document with every live record of a user, their
+//! medications, doses, day records, questionnaire results, habits with their marks and
+//! reminders, and their settings, under a schema version. The format is documented in the
+//! README ("Archive format"); an import reads it back (issue 12). Times are RFC 3339 with
+//! the offset of the record's own zone, which is given beside them; local days are
+//! `YYYY-MM-DD`; every choice is its stable key (the same as the diary CSV's).
+
+use crate::domain::attack::Attack;
+use crate::domain::habits::{self, Habit, Kind, Mark};
+use crate::domain::user::User;
+use crate::store::{StoreResult, Tx};
+use chrono::{DateTime, SecondsFormat, Utc};
+use chrono_tz::Tz;
+use serde_json::{Value, json};
+
+/// The archive's schema version: raised whenever a field changes meaning or goes away (a
+/// reader refuses an archive newer than it knows).
+pub const SCHEMA_VERSION: u32 = 1;
+
+fn at(t: DateTime<Utc>, zone: Tz) -> String {
+    t.with_timezone(&zone)
+        .to_rfc3339_opts(SecondsFormat::Secs, false)
+}
+
+fn keys<T: Copy>(all: &[T], key: fn(T) -> &'static str) -> Vec<&'static str> {
+    all.iter().map(|v| key(*v)).collect()
+}
+
+fn attack(a: &Attack) -> Value {
+    use crate::domain::attack::{Aura, Character, Disability, Location, Nausea, Side, Trigger};
+    let z = a.zone;
+    json!({
+        "id": a.id,
+        "started_at": at(a.started_at, z),
+        "ended_at": a.ended_at.map(|t| at(t, z)),
+        "end_unknown": a.end_unknown,
+        "zone": z.name(),
+        "intensity": a.intensity,
+        "locations": keys(&a.locations, Location::key),
+        "side": a.side.map(Side::key),
+        "character": a.character.map(Character::key),
+        "worse_with_activity": a.worse_with_activity,
+        "nausea": a.nausea.map(Nausea::key),
+        "vomiting": a.vomiting,
+        "light_sensitivity": a.light_sensitivity,
+        "sound_sensitivity": a.sound_sensitivity,
+        "aura": keys(&a.aura, Aura::key),
+        "aura_min": a.aura_min,
+        "triggers": keys(&a.triggers, Trigger::key),
+        "trigger_note": a.trigger_note,
+        "disability": a.disability.map(Disability::key),
+        "comment": a.comment,
+        "created_at": at(a.created_at, z),
+        "updated_at": at(a.updated_at, z),
+    })
+}
+
+fn habit(
+    h: &Habit,
+    entries: &[habits::Entry],
+    reminders: &[crate::store::habits::HabitReminder],
+    zone: Tz,
+) -> Value {
+    let (target, kind) = match h.kind {
+        Kind::YesNo => (None, habits::kind_key(h.kind)),
+        Kind::Numeric { target, .. } => (Some(target), habits::kind_key(h.kind)),
+    };
+    let week = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+    json!({
+        "id": h.id,
+        "name": h.name,
+        "description": h.description,
+        "kind": kind,
+        "unit": h.unit,
+        "target": target,
+        "numerator": h.freq.numerator,
+        "denominator": h.freq.denominator,
+        "goal_days": h.goal_days,
+        "factor": h.factor.map(habits::Factor::key),
+        "routine": h.routine,
+        "position": h.position,
+        "start_day": h.start_day.to_string(),
+        "archived_at": h.archived_at.map(|t| at(t, zone)),
+        "goal_met_at": h.goal_met_at.map(|t| at(t, zone)),
+        "created_at": at(h.created_at, zone),
+        "reminders": reminders.iter().map(|r| json!({
+            "time": r.time.format("%H:%M").to_string(),
+            "weekdays": week.iter().enumerate()
+                .filter(|(i, _)| r.weekdays & (1 << i) != 0)
+                .map(|(_, d)| *d)
+                .collect::<Vec<_>>(),
+        })).collect::<Vec<_>>(),
+        "marks": entries.iter().map(|e| {
+            let (status, value) = match e.mark {
+                None => ("none", None),
+                Some(Mark::Done) => ("done", None),
+                Some(Mark::Skipped) => ("skipped", None),
+                Some(Mark::Value(v)) => ("value", Some(v)),
+            };
+            json!({ "day": e.day.to_string(), "status": status, "value": value, "note": e.note })
+        }).collect::<Vec<_>>(),
+    })
+}
+
+/// The user's archive as pretty-printed JSON, made at `now`.
+pub async fn export(tx: &Tx, user: &User, now: DateTime<Utc>) -> StoreResult<Vec<u8>> {
+    let zone = user.zone_or_utc();
+    let diary = tx.diary(user.id).await?;
+    let meds = tx.medications(user.id).await?;
+    let prefs = tx.reminder_prefs(user.id).await?;
+    let habit_prefs = tx.habit_prefs(user.id).await?;
+    let taken = tx.questionnaires(user.id, i64::MAX).await?;
+    let all_habits = tx.all_habits(user.id).await?;
+    let entries = tx.all_habit_entries(user.id).await?;
+    let reminders = tx.user_habit_reminders(user.id).await?;
+    let mut habit_values = Vec::with_capacity(all_habits.len());
+    let mut by_habit: std::collections::HashMap<i64, Vec<habits::Entry>> = Default::default();
+    for (id, e) in entries {
+        by_habit.entry(id).or_default().push(e);
+    }
+    for h in &all_habits {
+        let mine: Vec<_> = reminders
+            .iter()
+            .filter(|r| r.habit_id == h.id)
+            .cloned()
+            .collect();
+        let marks = by_habit.remove(&h.id).unwrap_or_default();
+        habit_values.push(habit(h, &marks, &mine, zone));
+    }
+    let hm = |t: chrono::NaiveTime| t.format("%H:%M").to_string();
+    let doc = json!({
+        "format": "headlog-archive",
+        "schema_version": SCHEMA_VERSION,
+        "exported_at": at(now, zone),
+        "settings": {
+            "language": user.lang.map(|l| l.code()),
+            "time_zone": user.zone.map(|z| z.name()),
+            "checkin_time": user.checkin_time.map(hm),
+            "track_menstruation": user.track_menstruation,
+            "habit_day_start": hm(habit_prefs.day_start()),
+            "reminders": {
+                "diary_mode": prefs.diary_mode.key(),
+                "diary_repeat": prefs.diary_repeat,
+                "dose_on": prefs.dose_on,
+                "dose_after_min": prefs.dose_after_min,
+                "attack_on": prefs.attack_on,
+                "attack_after_min": prefs.attack_after_min,
+                "nudge_on": prefs.nudge_on,
+                "weekly_on": prefs.weekly_on,
+                "weekly_time": hm(prefs.weekly_time),
+                "questionnaire_on": prefs.questionnaire_on,
+                "paused_until": prefs.paused_until.map(|t| at(t, zone)),
+                "quiet_from": prefs.quiet.map(|(f, _)| hm(f)),
+                "quiet_to": prefs.quiet.map(|(_, t)| hm(t)),
+            },
+        },
+        "medications": meds.iter().map(|m| json!({
+            "id": m.id,
+            "name": m.name,
+            "class": m.class.key(),
+            "usual_dose": m.default_dose,
+        })).collect::<Vec<_>>(),
+        "attacks": diary.attacks.iter().map(attack).collect::<Vec<_>>(),
+        "doses": diary.intakes.iter().map(|i| json!({
+            "id": i.id,
+            "medication_id": i.medication_id,
+            "name": i.name,
+            "class": i.class.key(),
+            "dose": i.dose,
+            "taken_at": at(i.taken_at, i.zone),
+            "zone": i.zone.name(),
+            "attack_id": i.attack_id,
+            "effect": i.effect.map(|e| e.key()),
+        })).collect::<Vec<_>>(),
+        "days": diary.days.iter().map(|d| json!({
+            "id": d.id,
+            "day": d.day.to_string(),
+            "zone": d.zone.name(),
+            "headache_free": d.headache_free,
+            "menstruation": d.menstruation,
+            "comment": d.comment,
+            "created_at": at(d.created_at, d.zone),
+            "updated_at": at(d.updated_at, d.zone),
+        })).collect::<Vec<_>>(),
+        "questionnaires": taken.iter().map(|t| json!({
+            "id": t.id,
+            "instrument": t.answers.instrument().key(),
+            "answers": t.answers.encode().split(',').collect::<Vec<_>>(),
+            "score": t.answers.score(),
+            "taken_at": at(t.taken_at, t.zone),
+            "zone": t.zone.name(),
+        })).collect::<Vec<_>>(),
+        "habits": habit_values,
+    });
+    let mut out = serde_json::to_vec_pretty(&doc)
+        .map_err(|e| crate::store::StoreError::Other(anyhow::anyhow!("archive: {e}")))?;
+    out.push(b'\n');
+    Ok(out)
+}
