@@ -334,7 +334,6 @@ async fn a_numeric_habit_takes_plus_minus_and_typed_numbers_and_refuses_bad_ones
         app.tr(lang, "habits-error-number", &[("input", "abc".into())])
     );
     let freq = typed(&app, &user, "8").await;
-    let q = freq.message_id.unwrap();
     assert!(
         freq.text()
             .unwrap()
@@ -344,7 +343,6 @@ async fn a_numeric_habit_takes_plus_minus_and_typed_numbers_and_refuses_bad_ones
     let bad = typed(&app, &user, "9/7").await;
     assert_eq!(bad.text().unwrap(), app.t(lang, "habits-error-frequency"));
     let goal = typed(&app, &user, "5/7").await.message_id.unwrap();
-    let _ = q;
     tap_label(&app, &user, goal, &app.t(lang, "habits-btn-no-goal")).await;
     tap_label(&app, &user, goal, &app.t(lang, "habits-btn-no-factor")).await;
     tap_label(&app, &user, goal, &app.t(lang, "habits-btn-no-routine")).await;
@@ -661,8 +659,11 @@ async fn a_hard_attack_offers_the_sick_day_and_skips_keep_the_streak(b: Backend,
     assert_eq!(c.current, 5);
     // A second hard attack the same day offers nothing more.
     let from = app.fake.calls().len();
-    app.press(&user, card_msg, &format!("D:s:{}:g:i:9", attack.id))
+    let (made, _) = app
+        .press(&user, card_msg, &format!("D:s:{}:g:i:9", attack.id))
         .await;
+    // An offer would be queued with the edit, before the press is answered.
+    assert!(made.iter().all(|c| c.method != "sendmessage"), "{made:?}");
     tokio::time::sleep(std::time::Duration::from_millis(150)).await;
     let more: Vec<_> = app
         .fake
@@ -854,6 +855,34 @@ async fn habits_are_edited_reordered_archived_and_deleted_with_a_question_first(
         db!(app.store, habit_entries(a.id, today(), today()))
             .unwrap()
             .is_empty()
+    );
+    // Yes/no turned numeric asks for its target once; later edits go back to the menu.
+    tap(&app, &user, menu, &format!("H:e:{}", b2.id)).await;
+    tap_label(&app, &user, menu, &app.t(lang, "habits-btn-edit-kind")).await;
+    let t = tap_label(&app, &user, menu, &app.t(lang, "habits-kind-at-least")).await;
+    assert!(t.contains(&app.t(lang, "habits-ask-target")), "{t}");
+    let saved = typed(&app, &user, "8").await;
+    assert!(
+        saved
+            .text()
+            .unwrap()
+            .starts_with(&app.t(lang, "habits-saved"))
+    );
+    let m = saved.message_id.unwrap();
+    tap_label(&app, &user, m, &app.t(lang, "habits-btn-edit-goal")).await;
+    let goal = app.tr(lang, "habits-btn-goal", &[("days", Arg::Num(21))]);
+    let t = tap_label(&app, &user, m, &goal).await;
+    assert!(t.starts_with(&app.t(lang, "habits-saved")), "{t}");
+    let h = db!(app.store, habit(user.id, b2.id)).unwrap().unwrap();
+    assert_eq!(
+        (h.kind, h.goal_days),
+        (
+            Kind::Numeric {
+                target: 8.0,
+                direction: Direction::AtLeast
+            },
+            Some(21)
+        )
     );
 }
 

@@ -267,14 +267,6 @@ pub(super) fn question(
     }
 }
 
-fn kind_key(index: u8) -> &'static str {
-    match index {
-        1 => "at_least",
-        2 => "at_most",
-        _ => "yes_no",
-    }
-}
-
 /// A kind chosen by its button's index, keeping a numeric habit's target.
 pub(super) fn kind_of(index: u8, target_milli: Option<i64>) -> Kind {
     let target = target_milli.unwrap_or(1000) as f64 / 1000.0;
@@ -390,7 +382,7 @@ pub async fn chosen(
             true
         }
         (Step::Kind, Choice::Kind(k)) => {
-            draft.kind = Some(kind_key(k).to_owned());
+            draft.kind = Some(rules::kind_key(kind_of(k, None)).to_owned());
             true
         }
         (Step::Frequency, Choice::Freq(f)) => {

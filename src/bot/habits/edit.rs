@@ -202,19 +202,14 @@ async fn saved(
     ctx: &Ctx<'_>,
     message: Option<MessageId>,
     h: &Habit,
+    ask_target: bool,
 ) -> anyhow::Result<Option<String>> {
     if ctx.tx.update_habit(h).await?.is_none() {
         return Ok(Some(ctx.t("habits-gone")));
     }
     super::drop_state(ctx).await?;
-    // A kind turned numeric has no target yet: ask for it now.
-    if let (Kind::Numeric { .. }, Some(m)) = (h.kind, message)
-        && ctx
-            .tx
-            .habit(ctx.user.id, h.id)
-            .await?
-            .is_some_and(|x| x.unit.is_none())
-    {
+    // A yes/no habit turned numeric has a target of 1 for now: ask for its own.
+    if let (true, Some(m)) = (ask_target, message) {
         return field(ctx, m, h.id, Field::Target).await;
     }
     menu(ctx, message, h.id, Some(ctx.t("habits-saved"))).await
@@ -231,6 +226,7 @@ pub async fn chosen(
     let Some(mut h) = ctx.tx.habit(ctx.user.id, habit).await? else {
         return Ok(Some(ctx.t("habits-gone")));
     };
+    let was_numeric = h.is_numeric();
     match (field, choice) {
         (Field::Description, Choice::Skip) => h.description = None,
         (Field::Kind, Choice::Kind(k)) => {
@@ -260,7 +256,8 @@ pub async fn chosen(
         (Field::Routine, Choice::Skip) => h.routine = None,
         _ => return Ok(Some(ctx.t("error-stale-button"))),
     }
-    saved(ctx, Some(message), &h).await
+    let ask_target = !was_numeric && h.is_numeric();
+    saved(ctx, Some(message), &h, ask_target).await
 }
 
 /// A typed value for a field.

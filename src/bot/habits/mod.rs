@@ -100,7 +100,7 @@ async fn save(ctx: &Ctx<'_>, st: Option<&State>) -> anyhow::Result<()> {
 /// Drops a habits state (another screen took over), leaving other features' states alone.
 async fn drop_state(ctx: &Ctx<'_>) -> anyhow::Result<()> {
     if load(ctx).await?.is_some() {
-        save(ctx, None).await?;
+        dialogue::save(ctx.tx, ctx.user.id, None, ctx.now.timestamp()).await?;
     }
     Ok(())
 }

@@ -1,7 +1,7 @@
 //! Today's checklist, a habit's day (mark, skip, clear, number, note), routines at once and
 //! the sick day.
 
-use super::{State, amount_error, iso, load, refused, retire, save, target_text, text_error};
+use super::{State, amount_error, iso, refused, retire, save, target_text, text_error};
 use crate::bot::outbox::MsgRef;
 use crate::bot::ui::Ctx;
 use crate::bot::ui::callback::habits::{Action, From, Set, button};
@@ -524,9 +524,7 @@ pub async fn typed_note(
     } else {
         "habits-note-removed"
     });
-    if load(ctx).await?.is_some() {
-        save(ctx, None).await?;
-    }
+    // The day's screen drops the note's state (or waits for a number, for a numeric habit).
     self::day(ctx, None, h.id, day, Some(saved)).await?;
     Ok(())
 }

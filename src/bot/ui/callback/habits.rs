@@ -223,7 +223,7 @@ pub enum Action {
 impl Action {
     /// The payload after `H:`.
     pub fn encode(self) -> String {
-        let d = |day: NaiveDate| day_ref(day);
+        let d = day_ref;
         match self {
             Action::Today(p) => format!("l:{p}"),
             Action::Mark(h, day, set, from) => {
