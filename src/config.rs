@@ -66,6 +66,12 @@ pub struct Settings {
     pub retention_days: Option<u32>,
     /// Where error reports go (`HEADLOG_SENTRY_DSN`; needs the `sentry` cargo feature).
     pub sentry_dsn: Option<SecretString>,
+    /// Telegram user ids of the admins (`HEADLOG_ADMIN_IDS`, comma-separated; none by
+    /// default, and then there is no admin page to sign in to).
+    pub admin_ids: Vec<i64>,
+    /// The bot's username (`HEADLOG_BOT_USERNAME`, without `@`): when set, the admin login
+    /// page offers the Telegram Login Widget (the bot's domain set with /setdomain).
+    pub bot_username: Option<String>,
 }
 
 /// The shortest retention allowed: half a year of diary is the least a doctor needs.
@@ -137,6 +143,8 @@ struct FileSettings {
     backup_every_secs: Option<u64>,
     retention_days: Option<u32>,
     sentry_dsn: Option<String>,
+    admin_ids: Option<String>,
+    bot_username: Option<String>,
 }
 
 impl Settings {
@@ -367,6 +375,22 @@ impl Settings {
         }
 
         let sentry_dsn = pick("HEADLOG_SENTRY_DSN", file.sentry_dsn).map(SecretString::from);
+        let admin_ids = admin_ids(pick("HEADLOG_ADMIN_IDS", file.admin_ids))?;
+        let bot_username = match pick("HEADLOG_BOT_USERNAME", file.bot_username) {
+            Some(name) => {
+                let name = name.trim().trim_start_matches('@').to_owned();
+                let fits = (3..=64).contains(&name.len())
+                    && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_');
+                if !fits {
+                    return Err(invalid(
+                        "HEADLOG_BOT_USERNAME",
+                        "it must be the bot's username: letters, digits and _",
+                    ));
+                }
+                Some(name)
+            }
+            None => None,
+        };
 
         Ok(Settings {
             bot_token: SecretString::from(token),
@@ -392,8 +416,32 @@ impl Settings {
             backup_every_secs,
             retention_days,
             sentry_dsn,
+            admin_ids,
+            bot_username,
         })
     }
+}
+
+/// `HEADLOG_ADMIN_IDS`: Telegram user ids, comma-separated (spaces allowed).
+fn admin_ids(value: Option<String>) -> Result<Vec<i64>, ConfigError> {
+    let Some(value) = value else {
+        return Ok(Vec::new());
+    };
+    let mut ids = Vec::new();
+    for part in value.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+        match part.parse::<i64>() {
+            Ok(id) if id > 0 => ids.push(id),
+            _ => {
+                return Err(ConfigError::Invalid {
+                    name: "HEADLOG_ADMIN_IDS",
+                    why: format!(
+                        "{part:?} is not a Telegram user id (a positive whole number; separate ids with commas)"
+                    ),
+                });
+            }
+        }
+    }
+    Ok(ids)
 }
 
 /// What the commands that only touch the store need.
@@ -602,6 +650,27 @@ mod tests {
             let err = with(Some(bad)).unwrap_err().to_string();
             assert!(
                 err.starts_with("HEADLOG_DOCTOR_LINK_DAYS is not valid"),
+                "{bad}: {err}"
+            );
+        }
+    }
+
+    #[test]
+    fn admin_ids_are_a_comma_separated_list_of_positive_ids() {
+        let with = |ids: Option<&'static str>| {
+            let mut pairs = vec![("HEADLOG_BOT_TOKEN", "1:a")];
+            if let Some(v) = ids {
+                pairs.push(("HEADLOG_ADMIN_IDS", v));
+            }
+            Settings::from_map(&env(&pairs))
+        };
+        assert_eq!(with(None).unwrap().admin_ids, Vec::<i64>::new());
+        assert_eq!(with(Some("42")).unwrap().admin_ids, vec![42]);
+        assert_eq!(with(Some(" 42, 7 ,")).unwrap().admin_ids, vec![42, 7]);
+        for bad in ["abc", "42;7", "-5", "0"] {
+            let err = with(Some(bad)).unwrap_err().to_string();
+            assert!(
+                err.starts_with("HEADLOG_ADMIN_IDS is not valid"),
                 "{bad}: {err}"
             );
         }

@@ -33,6 +33,8 @@ macro_rules! locale {
             include_str!(concat!("../locales/", $lang, "/questionnaires.ftl")),
             "\n",
             include_str!(concat!("../locales/", $lang, "/habits.ftl")),
+            "\n",
+            include_str!(concat!("../locales/", $lang, "/admin.ftl")),
         )
     };
 }

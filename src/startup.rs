@@ -75,6 +75,7 @@ impl Application {
         };
         bot.public_url = settings.public_url.clone();
         bot.doctor_link_days = settings.doctor_link_days;
+        bot.admin_ids = settings.admin_ids.clone();
         let ctx = Arc::new(bot);
         let scheduler = Arc::new(Scheduler::new(ctx.clone()));
         Ok(Application {
@@ -147,6 +148,10 @@ impl Application {
             .merge(crate::http::api::router(
                 ctx.clone(),
                 settings.bot_token.clone(),
+            ))
+            .merge(crate::http::admin::router(
+                ctx.clone(),
+                crate::http::admin::AdminConfig::from_settings(&settings),
             ));
         let metrics = crate::http::metrics_router(ctx.store.clone(), ctx.clock.clone());
         let metrics_task = match metrics_listener {
@@ -178,6 +183,11 @@ impl Application {
             shutdown.clone(),
         ));
         let scheduling = tokio::spawn(scheduler.run(shutdown.clone()));
+        let broadcasts = tokio::spawn(crate::bot::broadcasts::run(
+            ctx.clone(),
+            settings.scheduled_per_second,
+            shutdown.clone(),
+        ));
         tokio::spawn(register_commands(ctx.clone()));
         tokio::spawn(purge(ctx.clone(), shutdown.clone()));
         let maintenance = tokio::spawn(crate::maintenance::run(
@@ -212,6 +222,7 @@ impl Application {
         let _ = pump.await;
         let _ = scheduled.await;
         let _ = scheduling.await;
+        let _ = broadcasts.await;
         let _ = maintenance.await;
         http.await.context("HTTP task")?.context("HTTP server")?;
         if let Some(task) = metrics_task {

@@ -4,11 +4,14 @@
 //! Features, each in its own module and never importing one another (the router composes
 //! them): [`attack`] (the one-tap card, its details editor), [`meds`] (the list, doses and
 //! their effect), [`checkin`], [`history`], [`trash`], [`export`], [`report`], [`questionnaire`] (MIDAS and HIT-6), [`habits`], [`settings`] (language,
-//! zone, check-in time, period tracking), [`account`] (/start, /help, /privacy, /forget).
+//! zone, check-in time, period tracking), [`account`] (/start, /help, /privacy, /forget), [`admin`] (/admin for admins, the
+//! notice to a suspended user); [`broadcasts`] enqueues admins' broadcasts.
 
 pub mod account;
+pub mod admin;
 pub mod api;
 pub mod attack;
+pub mod broadcasts;
 pub mod checkin;
 pub mod export;
 pub mod habits;
@@ -62,6 +65,11 @@ pub struct BotCtx {
     pub public_url: Option<url::Url>,
     /// How many days a doctor link works.
     pub doctor_link_days: u32,
+    /// Telegram ids of the admins (`HEADLOG_ADMIN_IDS`): /admin answers them with a login
+    /// link to the admin page; everyone else gets the unknown-command answer.
+    pub admin_ids: Vec<i64>,
+    /// Woken when an admin confirmed a broadcast (its enqueuer sleeps on it).
+    pub broadcast_wake: tokio::sync::Notify,
     zones: OnceLock<LocationZones>,
 }
 
@@ -85,6 +93,8 @@ impl BotCtx {
             schedule_changed: tokio::sync::Notify::new(),
             public_url: None,
             doctor_link_days: crate::service::links::LINK_DAYS,
+            admin_ids: Vec::new(),
+            broadcast_wake: tokio::sync::Notify::new(),
             zones: OnceLock::new(),
         }
     }

@@ -85,6 +85,15 @@ pub async fn handle(
     let Some((mut ctx, query)) = ctx else {
         return Ok(Outgoing::default());
     };
+    // An admin suspended this user: one polite notice, no diary processing at all.
+    if tx.user_suspended(ctx.user.id).await? {
+        if admitted != Admit::Drop {
+            super::admin::suspended(&ctx, query).await;
+        } else if let Some(q) = query {
+            ctx.answer(&q.id.0, None).await;
+        }
+        return Ok(ctx.out);
+    }
     match (admitted, query) {
         (Admit::Yes, None) => {
             if let UpdateKind::Message(msg) = &update.kind {
@@ -119,6 +128,7 @@ async fn context<'a>(
     let user = tx
         .touch_user(id, from.language_code.as_deref(), now.timestamp())
         .await?;
+    tx.note_user_seen(id, now.timestamp()).await?;
     let user = if user.blocked_at.is_some() {
         crate::service::reminders::set_blocked(tx, id, None, now).await?;
         User {
@@ -234,6 +244,7 @@ async fn on_command(ctx: &Ctx<'_>, command: &str) -> anyhow::Result<()> {
         "report" => report::show(ctx).await,
         "token" => super::token::show(ctx).await,
         "habits" => habits::today(ctx).await,
+        "admin" => super::admin::login_link(ctx).await,
         "back" | "restart" | "stop" => checkin::on_command(ctx, &name).await,
         _ => {
             ctx.send(&ctx.t("error-unknown-command"), None).await;

@@ -1,9 +1,10 @@
 //! The HTTP side: `/health` (liveness: the process answers) and `/health/ready`
 //! (readiness: 200 only when a write would succeed now; 503 within a second otherwise).
 //! [`webhook`] receives updates in webhook mode; [`metrics_router`] serves `/metrics`
-//! (on this listener, or on its own address when `HEADLOG_METRICS_ADDR` is set). Later:
-//! the API.
+//! (on this listener, or on its own address when `HEADLOG_METRICS_ADDR` is set); [`api`] is
+//! the REST API, [`doctor`] the doctor links' pages, [`admin`] the admin page.
 
+pub mod admin;
 pub mod api;
 pub mod doctor;
 pub mod webhook;

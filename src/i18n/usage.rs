@@ -27,7 +27,7 @@ mod lex;
 use lex::{Tok, Token, lex, without_tests};
 
 /// Literals that look like keys but are not, and why.
-const NOT_KEYS: [(&str, &str); 9] = [
+const NOT_KEYS: [(&str, &str); 12] = [
     ("headlog-archive", "the archive's format name"),
     (
         "aura-min",
@@ -46,6 +46,15 @@ const NOT_KEYS: [(&str, &str); 9] = [
     ),
     ("idempotency-key", "an HTTP header of the API"),
     ("date-time", "an OpenAPI string format"),
+    (
+        "sec-fetch-site",
+        "an HTTP header the admin page checks on every POST",
+    ),
+    ("same-origin", "a value of the Sec-Fetch-Site header"),
+    (
+        "x-admin-error",
+        "an HTTP header carrying an admin page refusal's key",
+    ),
 ];
 
 /// Format strings that start like keys but are not, and why.

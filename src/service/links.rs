@@ -34,7 +34,7 @@ pub fn well_formed(token: &str) -> bool {
 }
 
 /// 256 random bits from the operating system, as base64url.
-fn random_token() -> Result<String, StoreError> {
+pub(crate) fn random_token() -> Result<String, StoreError> {
     let mut bytes = [0u8; TOKEN_BYTES];
     getrandom::fill(&mut bytes)
         .map_err(|e| StoreError::Unavailable(format!("no randomness from the system: {e}")))?;

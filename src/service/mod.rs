@@ -2,6 +2,7 @@
 //! rules; the store holds the data; transports only parse and render.
 
 pub mod account;
+pub mod admin;
 pub mod archive;
 pub mod checkin;
 pub mod details;

@@ -65,6 +65,13 @@ const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../../migrations/sqlite/0009_habits.sql"),
         include_str!("../../migrations/postgres/0009_habits.sql"),
     ),
+    // 10 is import's (issue 12).
+    (
+        11,
+        "admin",
+        include_str!("../../migrations/sqlite/0011_admin.sql"),
+        include_str!("../../migrations/postgres/0011_admin.sql"),
+    ),
 ];
 
 /// The newest schema version this build knows.

@@ -5,6 +5,7 @@
 //! `days.rs`, `meds.rs`, `figures.rs`, `questionnaires.rs`, `inbox.rs`, `outbox.rs`) against the small seam in
 //! `exec.rs`.
 
+pub mod admin;
 mod attacks;
 pub mod backup;
 mod days;

@@ -11,6 +11,8 @@ macro_rules! db {
     }};
 }
 
+mod admin;
+mod admin_browser;
 mod api;
 mod archive;
 mod attacks;

@@ -316,6 +316,13 @@ impl Ctx<'_> {
         self.queue("sendMessage", body, None, None).await
     }
 
+    /// Sends a message whose link must not be previewed: Telegram would fetch it to make
+    /// the preview, and a one-time link is used up by the first fetch.
+    pub async fn send_unpreviewed(&self, text: &str) -> Option<MsgRef> {
+        let body = json!({ "text": text, "link_preview_options": { "is_disabled": true } });
+        self.queue("sendMessage", body, None, None).await
+    }
+
     /// Edits one of the bot's messages in this chat (a new message if it is gone).
     pub async fn edit(
         &self,

@@ -1,0 +1,84 @@
+-- The admin page (issue 14): one-time login links, sessions, suspensions by an admin,
+-- when a user was last seen, broadcasts with their counters, and the admin action log.
+-- Secrets (login tokens, session ids) are kept only as their SHA-256; nothing here holds
+-- diary content.
+create table admin_login (
+    token_hash text primary key,
+    admin_id bigint not null,
+    created_at bigint not null,
+    expires_at bigint not null,
+    used_at bigint
+);
+create index admin_login_expires on admin_login (expires_at);
+
+create table admin_session (
+    id_hash text primary key,
+    admin_id bigint not null,
+    csrf text not null,
+    created_at bigint not null,
+    last_seen_at bigint not null,
+    expires_at bigint not null
+);
+
+-- A user an admin suspended: their updates get one polite notice and no diary processing.
+create table user_suspension (
+    user_id bigint primary key references app_user (id) on delete cascade,
+    admin_id bigint not null,
+    created_at bigint not null
+);
+
+-- When a user last sent something (to the hour), for the activity figures.
+create table user_seen (
+    user_id bigint primary key references app_user (id) on delete cascade,
+    last_seen_at bigint not null
+);
+create index user_seen_at on user_seen (last_seen_at);
+
+-- A broadcast: drafted, scheduled, then enqueued in batches into the outbox's scheduled
+-- lane (one row per user, dedup key `broadcast:<id>:<user>`), its counters kept by the
+-- trigger below as its rows end.
+create table broadcast (
+    id bigint generated always as identity primary key,
+    admin_id bigint not null,
+    body text not null,
+    lang text,
+    status text not null default 'draft',
+    due_at bigint,
+    cursor bigint not null default 0,
+    recipients bigint not null default 0,
+    skipped bigint not null default 0,
+    sent bigint not null default 0,
+    failed bigint not null default 0,
+    blocked bigint not null default 0,
+    created_at bigint not null,
+    updated_at bigint not null
+);
+
+alter table outbox add column broadcast_id bigint;
+create index outbox_broadcast on outbox (broadcast_id, status) where broadcast_id is not null;
+
+create function broadcast_outcome() returns trigger language plpgsql as $$
+begin
+    update broadcast set
+        sent = sent + (new.status = 'sent')::int,
+        blocked = blocked + (new.status = 'failed' and coalesce(new.error, '') like 'blocked:%')::int,
+        failed = failed + (new.status = 'expired'
+            or (new.status = 'failed' and coalesce(new.error, '') not like 'blocked:%'))::int
+    where id = new.broadcast_id;
+    return new;
+end
+$$;
+
+create trigger outbox_broadcast_outcome after update of status on outbox for each row
+when (new.broadcast_id is not null and old.status = 'pending' and new.status <> 'pending')
+execute function broadcast_outcome();
+
+-- Who did what when (admin id, action, target user or broadcast); never diary content.
+create table admin_action (
+    id bigint generated always as identity primary key,
+    admin_id bigint not null,
+    action text not null,
+    target_user bigint,
+    broadcast_id bigint,
+    created_at bigint not null
+);
