@@ -278,6 +278,8 @@ async fn purge(ctx: Arc<BotCtx>, shutdown: CancellationToken) {
             .store
             .run(async |tx| {
                 let inbox = tx.inbox_purge(two_days).await?;
+                // A broadcast keeps the outcomes of its rows as they go.
+                tx.broadcast_fold_finished(two_days).await?;
                 let outbox = tx.outbox_purge(two_days).await?;
                 let records = tx.purge_deleted(before).await?;
                 Ok((inbox, outbox, records))

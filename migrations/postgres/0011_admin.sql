@@ -35,8 +35,10 @@ create table user_seen (
 create index user_seen_at on user_seen (last_seen_at);
 
 -- A broadcast: drafted, scheduled, then enqueued in batches into the outbox's scheduled
--- lane (one row per user, dedup key `broadcast:<id>:<user>`), its counters kept by the
--- trigger below as its rows end.
+-- lane (one row per user, dedup key `broadcast:<id>:<user>`, `outbox.broadcast_id` set).
+-- Its outcomes are counted from those rows while they are kept; the counters here hold
+-- the users known to have blocked the bot before (not sent to), the suspended ones
+-- skipped, and the outcomes of rows the hourly purge has removed.
 create table broadcast (
     id bigint generated always as identity primary key,
     admin_id bigint not null,
@@ -56,22 +58,6 @@ create table broadcast (
 
 alter table outbox add column broadcast_id bigint;
 create index outbox_broadcast on outbox (broadcast_id, status) where broadcast_id is not null;
-
-create function broadcast_outcome() returns trigger language plpgsql as $$
-begin
-    update broadcast set
-        sent = sent + (new.status = 'sent')::int,
-        blocked = blocked + (new.status = 'failed' and coalesce(new.error, '') like 'blocked:%')::int,
-        failed = failed + (new.status = 'expired'
-            or (new.status = 'failed' and coalesce(new.error, '') not like 'blocked:%'))::int
-    where id = new.broadcast_id;
-    return new;
-end
-$$;
-
-create trigger outbox_broadcast_outcome after update of status on outbox for each row
-when (new.broadcast_id is not null and old.status = 'pending' and new.status <> 'pending')
-execute function broadcast_outcome();
 
 -- Who did what when (admin id, action, target user or broadcast); never diary content.
 create table admin_action (

@@ -35,8 +35,10 @@ create table user_seen (
 create index user_seen_at on user_seen (last_seen_at);
 
 -- A broadcast: drafted, scheduled, then enqueued in batches into the outbox's scheduled
--- lane (one row per user, dedup key `broadcast:<id>:<user>`), its counters kept by the
--- trigger below as its rows end.
+-- lane (one row per user, dedup key `broadcast:<id>:<user>`, `outbox.broadcast_id` set).
+-- Its outcomes are counted from those rows while they are kept; the counters here hold
+-- the users known to have blocked the bot before (not sent to), the suspended ones
+-- skipped, and the outcomes of rows the hourly purge has removed.
 create table broadcast (
     id integer primary key autoincrement,
     admin_id integer not null,
@@ -56,17 +58,6 @@ create table broadcast (
 
 alter table outbox add column broadcast_id integer;
 create index outbox_broadcast on outbox (broadcast_id, status) where broadcast_id is not null;
-
-create trigger outbox_broadcast_outcome after update of status on outbox
-when new.broadcast_id is not null and old.status = 'pending' and new.status <> 'pending'
-begin
-    update broadcast set
-        sent = sent + (new.status = 'sent'),
-        blocked = blocked + (new.status = 'failed' and coalesce(new.error, '') like 'blocked:%'),
-        failed = failed + (new.status = 'expired'
-            or (new.status = 'failed' and coalesce(new.error, '') not like 'blocked:%'))
-    where id = new.broadcast_id;
-end;
 
 -- Who did what when (admin id, action, target user or broadcast); never diary content.
 create table admin_action (

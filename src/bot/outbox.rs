@@ -345,7 +345,7 @@ impl Outbox {
                 Stats::add(&self.stats.failed);
                 crate::metrics::message(row.lane.key(), "blocked");
                 crate::metrics::message(row.lane.key(), "failed");
-                // "blocked:" marks the reason, so a broadcast counts it apart (0011_admin.sql).
+                // "blocked:" marks the reason, so a broadcast counts it apart (store/admin.rs).
                 let why = format!("blocked: {why}");
                 self.record(async |tx| {
                     tx.outbox_give_up(id, OutStatus::Failed, &why, now).await?;

@@ -97,9 +97,27 @@ pub struct ActionLine {
     pub created_at: i64,
 }
 
-const BROADCAST_COLS: &str = "id, admin_id, body, lang, status, due_at, recipients, skipped, \
-     sent, failed, blocked, created_at, \
-     (select count(*) from outbox o where o.broadcast_id = b.id and o.status = 'pending') as pending";
+/// A broadcast's rows in the outbox that ended a given way (`o` over `outbox`).
+const SENT: &str = "o.status = 'sent'";
+const BLOCKED: &str = "o.status = 'failed' and coalesce(o.error, '') like 'blocked:%'";
+const FAILED: &str = "(o.status = 'expired' or (o.status = 'failed' \
+     and coalesce(o.error, '') not like 'blocked:%'))";
+
+/// A broadcast's columns, its counters being the kept ones plus its rows still in the
+/// outbox (counted on reading, so no send ever waits for a shared counter row).
+fn broadcast_cols() -> String {
+    let live = |cond: &str| {
+        format!("(select count(*) from outbox o where o.broadcast_id = b.id and {cond})")
+    };
+    format!(
+        "id, admin_id, body, lang, status, due_at, recipients, skipped, created_at, \
+         sent + {} as sent, failed + {} as failed, blocked + {} as blocked, {} as pending",
+        live(SENT),
+        live(FAILED),
+        live(BLOCKED),
+        live("o.status = 'pending'")
+    )
+}
 
 fn broadcast_from_row(r: &Row) -> StoreResult<Broadcast> {
     Ok(Broadcast {
@@ -448,14 +466,17 @@ impl Tx {
 
     /// One broadcast with its counters.
     pub async fn broadcast(&self, id: i64) -> StoreResult<Option<Broadcast>> {
-        let sql = format!("select {BROADCAST_COLS} from broadcast b where id = $1");
+        let sql = format!("select {} from broadcast b where id = $1", broadcast_cols());
         let row = query(sql).bind(id).fetch_optional(self).await?;
         row.as_ref().map(broadcast_from_row).transpose()
     }
 
     /// The newest `limit` broadcasts.
     pub async fn broadcasts(&self, limit: i64) -> StoreResult<Vec<Broadcast>> {
-        let sql = format!("select {BROADCAST_COLS} from broadcast b order by id desc limit $1");
+        let sql = format!(
+            "select {} from broadcast b order by id desc limit $1",
+            broadcast_cols()
+        );
         let rows = query(sql).bind(limit).fetch_all(self).await?;
         rows.iter().map(broadcast_from_row).collect()
     }
@@ -607,6 +628,26 @@ impl Tx {
         .execute(self)
         .await?;
         Ok(Some(enqueued))
+    }
+
+    /// Adds the outcomes of broadcast rows that finished before `before` to their
+    /// broadcasts' counters, before the purge deletes those rows (same transaction).
+    pub async fn broadcast_fold_finished(&self, before: i64) -> StoreResult<u64> {
+        let ended = |cond: &str| {
+            format!(
+                "(select count(*) from outbox o where o.broadcast_id = broadcast.id \
+                 and o.status <> 'pending' and o.finished_at < $1 and {cond})"
+            )
+        };
+        let sql = format!(
+            "update broadcast set sent = sent + {}, failed = failed + {}, blocked = blocked + {} \
+             where id in (select broadcast_id from outbox where broadcast_id is not null \
+             and status <> 'pending' and finished_at < $1)",
+            ended(SENT),
+            ended(FAILED),
+            ended(BLOCKED)
+        );
+        Ok(query(sql).bind(before).execute(self).await?.rows_affected())
     }
 
     /// Messages of a broadcast still waiting in the outbox.

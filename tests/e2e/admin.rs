@@ -578,5 +578,17 @@ async fn a_broadcast_reaches_ten_thousand_users_once_at_the_configured_rate(b: B
         .count();
     assert_eq!(again, calls.len(), "nothing sent twice");
 
+    // The hourly purge folds the outcomes into the broadcast before it deletes the rows.
+    let tx = app.store.begin().await.unwrap();
+    tx.broadcast_fold_finished(i64::MAX / 2).await.unwrap();
+    tx.outbox_purge(i64::MAX / 2).await.unwrap();
+    tx.commit().await.unwrap();
+    let kept = db!(app.store, broadcast(id)).unwrap().unwrap();
+    assert_eq!(
+        (kept.recipients, kept.sent, kept.failed, kept.pending),
+        (done.recipients, done.sent, 0, 0)
+    );
+    assert!(kept.blocked >= done.blocked);
+
     app.stop().await;
 }

@@ -179,7 +179,10 @@ impl Browser {
             if self.eval(&full) == Value::Bool(true) {
                 return;
             }
-            assert!(Instant::now() < deadline, "waited for {expr}");
+            if Instant::now() >= deadline {
+                let at = self.eval("location.href + ' ' + document.body.innerText.slice(0, 300)");
+                panic!("waited for {expr}; the page: {at}");
+            }
             std::thread::sleep(Duration::from_millis(50));
         }
     }

@@ -6,7 +6,9 @@
 //!   `Path=/admin`, `Secure` when `HEADLOG_PUBLIC_URL` is https), kept as its SHA-256; it
 //!   ends after 8 h idle or 24 h.
 //! - Every POST carries the session's CSRF token and must come from this origin
-//!   (`Sec-Fetch-Site` and `Origin`, when the browser sends them); otherwise 403.
+//!   (`Sec-Fetch-Site` and `Origin`, when the browser sends them); otherwise 403. Under
+//!   `Referrer-Policy: no-referrer` a browser's own form post says `Origin: null`: that is
+//!   accepted only beside `Sec-Fetch-Site: same-origin`, which no page can forge.
 //! - Every response carries a strict Content-Security-Policy and the other security headers.
 //! - Refusals are a page with a stable key (`data-key`), and show nothing else.
 
@@ -254,14 +256,21 @@ async fn checked_post(
     fields: &[(String, String)],
 ) -> Result<(String, AdminSession), Refusal> {
     let cross = || Refusal::new(StatusCode::FORBIDDEN, "cross_site");
-    if let Some(site) = headers.get("sec-fetch-site") {
+    // Every value counts: a request carrying two must pass with both. A page cannot set
+    // Sec-Fetch-Site; when the browser says same-origin, `Origin: null` (what a form post
+    // carries under `Referrer-Policy: no-referrer`) is no objection.
+    let fetch_site = headers.get_all("sec-fetch-site").iter().count() > 0;
+    for site in headers.get_all("sec-fetch-site") {
         let site = site.to_str().unwrap_or("");
         if site != "same-origin" && site != "none" {
             return Err(cross());
         }
     }
-    if let Some(origin) = headers.get(header::ORIGIN) {
+    for origin in headers.get_all(header::ORIGIN) {
         let origin = origin.to_str().unwrap_or("");
+        if fetch_site && origin == "null" {
+            continue;
+        }
         if !origin_allowed(origin, headers, &a.cfg) {
             return Err(cross());
         }
