@@ -127,7 +127,7 @@ pub fn check_widget(
 }
 
 fn hex(s: &str) -> Option<Vec<u8>> {
-    if s.len() % 2 != 0 {
+    if !s.len().is_multiple_of(2) {
         return None;
     }
     (0..s.len())
@@ -278,13 +278,14 @@ pub async fn draft_broadcast(
     Ok(Ok(id))
 }
 
-/// Confirms a draft: it goes out at `due_at` (now, or the time chosen); false when it is
-/// not a draft (any more).
+/// Confirms a draft: it goes out at `due_at` (`wall`, the delivery clock's now, or the
+/// time chosen); false when it is not a draft (any more). The log is written at `now`.
 pub async fn confirm_broadcast(
     tx: &Tx,
     admin_id: i64,
     id: i64,
     due_at: i64,
+    wall: i64,
     now: i64,
 ) -> Result<bool, StoreError> {
     if !tx
@@ -293,7 +294,7 @@ pub async fn confirm_broadcast(
     {
         return Ok(false);
     }
-    let what = if due_at <= now {
+    let what = if due_at <= wall {
         "broadcast_send"
     } else {
         "broadcast_schedule"

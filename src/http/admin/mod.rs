@@ -551,7 +551,7 @@ async fn send_broadcast(
 ) -> Result<Response, Refusal> {
     let fields = form(&body);
     let (_, s) = checked_post(&a, &headers, &fields).await?;
-    let wall = a.ctx.outbox.now();
+    let (now, wall) = (a.now(), a.ctx.outbox.now());
     let done = a
         .ctx
         .store
@@ -564,7 +564,7 @@ async fn send_broadcast(
                 Some("scheduled") => x.due_at.filter(|t| *t > wall).unwrap_or(wall),
                 _ => wall,
             };
-            admin::confirm_broadcast(tx, s.admin_id, id, due, wall).await
+            admin::confirm_broadcast(tx, s.admin_id, id, due, wall, now).await
         })
         .await?;
     if !done {
