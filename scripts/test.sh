@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The whole test suite: formatting, clippy with warnings denied, every test on SQLite and
 # on PostgreSQL (started or installed when needed), then a smoke run of the benchmark.
-# poppler-utils (pdftotext, pdfinfo) is installed when missing: the doctor report's tests
-# read its PDF with them.
+# poppler-utils (pdftotext, pdfinfo) and chromium are installed when missing: the doctor
+# report's tests read its PDF with them, the admin page's browser test drives chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
