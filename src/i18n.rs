@@ -35,6 +35,8 @@ macro_rules! locale {
             include_str!(concat!("../locales/", $lang, "/habits.ftl")),
             "\n",
             include_str!(concat!("../locales/", $lang, "/admin.ftl")),
+            "\n",
+            include_str!(concat!("../locales/", $lang, "/import.ftl")),
         )
     };
 }

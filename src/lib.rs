@@ -17,6 +17,7 @@ pub mod domain;
 pub mod error_reports;
 pub mod http;
 pub mod i18n;
+pub mod import;
 pub mod maintenance;
 pub mod metrics;
 pub mod pictures;

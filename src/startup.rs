@@ -236,9 +236,9 @@ impl Application {
 }
 
 /// The commands in the menu, each described by the key `cmd-<command>`.
-pub const COMMANDS: [&str; 17] = [
+pub const COMMANDS: [&str; 18] = [
     "start", "checkin", "habits", "took", "history", "report", "trash", "export", "archive",
-    "settings", "timezone", "language", "token", "privacy", "forget", "cancel", "help",
+    "import", "settings", "timezone", "language", "token", "privacy", "forget", "cancel", "help",
 ];
 
 /// Registers the command menu in both languages (English is the default list).

@@ -33,6 +33,16 @@ pub enum Answer {
 pub struct BotApi {
     client: reqwest::Client,
     base: String,
+    files: String,
+}
+
+/// Why a file could not be downloaded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DownloadError {
+    /// Larger than the limit given.
+    TooBig,
+    /// getFile or the download failed (the reason, for the log).
+    Failed(String),
 }
 
 /// A file to upload with a call.
@@ -57,6 +67,7 @@ impl BotApi {
         BotApi {
             client,
             base: format!("{root}/bot{token}/"),
+            files: format!("{root}/file/bot{token}/"),
         }
     }
 
@@ -92,6 +103,48 @@ impl BotApi {
             Err(e) => return Answer::Transient(network_reason(&e)),
         };
         classify(status, &body)
+    }
+
+    /// Downloads a file a user sent (getFile, then its path under `/file/bot…/`), at most
+    /// `max` bytes; read as it arrives, so a larger file is refused without being kept.
+    pub async fn download(&self, file_id: &str, max: u64) -> Result<Vec<u8>, DownloadError> {
+        let found = self
+            .call("getFile", &serde_json::json!({ "file_id": file_id }), None)
+            .await;
+        let Answer::Ok(file) = found else {
+            return Err(DownloadError::Failed(format!("getFile: {found:?}")));
+        };
+        if file["file_size"].as_u64().is_some_and(|size| size > max) {
+            return Err(DownloadError::TooBig);
+        }
+        let Some(path) = file["file_path"].as_str() else {
+            return Err(DownloadError::Failed("getFile: no file_path".into()));
+        };
+        let url = [self.files.as_str(), path].concat();
+        let mut response = self
+            .client
+            .get(url)
+            .send()
+            .await
+            .map_err(|e| DownloadError::Failed(network_reason(&e)))?;
+        if !response.status().is_success() {
+            return Err(DownloadError::Failed(format!(
+                "status {}",
+                response.status()
+            )));
+        }
+        let mut bytes = Vec::new();
+        while let Some(chunk) = response
+            .chunk()
+            .await
+            .map_err(|e| DownloadError::Failed(network_reason(&e)))?
+        {
+            if (bytes.len() + chunk.len()) as u64 > max {
+                return Err(DownloadError::TooBig);
+            }
+            bytes.extend_from_slice(&chunk);
+        }
+        Ok(bytes)
     }
 
     /// One getUpdates call: the updates one by one, unparsed, or how it failed.

@@ -16,6 +16,7 @@ pub mod checkin;
 pub mod export;
 pub mod habits;
 pub mod history;
+pub mod import;
 pub mod intake;
 pub mod meds;
 pub mod outbox;

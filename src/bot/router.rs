@@ -156,6 +156,9 @@ async fn on_message(ctx: &Ctx<'_>, msg: &Message) -> anyhow::Result<()> {
     if let Some(loc) = msg.location() {
         return settings::location(ctx, loc.latitude, loc.longitude).await;
     }
+    if let Some(doc) = msg.document() {
+        return super::import::on_document(ctx, doc).await;
+    }
     let Some(text) = msg.text() else {
         ctx.send(&ctx.t("error-unknown-input"), None).await;
         return Ok(());
@@ -234,6 +237,7 @@ async fn on_command(ctx: &Ctx<'_>, command: &str) -> anyhow::Result<()> {
         "history" => history::show(ctx).await,
         "export" => export::export(ctx).await,
         "archive" => export::archive(ctx).await,
+        "import" => super::import::intro(ctx).await,
         "timezone" => settings::ask_zone(ctx).await,
         "language" => settings::ask_language(ctx).await,
         "forget" => forget::ask(ctx).await,
@@ -313,6 +317,7 @@ async fn on_button(
 ) -> anyhow::Result<Option<String>> {
     match cb {
         Callback::EndNow(id) => attack::end_now(ctx, message, id).await,
+        Callback::Import(action, id) => super::import::on_button(ctx, message, action, id).await,
         Callback::EndAt(id) => attack::ask_end(ctx, message, id).await,
         Callback::Undo(id) => attack::undo(ctx, message, id).await,
         Callback::Redo(id) => attack::redo(ctx, message, id).await,

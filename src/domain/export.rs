@@ -82,6 +82,14 @@ pub fn neutralise(text: &str) -> String {
     }
 }
 
+/// The inverse of [`neutralise`]: a `'` put before a formula's first character goes.
+pub fn unneutralise(text: &str) -> &str {
+    match text.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(FORMULA_STARTS) => rest,
+        _ => text,
+    }
+}
+
 /// Free text as one item of a multi-valued cell: `\`, `;` and `|` are escaped with a `\`.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());

@@ -17,6 +17,9 @@ use serde_json::{Value, json};
 /// reader refuses an archive newer than it knows).
 pub const SCHEMA_VERSION: u32 = 1;
 
+/// The archive's `format` field: what tells an archive from any other JSON.
+pub const FORMAT: &str = "headlog-archive";
+
 fn at(t: DateTime<Utc>, zone: Tz) -> String {
     t.with_timezone(&zone)
         .to_rfc3339_opts(SecondsFormat::Secs, false)
@@ -129,7 +132,7 @@ pub async fn export(tx: &Tx, user: &User, now: DateTime<Utc>) -> StoreResult<Vec
     }
     let hm = |t: chrono::NaiveTime| t.format("%H:%M").to_string();
     let doc = json!({
-        "format": "headlog-archive",
+        "format": FORMAT,
         "schema_version": SCHEMA_VERSION,
         "exported_at": at(now, zone),
         "settings": {

@@ -19,7 +19,12 @@ pub const TOKEN_CHARS: usize = 43;
 
 /// The hash a token is known by in the store (hex SHA-256).
 pub fn hash(token: &str) -> String {
-    Sha256::digest(token.as_bytes())
+    sha256_hex(token.as_bytes())
+}
+
+/// SHA-256 of `bytes` in lower-case hex (tokens here; an imported file's identity too).
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect()

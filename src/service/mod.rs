@@ -9,6 +9,7 @@ pub mod details;
 pub mod diary;
 pub mod figures;
 pub mod habits;
+pub mod import;
 pub mod links;
 pub mod meds;
 pub mod questionnaires;

@@ -65,12 +65,18 @@ const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../../migrations/sqlite/0009_habits.sql"),
         include_str!("../../migrations/postgres/0009_habits.sql"),
     ),
-    // 10 is import's (issue 12).
+    // 10 was left unused (an import branch that did not land took it).
     (
         11,
         "admin",
         include_str!("../../migrations/sqlite/0011_admin.sql"),
         include_str!("../../migrations/postgres/0011_admin.sql"),
+    ),
+    (
+        12,
+        "imports",
+        include_str!("../../migrations/sqlite/0012_imports.sql"),
+        include_str!("../../migrations/postgres/0012_imports.sql"),
     ),
 ];
 

@@ -12,6 +12,7 @@ mod days;
 pub mod exec;
 mod figures;
 pub mod habits;
+pub mod imports;
 mod inbox;
 pub mod lease;
 pub mod links;

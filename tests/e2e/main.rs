@@ -30,6 +30,7 @@ mod forget;
 mod habits;
 mod harness;
 mod history;
+mod import;
 mod logs;
 mod meds;
 mod metrics;

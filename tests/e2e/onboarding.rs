@@ -256,7 +256,7 @@ async fn help_and_privacy_answer_in_the_users_language(b: Backend, lang: Lang) {
             })
             .expect("commands for each language");
         let list = call.params["commands"].as_array().unwrap();
-        assert_eq!(list.len(), 17);
+        assert_eq!(list.len(), 18);
         assert_eq!(list[0]["command"], "start");
         assert_eq!(list[0]["description"], app.t(l, "cmd-start").as_str());
     }

@@ -55,6 +55,19 @@ pub enum Callback {
     Token(String),
     /// A button of the habits (`bot::habits`, see [`habits::Action`]).
     Habit(String),
+    /// A button of an import's preview or result (`bot::import`).
+    Import(ImportAction, i64),
+}
+
+/// What an import button does to the import it names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ImportAction {
+    /// Apply the previewed import.
+    Confirm,
+    /// Drop the preview.
+    Cancel,
+    /// Undo the applied import.
+    Undo,
 }
 
 impl Callback {
@@ -82,6 +95,14 @@ impl Callback {
             Callback::Quest(p) => format!("Q:{p}"),
             Callback::Token(p) => format!("K:{p}"),
             Callback::Habit(p) => format!("H:{p}"),
+            Callback::Import(action, id) => {
+                let a = match action {
+                    ImportAction::Confirm => 'c',
+                    ImportAction::Cancel => 'x',
+                    ImportAction::Undo => 'u',
+                };
+                format!("I:{a}:{id}")
+            }
         }
     }
 
@@ -112,6 +133,16 @@ impl Callback {
                 _ => return None,
             },
             "f" => Callback::Forget(id(rest)?),
+            "I" => {
+                let (a, n) = rest.split_once(':')?;
+                let action = match a {
+                    "c" => ImportAction::Confirm,
+                    "x" => ImportAction::Cancel,
+                    "u" => ImportAction::Undo,
+                    _ => return None,
+                };
+                Callback::Import(action, id(n)?)
+            }
             "k" if rest.is_empty() => Callback::KeepDiary,
             // Feature payloads are checked by their module; only the shape is checked here.
             "D" | "M" | "C" | "T" | "N" | "P" | "Q" | "K" | "H"
@@ -161,6 +192,9 @@ mod tests {
             Callback::Report("s:last_3_months".into()),
             Callback::Remind("df:1".into()),
             Callback::Quest("d:4:90".into()),
+            Callback::Import(ImportAction::Confirm, i64::MAX),
+            Callback::Import(ImportAction::Cancel, 1),
+            Callback::Import(ImportAction::Undo, 2),
         ];
         for cb in all {
             let data = cb.encode();
@@ -182,6 +216,9 @@ mod tests {
             "z:Mars/Base",
             "l:de",
             "k:1",
+            "I:c",
+            "I:z:1",
+            "I:u:-3",
             "e:99999999999999999999",
             "' or 1=1 --",
             "e:1\u{0}",
