@@ -456,3 +456,129 @@ mod line_tests {
         assert_eq!(seen, vec![2, 4, 5]);
     }
 }
+
+/// The fuzz targets' property on stable Rust, in CI: sample files of every source,
+/// mutated many times over (bytes flipped, cut, repeated, inserted), are read or refused,
+/// never panic. (`fuzz/` holds the libFuzzer targets for longer runs.)
+#[cfg(test)]
+mod mutation_tests {
+    use super::*;
+    use std::io::Write;
+
+    fn samples() -> Vec<(Source, Vec<u8>)> {
+        let archive = r#"{"format":"headlog-archive","schema_version":1,
+            "settings":{"language":"en","time_zone":"Europe/Berlin","checkin_time":"21:00",
+              "track_menstruation":false,"habit_day_start":"00:00","reminders":null},
+            "medications":[{"id":1,"name":"Ibuprofen","class":"nsaid","usual_dose":"400 mg"}],
+            "attacks":[{"id":4,"started_at":"2026-01-02T10:00:00+01:00","ended_at":null,
+              "end_unknown":true,"zone":"Europe/Berlin","intensity":6,"locations":["temples"],
+              "side":"left","character":null,"worse_with_activity":null,"nausea":"slight",
+              "vomiting":null,"light_sensitivity":true,"sound_sensitivity":null,"aura":[],
+              "aura_min":null,"triggers":["stress"],"trigger_note":null,"disability":null,
+              "comment":"x","created_at":"2026-01-02T10:00:00+01:00","updated_at":"2026-01-02T10:00:00+01:00"}],
+            "doses":[{"id":2,"medication_id":1,"name":"Ibuprofen","class":"nsaid","dose":null,
+              "taken_at":"2026-01-02T10:30:00+01:00","zone":"Europe/Berlin","attack_id":4,"effect":"full"}],
+            "days":[{"id":3,"day":"2026-01-03","zone":"Europe/Berlin","headache_free":true,
+              "menstruation":null,"comment":null,"created_at":"2026-01-03T21:00:00+01:00","updated_at":"2026-01-03T21:00:00+01:00"}],
+            "questionnaires":[{"id":5,"instrument":"midas","answers":["1","2","3","4","5"],"score":15,
+              "taken_at":"2026-01-04T10:00:00+01:00","zone":"Europe/Berlin"}],
+            "habits":[{"id":6,"name":"Walk","description":null,"kind":"yes_no","unit":null,"target":null,
+              "numerator":3,"denominator":7,"goal_days":null,"factor":null,"routine":null,"position":1,
+              "start_day":"2026-01-01","archived_at":null,"goal_met_at":null,"created_at":"2026-01-01T08:00:00+01:00",
+              "reminders":[{"time":"07:15","weekdays":["mon"]}],
+              "marks":[{"day":"2026-01-02","status":"done","value":null,"note":"park"}]}]}"#;
+        let mut diary = crate::domain::export::COLUMNS.join(",");
+        diary.push_str("\nattack,a1,2026-01-02T10:00:00+01:00,2026-01-02T12:00:00+01:00,120,Europe/Berlin,6,temples;eyes,left,pulsating,true,slight,false,true,false,visual,20,stress;red\\; wine,Ibuprofen|nsaid|400 mg|2026-01-02T10:30:00+01:00|partial,reduced,,,'=x,2026-01-02T10:00:00+01:00,2026-01-02T10:00:00+01:00\n");
+        diary.push_str("day,d2,2026-01-03T00:00:00+01:00,,,Europe/Berlin,,,,,,,,,,,,,,,true,,quiet,2026-01-03T21:00:00+01:00,2026-01-03T21:00:00+01:00\n");
+        let mb = "Start Time,End Time,Pain Level,Pain Position,Triggers,Symptoms,Medication,Medication Effect,Notes,Weather\n\
+            03/14/2024 2:30 PM,03/14/2024 9:00 PM,7,\"Left temple, Right eye\",Stress,Nausea,Ibuprofen,Helpful,ok,Rainy\n";
+        let habits = "Position,Name,Type,Question,Description,FrequencyNumerator,FrequencyDenominator,Color,Unit,Target Type,Target Value,Archived?\n\
+            001,Meditate,YES_NO,,,3,7,#FF8F00,,,,false\n002,Water,NUMERICAL,,,1,1,#039BE5,glasses,AT_LEAST,8,false\n";
+        let checks = "Date,Meditate,Water\n2024-03-03,2,8000\n2024-03-02,1,-1\n2024-03-01,3,5500\n";
+        let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        let options = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated);
+        for (name, text) in [("Habits.csv", habits), ("Checkmarks.csv", checks)] {
+            zip.start_file(name, options).unwrap();
+            zip.write_all(text.as_bytes()).unwrap();
+        }
+        let zip = zip.finish().unwrap().into_inner();
+        vec![
+            (Source::Archive, archive.as_bytes().to_vec()),
+            (Source::DiaryCsv, diary.into_bytes()),
+            (Source::MigraineBuddy, mb.as_bytes().to_vec()),
+            (Source::Loop, habits.as_bytes().to_vec()),
+            (Source::Loop, checks.as_bytes().to_vec()),
+            (Source::Loop, zip),
+        ]
+    }
+
+    fn ctx() -> Context {
+        let now = DateTime::from_timestamp(1_773_133_200, 0).unwrap();
+        Context {
+            zone: chrono_tz::Europe::Berlin,
+            today: now.date_naive(),
+            now,
+        }
+    }
+
+    fn count(source: Source, bytes: &[u8]) -> Result<usize, Failure> {
+        let mut n = 0;
+        let mut sink = |_: Record| {
+            n += 1;
+            Ok(())
+        };
+        parse(source, bytes, ctx(), &mut sink).map(|()| n)
+    }
+
+    #[test]
+    fn the_samples_read_whole() {
+        for (source, bytes) in samples() {
+            assert_eq!(detect("sample", &bytes), Some(source));
+            let n = count(source, &bytes).unwrap_or_else(|e| panic!("{source:?}: {e:?}"));
+            assert!(n > 0, "{source:?}");
+        }
+    }
+
+    #[test]
+    fn mutated_samples_are_read_or_refused_never_panic() {
+        let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        for (source, sample) in samples() {
+            for _ in 0..1500 {
+                let mut bytes = sample.clone();
+                for _ in 0..(1 + next() % 4) {
+                    let len = bytes.len().max(1);
+                    let at = (next() as usize) % len;
+                    match next() % 5 {
+                        0 if !bytes.is_empty() => {
+                            let i = at.min(bytes.len() - 1);
+                            bytes[i] = next() as u8;
+                        }
+                        1 => bytes.truncate(at),
+                        2 => bytes.insert(at.min(bytes.len()), next() as u8),
+                        3 => {
+                            let end = (at + (next() as usize % 64)).min(bytes.len());
+                            let span = bytes[at.min(end)..end].to_vec();
+                            bytes.splice(at.min(end)..at.min(end), span);
+                        }
+                        _ => {
+                            let pick = [b',', b'"', b'\n', b'{', b'}', b'[', b':', 0xD0, 0xFF];
+                            bytes.insert(at.min(bytes.len()), pick[next() as usize % pick.len()]);
+                        }
+                    }
+                }
+                let _ = detect("mutated", &bytes);
+                match count(source, &bytes) {
+                    Ok(_) | Err(Failure::Refused(_)) => {}
+                    Err(Failure::Stopped) => panic!("the sink never stops here"),
+                }
+            }
+        }
+    }
+}

@@ -20,6 +20,7 @@ mod child;
 mod engine;
 mod figures;
 mod habits;
+mod import;
 mod phase;
 mod reminders;
 mod report;
@@ -62,6 +63,9 @@ fn main() -> ExitCode {
         }
     };
     let result = runtime.block_on(async {
+        if options.imports_only {
+            return import::run(options.quick).await;
+        }
         if options.figures_only {
             return figures::run(&options).await;
         }
@@ -69,7 +73,8 @@ fn main() -> ExitCode {
             run::run(&options, &binary).await?;
         }
         reminders::run(&options, &binary).await?;
-        figures::run(&options).await
+        figures::run(&options).await?;
+        import::run(options.quick).await
     });
     match result {
         Ok(()) => ExitCode::SUCCESS,
