@@ -20,7 +20,7 @@ import-count-doses = Doses: { $new } new{ $known ->
     [0] {""}
    *[other] , { $known } already in your diary
 }
-import-count-days = Day notes: { $new } new{ $known ->
+import-count-days = Days (headache-free, notes): { $new } new{ $known ->
     [0] {""}
    *[other] , { $known } already in your diary
 }

@@ -20,7 +20,7 @@ import-count-doses = Приёмы лекарств: новых { $new }{ $known 
     [0] {""}
    *[other] , уже в дневнике { $known }
 }
-import-count-days = Заметки о днях: новых { $new }{ $known ->
+import-count-days = Дни (без головной боли, заметки): новых { $new }{ $known ->
     [0] {""}
    *[other] , уже в дневнике { $known }
 }

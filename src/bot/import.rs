@@ -116,7 +116,7 @@ fn preview_text(ctx: &Ctx<'_>, source: Source, s: &Summary) -> String {
                 Some(import::SkipReason::Empty) => "import-skipped-empty",
                 Some(import::SkipReason::UnknownHabit) => "import-skipped-unknown_habit",
                 Some(import::SkipReason::AutoMark) => "import-skipped-auto_mark",
-                Some(import::SkipReason::Duplicate) | None => continue,
+                None => continue,
             };
             let n = Arg::Num(i64::try_from(*count).unwrap_or(i64::MAX));
             lines.push(format!("• {}", ctx.tr(key, &[("count", n)])));

@@ -15,7 +15,7 @@ use crate::domain::medication::MedClass;
 use crate::domain::user::User;
 use crate::import::{self, Context, Failure, Record, Refusal, SkipReason, Source};
 use crate::store::Tx;
-use crate::store::imports::Keys;
+use crate::store::imports::{Keys, NewDose};
 use chrono::{DateTime, NaiveDate, Utc};
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
@@ -124,11 +124,47 @@ struct Walk<'a> {
     write: Option<i64>,
     keys: Keys,
     summary: Summary,
-    /// The source's attack ids and the diary's (a dose names its attack by the former).
+    /// The source's attack ids and their starts (a dose names its attack by the former).
     attacks: HashMap<i64, i64>,
+    /// Attacks waiting to be written together.
+    pending: Vec<crate::domain::attack::Attack>,
+    /// Doses waiting to be written together; their `attack_id` is the attack's start until
+    /// the flush reads it as the diary's id.
+    doses: Vec<NewDose>,
 }
 
+/// Attacks and doses are written this many a statement (a statement a record is most of
+/// an import's time).
+const BATCH: usize = 200;
+
 impl Walk<'_> {
+    /// Writes the attacks and doses waiting, attacks first (the doses' attacks are known
+    /// by their starts: unique among the file's new attacks, so the ids come back by them).
+    async fn flush(&mut self) -> anyhow::Result<()> {
+        let Some(batch) = self.write else {
+            return Ok(());
+        };
+        if !self.pending.is_empty() {
+            for (start, id) in self.tx.import_attacks(batch, &self.pending).await? {
+                self.keys.attacks.insert(start, id);
+            }
+            self.pending.clear();
+        }
+        if !self.doses.is_empty() {
+            for d in &mut self.doses {
+                d.attack_id = d
+                    .attack_id
+                    .and_then(|start| self.keys.attacks.get(&start).copied())
+                    .filter(|id| *id != 0);
+            }
+            self.tx
+                .import_intakes(self.user.id, batch, &self.doses)
+                .await?;
+            self.doses.clear();
+        }
+        Ok(())
+    }
+
     /// The medication named so, added when the diary has none (`listed`: the file's list
     /// names it, so a known one counts as found again).
     async fn medication(
@@ -165,6 +201,7 @@ impl Walk<'_> {
         Ok(id)
     }
 
+    /// A dose; `attack` is the start of the attack it was taken for.
     async fn dose(&mut self, d: import::Dose, attack: Option<i64>) -> anyhow::Result<()> {
         self.summary.day(date_of(d.taken_at, d.zone));
         let key = (d.taken_at.timestamp(), d.name.to_lowercase());
@@ -174,21 +211,20 @@ impl Walk<'_> {
         }
         let medication = self.medication(&d.name, d.class, None, false).await?;
         let attack = attack.or_else(|| d.attack_key.and_then(|k| self.attacks.get(&k).copied()));
-        if let Some(batch) = self.write {
-            self.tx
-                .import_intake(
-                    self.user.id,
-                    batch,
-                    medication,
-                    &d.name,
-                    attack,
-                    d.taken_at,
-                    d.zone,
-                    d.dose.as_deref(),
-                    d.effect,
-                    d.created_at,
-                )
-                .await?;
+        if self.write.is_some() {
+            self.doses.push(NewDose {
+                medication_id: medication,
+                name: d.name,
+                attack_id: attack,
+                taken_at: d.taken_at,
+                zone: d.zone,
+                dose: d.dose,
+                effect: d.effect,
+                created_at: d.created_at,
+            });
+            if self.doses.len() >= BATCH {
+                self.flush().await?;
+            }
         }
         self.keys.doses.insert(key);
         self.summary.doses.add(true);
@@ -214,27 +250,25 @@ impl Walk<'_> {
             Record::Attack(mut a, doses) => {
                 self.summary.day(date_of(a.started_at, a.zone));
                 let start = a.started_at.timestamp();
-                let id = match self.keys.attacks.get(&start) {
-                    Some(id) => {
-                        self.summary.attacks.add(false);
-                        *id
+                if self.keys.attacks.contains_key(&start) {
+                    self.summary.attacks.add(false);
+                } else {
+                    a.user_id = self.user.id;
+                    // Its id is known once the batch it joins is written (0 until then).
+                    self.keys.attacks.insert(start, 0);
+                    self.summary.attacks.add(true);
+                    if self.write.is_some() {
+                        self.pending.push(*a.clone());
                     }
-                    None => {
-                        a.user_id = self.user.id;
-                        let id = match self.write {
-                            Some(batch) => self.tx.import_attack(batch, &a).await?,
-                            None => 0,
-                        };
-                        self.keys.attacks.insert(start, id);
-                        self.summary.attacks.add(true);
-                        id
-                    }
-                };
+                }
                 if a.id != 0 {
-                    self.attacks.insert(a.id, id);
+                    self.attacks.insert(a.id, start);
                 }
                 for d in doses {
-                    self.dose(d, Some(id).filter(|i| *i != 0)).await?;
+                    self.dose(d, Some(start)).await?;
+                }
+                if self.pending.len() >= BATCH {
+                    self.flush().await?;
                 }
             }
             Record::Dose(d) => self.dose(d, None).await?,
@@ -389,6 +423,8 @@ pub async fn walk(
         keys: tx.import_keys(user.id).await?,
         summary: Summary::default(),
         attacks: HashMap::new(),
+        pending: Vec::new(),
+        doses: Vec::new(),
     };
     let mut failed = None;
     while let Some(record) = receiver.recv().await {
@@ -396,6 +432,9 @@ pub async fn walk(
             failed = Some(e);
             break;
         }
+    }
+    if failed.is_none() {
+        failed = w.flush().await.err();
     }
     drop(receiver);
     let parsed = parser.await?;
@@ -414,14 +453,9 @@ pub async fn walk(
             crate::service::habits::arm_all(tx, &fresh, now).await?;
         }
     }
-    if w.summary.new_records() == 0
-        && w.summary.attacks.known == 0
-        && w.summary.habits.known == 0
-        && w.summary.days.known == 0
-        && w.summary.doses.known == 0
-        && w.summary.marks.known == 0
-        && !w.summary.settings
-    {
+    // A file with nothing at all in it (a header alone) is refused as empty; one whose
+    // records are all known, or all left out, is previewed as such.
+    if w.summary == Summary::default() {
         return Ok(Err(Refusal::new(import::RefusalKey::Empty)));
     }
     Ok(Ok(w.summary))

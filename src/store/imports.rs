@@ -68,6 +68,32 @@ pub struct Keys {
     pub marks: HashSet<(i64, NaiveDate)>,
 }
 
+/// Doses in one insert statement (11 values each: well under both stores' limits).
+const DOSE_ROWS: usize = 200;
+/// Attacks in one insert statement (23 values each).
+const ATTACK_ROWS: usize = 100;
+
+/// An imported dose, its medication and attack already the diary's.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewDose {
+    /// The medication.
+    pub medication_id: i64,
+    /// Its name as taken.
+    pub name: String,
+    /// The attack it was taken for.
+    pub attack_id: Option<i64>,
+    /// When.
+    pub taken_at: DateTime<Utc>,
+    /// The zone it was recorded in.
+    pub zone: Tz,
+    /// Dose text.
+    pub dose: Option<String>,
+    /// Effect.
+    pub effect: Option<Effect>,
+    /// Created in the source.
+    pub created_at: DateTime<Utc>,
+}
+
 impl Tx {
     /// Keeps a previewed import; its id.
     #[allow(clippy::too_many_arguments)]
@@ -230,41 +256,54 @@ impl Tx {
         Ok(keys)
     }
 
-    /// Inserts an imported attack (its times as given); its id.
-    pub async fn import_attack(&self, import_id: i64, a: &Attack) -> StoreResult<i64> {
-        query(
-            "insert into attack (user_id, import_id, started_at, ended_at, zone, intensity, location, side, \
-             character, worse_with_activity, nausea, vomiting, light_sensitivity, sound_sensitivity, aura, \
-             aura_min, triggers, trigger_note, disability, comment, created_at, updated_at, end_unknown) values \
-             ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23) \
-             returning id",
-        )
-        .bind(a.user_id)
-        .bind(import_id)
-        .bind(a.started_at.timestamp())
-        .bind(a.ended_at.map(|t| t.timestamp()))
-        .bind(a.zone.name())
-        .bind(a.intensity.map(i32::from))
-        .bind(attack_dom::join_keys(&a.locations, |k| k.key()))
-        .bind(a.side.map(|k| k.key()))
-        .bind(a.character.map(|k| k.key()))
-        .bind(a.worse_with_activity)
-        .bind(a.nausea.map(|k| k.key()))
-        .bind(a.vomiting)
-        .bind(a.light_sensitivity)
-        .bind(a.sound_sensitivity)
-        .bind(attack_dom::join_keys(&a.aura, |k| k.key()))
-        .bind(a.aura_min.map(|m| i32::try_from(m).unwrap_or(i32::MAX)))
-        .bind(attack_dom::join_keys(&a.triggers, |k| k.key()))
-        .bind(a.trigger_note.as_deref())
-        .bind(a.disability.map(|k| k.key()))
-        .bind(a.comment.as_deref())
-        .bind(a.created_at.timestamp())
-        .bind(a.updated_at.timestamp())
-        .bind(a.end_unknown)
-        .fetch_scalar(self)
-        .await?
-        .ok_or(StoreError::NotFound)
+    /// Inserts imported attacks (their times as given), many rows a statement; each one's
+    /// start and id (the importer's attacks have distinct starts).
+    pub async fn import_attacks(
+        &self,
+        import_id: i64,
+        attacks: &[Attack],
+    ) -> StoreResult<Vec<(i64, i64)>> {
+        let mut ids = Vec::with_capacity(attacks.len());
+        for chunk in attacks.chunks(ATTACK_ROWS) {
+            let sql = format!(
+                "insert into attack (user_id, import_id, started_at, ended_at, zone, intensity, location, side, \
+                 character, worse_with_activity, nausea, vomiting, light_sensitivity, sound_sensitivity, aura, \
+                 aura_min, triggers, trigger_note, disability, comment, created_at, updated_at, end_unknown) \
+                 values {} returning id, started_at",
+                super::exec::placeholders(chunk.len(), 23)
+            );
+            let mut q = query(sql);
+            for a in chunk {
+                q = q
+                    .bind(a.user_id)
+                    .bind(import_id)
+                    .bind(a.started_at.timestamp())
+                    .bind(a.ended_at.map(|t| t.timestamp()))
+                    .bind(a.zone.name())
+                    .bind(a.intensity.map(i32::from))
+                    .bind(attack_dom::join_keys(&a.locations, |k| k.key()))
+                    .bind(a.side.map(|k| k.key()))
+                    .bind(a.character.map(|k| k.key()))
+                    .bind(a.worse_with_activity)
+                    .bind(a.nausea.map(|k| k.key()))
+                    .bind(a.vomiting)
+                    .bind(a.light_sensitivity)
+                    .bind(a.sound_sensitivity)
+                    .bind(attack_dom::join_keys(&a.aura, |k| k.key()))
+                    .bind(a.aura_min.map(|m| i32::try_from(m).unwrap_or(i32::MAX)))
+                    .bind(attack_dom::join_keys(&a.triggers, |k| k.key()))
+                    .bind(a.trigger_note.as_deref())
+                    .bind(a.disability.map(|k| k.key()))
+                    .bind(a.comment.as_deref())
+                    .bind(a.created_at.timestamp())
+                    .bind(a.updated_at.timestamp())
+                    .bind(a.end_unknown);
+            }
+            for row in q.fetch_all(self).await? {
+                ids.push((row.try_get("started_at")?, row.try_get("id")?));
+            }
+        }
+        Ok(ids)
     }
 
     /// Inserts an imported medication; its id.
@@ -292,37 +331,36 @@ impl Tx {
         .ok_or(StoreError::NotFound)
     }
 
-    /// Inserts an imported dose.
-    #[allow(clippy::too_many_arguments)]
-    pub async fn import_intake(
+    /// Inserts imported doses, many rows a statement.
+    pub async fn import_intakes(
         &self,
         user_id: i64,
         import_id: i64,
-        medication_id: i64,
-        name: &str,
-        attack_id: Option<i64>,
-        taken_at: DateTime<Utc>,
-        zone: Tz,
-        dose: Option<&str>,
-        effect: Option<Effect>,
-        created_at: DateTime<Utc>,
+        doses: &[NewDose],
     ) -> StoreResult<()> {
-        query(
-            "insert into intake (user_id, import_id, medication_id, med_name, attack_id, taken_at, zone, dose, \
-             effect, created_at, updated_at) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10)",
-        )
-        .bind(user_id)
-        .bind(import_id)
-        .bind(medication_id)
-        .bind(name)
-        .bind(attack_id)
-        .bind(taken_at.timestamp())
-        .bind(zone.name())
-        .bind(dose)
-        .bind(effect.map(|e| e.key()))
-        .bind(created_at.timestamp())
-        .execute(self)
-        .await?;
+        for chunk in doses.chunks(DOSE_ROWS) {
+            let sql = format!(
+                "insert into intake (user_id, import_id, medication_id, med_name, attack_id, taken_at, zone, \
+                 dose, effect, created_at, updated_at) values {}",
+                super::exec::placeholders(chunk.len(), 11)
+            );
+            let mut q = query(sql);
+            for d in chunk {
+                q = q
+                    .bind(user_id)
+                    .bind(import_id)
+                    .bind(d.medication_id)
+                    .bind(d.name.as_str())
+                    .bind(d.attack_id)
+                    .bind(d.taken_at.timestamp())
+                    .bind(d.zone.name())
+                    .bind(d.dose.as_deref())
+                    .bind(d.effect.map(|e| e.key()))
+                    .bind(d.created_at.timestamp())
+                    .bind(d.created_at.timestamp());
+            }
+            q.execute(self).await?;
+        }
         Ok(())
     }
 

@@ -707,6 +707,19 @@ async fn bad_files_are_refused_with_the_row_or_field_and_nothing_is_written(
             .as_str()
         )
     );
+    // A header and nothing else.
+    let reply = send_file(
+        &app,
+        &user,
+        lang,
+        "mb.csv",
+        b"Start Time,End Time,Pain Level\n".to_vec(),
+    )
+    .await;
+    assert_eq!(
+        reply.text(),
+        Some(refused("import-refused-empty", &[]).as_str())
+    );
     // A damaged ZIP.
     let reply = send_file(
         &app,
