@@ -4,7 +4,7 @@
 //! file does not tell an attack still going from one whose end is unknown: an attack row
 //! without an end is imported as ended, end unknown (an import never opens an attack).
 
-use super::{Dose, Failure, Lines, Parsed, Record, Refusal, Sink, SkipReason, csv_reader};
+use super::{Dose, Failure, Parsed, Record, Refusal, Rows, Sink, SkipReason};
 use crate::domain::attack::{self as a, Attack};
 use crate::domain::day::DayRecord;
 use crate::domain::export::{COLUMNS, split_items, unescape, unneutralise};
@@ -172,27 +172,13 @@ fn day(row: &Row, zone: Tz, sink: &mut dyn Sink) -> Result<(), Failure> {
 
 /// Reads a diary CSV (text already decoded).
 pub fn parse(text: &str, sink: &mut dyn Sink) -> Result<(), Failure> {
-    let mut reader = csv_reader(text);
-    let header = reader
-        .headers()
-        .map_err(|e| Lines::new(text).refusal(&e))?
-        .clone();
-    if header.len() != COLUMNS.len() || header.iter().zip(COLUMNS).any(|(h, c)| h.trim() != c) {
+    let mut rows = Rows::new(text);
+    let header = rows.header()?;
+    if header.len() != COLUMNS.len() || header.iter().zip(COLUMNS).any(|(h, c)| h != c) {
         return Err(Refusal::new(super::RefusalKey::Unknown).into());
     }
-    let mut record = csv::StringRecord::new();
-    let mut lines = Lines::new(text);
-    loop {
-        match reader.read_record(&mut record) {
-            Ok(false) => break,
-            Ok(true) => {}
-            Err(e) => return Err(lines.refusal(&e).into()),
-        }
-        let line = lines.of(&record);
-        let row = Row {
-            record: &record,
-            line,
-        };
+    while let Some((record, line)) = rows.next()? {
+        let row = Row { record, line };
         if record.iter().all(|c| c.trim().is_empty()) {
             sink.put(Record::Skipped(SkipReason::Empty))?;
             continue;

@@ -18,8 +18,8 @@
 //! or `Habits.csv` first).
 
 use super::{
-    Context, Failure, Lines, MAX_UNZIPPED_BYTES, Parsed, Record, Refusal, RefusalKey, Sink,
-    SkipReason, csv_reader, decode,
+    Context, Failure, MAX_UNZIPPED_BYTES, Parsed, Record, Refusal, RefusalKey, Rows, Sink,
+    SkipReason, decode,
 };
 use crate::domain::habits::{self, Direction, Factor, Frequency, Habit, Kind, Mark};
 use chrono::NaiveDate;
@@ -48,25 +48,12 @@ struct Row {
 }
 
 fn habits_csv(text: &str, ctx: Context) -> Parsed<Vec<Row>> {
-    let mut reader = csv_reader(text);
-    let header: Vec<String> = reader
-        .headers()
-        .map_err(|e| Lines::new(text).refusal(&e))?
-        .iter()
-        .map(|h| h.trim().to_owned())
-        .collect();
+    let mut csv = Rows::new(text);
+    let header = csv.header()?;
     let col = |name: &str| header.iter().position(|h| h.eq_ignore_ascii_case(name));
     let name_col = col("Name").ok_or_else(|| Refusal::new(RefusalKey::Unknown))?;
     let mut rows = Vec::new();
-    let mut record = csv::StringRecord::new();
-    let mut lines = Lines::new(text);
-    loop {
-        match reader.read_record(&mut record) {
-            Ok(false) => break,
-            Ok(true) => {}
-            Err(e) => return Err(lines.refusal(&e)),
-        }
-        let line = lines.of(&record);
+    while let Some((record, line)) = csv.next()? {
         let cell = |name: &str| {
             col(name)
                 .and_then(|i| record.get(i))
@@ -175,25 +162,12 @@ fn checkmarks(
     kinds: &HashMap<String, Kind>,
     mut put: impl FnMut(&str, NaiveDate, i64, Result<Option<Mark>, SkipReason>) -> Result<(), Failure>,
 ) -> Result<(), Failure> {
-    let mut reader = csv_reader(text);
-    let header: Vec<String> = reader
-        .headers()
-        .map_err(|e| Lines::new(text).refusal(&e))?
-        .iter()
-        .map(|h| h.trim().to_owned())
-        .collect();
+    let mut rows = Rows::new(text);
+    let header = rows.header()?;
     if header.first().map(String::as_str) != Some("Date") {
         return Err(Refusal::new(RefusalKey::Unknown).into());
     }
-    let mut record = csv::StringRecord::new();
-    let mut lines = Lines::new(text);
-    loop {
-        match reader.read_record(&mut record) {
-            Ok(false) => break,
-            Ok(true) => {}
-            Err(e) => return Err(lines.refusal(&e).into()),
-        }
-        let line = lines.of(&record);
+    while let Some((record, line)) = rows.next()? {
         let day = NaiveDate::parse_from_str(record.get(0).unwrap_or("").trim(), "%Y-%m-%d")
             .map_err(|_| Refusal::value(line, "Date"))?;
         for (i, name) in header.iter().enumerate().skip(1) {

@@ -27,10 +27,7 @@
 //! without an offset is read in the row's time zone column, else the user's zone. Lists
 //! (positions, triggers, symptoms, medications) are separated by `,`, `;` or `|`.
 
-use super::{
-    Context, Dose, Failure, Lines, Parsed, Record, Refusal, RefusalKey, Sink, SkipReason,
-    csv_reader,
-};
+use super::{Context, Dose, Failure, Parsed, Record, Refusal, RefusalKey, Rows, Sink, SkipReason};
 use crate::domain::attack::{Attack, Aura, Location, Nausea, Side, Trigger};
 use crate::domain::medication::{Effect, MedClass};
 use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, Utc};
@@ -316,13 +313,8 @@ fn intensity(cell: &str) -> Option<Option<u8>> {
 
 /// Reads a Migraine Buddy CSV (text already decoded).
 pub fn parse(text: &str, ctx: Context, sink: &mut dyn Sink) -> Result<(), Failure> {
-    let mut reader = csv_reader(text);
-    let header: Vec<String> = reader
-        .headers()
-        .map_err(|e| Lines::new(text).refusal(&e))?
-        .iter()
-        .map(|h| h.trim().to_owned())
-        .collect();
+    let mut rows = Rows::new(text);
+    let header = rows.header()?;
     if !recognises(&header) {
         return Err(Refusal::new(RefusalKey::Unknown).into());
     }
@@ -341,7 +333,7 @@ pub fn parse(text: &str, ctx: Context, sink: &mut dyn Sink) -> Result<(), Failur
     let mut order = None;
     let mut record = csv::StringRecord::new();
     {
-        let mut first = csv_reader(text);
+        let mut first = super::csv_reader(text);
         while let Ok(true) = first.read_record(&mut record) {
             for f in [Some(start), column(Field::End)].into_iter().flatten() {
                 if let Some((a, b)) = record.get(f).and_then(slashed_parts) {
@@ -358,19 +350,12 @@ pub fn parse(text: &str, ctx: Context, sink: &mut dyn Sink) -> Result<(), Failur
         }
     }
     let order = order.unwrap_or(Order::MonthFirst);
-    let mut lines = Lines::new(text);
-    loop {
-        match reader.read_record(&mut record) {
-            Ok(false) => break,
-            Ok(true) => {}
-            Err(e) => return Err(lines.refusal(&e).into()),
-        }
-        let line = lines.of(&record);
+    while let Some((record, line)) = rows.next()? {
         if record.iter().all(|c| c.trim().is_empty()) {
             sink.put(Record::Skipped(SkipReason::Empty))?;
             continue;
         }
-        sink.put(row(&record, line, &header, &columns, order, ctx)?)?;
+        sink.put(row(record, line, &header, &columns, order, ctx)?)?;
     }
     Ok(())
 }

@@ -316,6 +316,44 @@ pub(crate) fn csv_reader(text: &str) -> csv::Reader<&[u8]> {
         .from_reader(text.as_bytes())
 }
 
+/// The data rows of a CSV text, each with the line it starts on.
+pub(crate) struct Rows<'t> {
+    reader: csv::Reader<&'t [u8]>,
+    lines: Lines<'t>,
+    record: csv::StringRecord,
+}
+
+impl<'t> Rows<'t> {
+    /// The rows of `text`, after its header.
+    pub(crate) fn new(text: &'t str) -> Self {
+        Rows {
+            reader: csv_reader(text),
+            lines: Lines::new(text),
+            record: csv::StringRecord::new(),
+        }
+    }
+
+    /// The header's cells, trimmed.
+    pub(crate) fn header(&mut self) -> Parsed<Vec<String>> {
+        match self.reader.headers() {
+            Ok(h) => Ok(h.iter().map(|c| c.trim().to_owned()).collect()),
+            Err(e) => Err(self.lines.refusal(&e)),
+        }
+    }
+
+    /// The next row and its line; a row that breaks the file is refused by its line.
+    pub(crate) fn next(&mut self) -> Parsed<Option<(&csv::StringRecord, u64)>> {
+        match self.reader.read_record(&mut self.record) {
+            Ok(false) => Ok(None),
+            Ok(true) => {
+                let line = self.lines.of(&self.record);
+                Ok(Some((&self.record, line)))
+            }
+            Err(e) => Err(self.lines.refusal(&e)),
+        }
+    }
+}
+
 /// Line numbers of byte offsets into a text, counted as the reader moves forward (the csv
 /// crate's own line count leaves blank lines out, which a user counting rows would not).
 pub(crate) struct Lines<'t> {

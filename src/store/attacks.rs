@@ -1,7 +1,7 @@
 //! Attacks: insert, read, end, change a field, soft delete and restore, list, purge.
 //! Ownership is part of every query (`user_id = …`), so one user never reaches another's.
 
-use super::exec::{Row, Value, query};
+use super::exec::{Query, Row, Value, query};
 use super::{StoreResult, Tx};
 use crate::domain::attack::{self as attack_dom, Attack, AttackField};
 
@@ -89,19 +89,13 @@ fn attack_field_value(field: &AttackField) -> (&'static str, Value) {
     }
 }
 
-impl Tx {
-    pub async fn insert_attack(&self, a: &Attack, origin: Option<i64>) -> StoreResult<Attack> {
-        let row = query(concat!(
-            "insert into attack (user_id, origin, started_at, ended_at, zone, intensity, location, side, \
-             character, worse_with_activity, nausea, vomiting, light_sensitivity, sound_sensitivity, aura, \
-             aura_min, triggers, trigger_note, disability, comment, created_at, updated_at, end_unknown) values \
-             ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23) \
-             on conflict (user_id, origin) do nothing returning ",
-            attack_cols!()
-        ))
-        .bind(a.user_id)
-        .bind(origin)
-        .bind(a.started_at.timestamp())
+/// Binds an attack's fields from `started_at` to `end_unknown`, in the order every insert
+/// lists them after its own first columns: `started_at, ended_at, zone, intensity,
+/// location, side, character, worse_with_activity, nausea, vomiting, light_sensitivity,
+/// sound_sensitivity, aura, aura_min, triggers, trigger_note, disability, comment,
+/// created_at, updated_at, end_unknown`.
+pub(super) fn bind_fields<'q>(q: Query<'q>, a: &Attack) -> Query<'q> {
+    q.bind(a.started_at.timestamp())
         .bind(a.ended_at.map(|t| t.timestamp()))
         .bind(a.zone.name())
         .bind(a.intensity.map(i32::from))
@@ -122,8 +116,21 @@ impl Tx {
         .bind(a.created_at.timestamp())
         .bind(a.updated_at.timestamp())
         .bind(a.end_unknown)
-        .fetch_optional(self)
-        .await?;
+}
+
+impl Tx {
+    pub async fn insert_attack(&self, a: &Attack, origin: Option<i64>) -> StoreResult<Attack> {
+        let q = query(concat!(
+            "insert into attack (user_id, origin, started_at, ended_at, zone, intensity, location, side, \
+             character, worse_with_activity, nausea, vomiting, light_sensitivity, sound_sensitivity, aura, \
+             aura_min, triggers, trigger_note, disability, comment, created_at, updated_at, end_unknown) values \
+             ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23) \
+             on conflict (user_id, origin) do nothing returning ",
+            attack_cols!()
+        ))
+        .bind(a.user_id)
+        .bind(origin);
+        let row = bind_fields(q, a).fetch_optional(self).await?;
         if let Some(row) = row {
             return attack_from_row(&row);
         }

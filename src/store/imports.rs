@@ -5,7 +5,7 @@
 
 use super::exec::{Row, query};
 use super::{StoreError, StoreResult, Tx};
-use crate::domain::attack::{self as attack_dom, Attack};
+use crate::domain::attack::Attack;
 use crate::domain::day::DayRecord;
 use crate::domain::habits::{Habit, Kind, Mark, kind_from_key, kind_key};
 use crate::domain::medication::{Effect, MedClass};
@@ -274,30 +274,7 @@ impl Tx {
             );
             let mut q = query(sql);
             for a in chunk {
-                q = q
-                    .bind(a.user_id)
-                    .bind(import_id)
-                    .bind(a.started_at.timestamp())
-                    .bind(a.ended_at.map(|t| t.timestamp()))
-                    .bind(a.zone.name())
-                    .bind(a.intensity.map(i32::from))
-                    .bind(attack_dom::join_keys(&a.locations, |k| k.key()))
-                    .bind(a.side.map(|k| k.key()))
-                    .bind(a.character.map(|k| k.key()))
-                    .bind(a.worse_with_activity)
-                    .bind(a.nausea.map(|k| k.key()))
-                    .bind(a.vomiting)
-                    .bind(a.light_sensitivity)
-                    .bind(a.sound_sensitivity)
-                    .bind(attack_dom::join_keys(&a.aura, |k| k.key()))
-                    .bind(a.aura_min.map(|m| i32::try_from(m).unwrap_or(i32::MAX)))
-                    .bind(attack_dom::join_keys(&a.triggers, |k| k.key()))
-                    .bind(a.trigger_note.as_deref())
-                    .bind(a.disability.map(|k| k.key()))
-                    .bind(a.comment.as_deref())
-                    .bind(a.created_at.timestamp())
-                    .bind(a.updated_at.timestamp())
-                    .bind(a.end_unknown);
+                q = super::attacks::bind_fields(q.bind(a.user_id).bind(import_id), a);
             }
             for row in q.fetch_all(self).await? {
                 ids.push((row.try_get("started_at")?, row.try_get("id")?));
