@@ -225,6 +225,14 @@ fn holds_nothing(d: &DayRecord, intakes: &[&Intake]) -> bool {
         && intakes.is_empty()
 }
 
+/// True when the diary CSV would hold a row: an attack, a dose, or a day record that says
+/// something.
+pub fn has_rows(diary: &Diary) -> bool {
+    !diary.attacks.is_empty()
+        || !diary.intakes.is_empty()
+        || diary.days.iter().any(|d| !holds_nothing(d, &[]))
+}
+
 /// The written file and how many attack and day records it holds.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DiaryCsv {

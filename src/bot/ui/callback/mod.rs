@@ -2,6 +2,7 @@
 //! checks the shape; handlers re-check that the record belongs to whoever pressed.
 
 pub mod details;
+pub mod export;
 pub mod habits;
 pub mod meds;
 pub mod questionnaire;
@@ -55,6 +56,8 @@ pub enum Callback {
     Token(String),
     /// A button of the habits (`bot::habits`, see [`habits::Action`]).
     Habit(String),
+    /// A button of the /export menu (`bot::export`, see [`export::Choice`]).
+    Export(String),
 }
 
 impl Callback {
@@ -82,6 +85,7 @@ impl Callback {
             Callback::Quest(p) => format!("Q:{p}"),
             Callback::Token(p) => format!("K:{p}"),
             Callback::Habit(p) => format!("H:{p}"),
+            Callback::Export(p) => format!("X:{p}"),
         }
     }
 
@@ -114,7 +118,7 @@ impl Callback {
             "f" => Callback::Forget(id(rest)?),
             "k" if rest.is_empty() => Callback::KeepDiary,
             // Feature payloads are checked by their module; only the shape is checked here.
-            "D" | "M" | "C" | "T" | "N" | "P" | "Q" | "K" | "H"
+            "D" | "M" | "C" | "T" | "N" | "P" | "Q" | "K" | "H" | "X"
                 if !rest.is_empty() && rest.is_ascii() =>
             {
                 let payload = rest.to_owned();
@@ -127,6 +131,7 @@ impl Callback {
                     "Q" => Callback::Quest(payload),
                     "K" => Callback::Token(payload),
                     "H" => Callback::Habit(payload),
+                    "X" => Callback::Export(payload),
                     _ => Callback::Trash(payload),
                 }
             }
@@ -161,6 +166,7 @@ mod tests {
             Callback::Report("s:last_3_months".into()),
             Callback::Remind("df:1".into()),
             Callback::Quest("d:4:90".into()),
+            Callback::Export("f".into()),
         ];
         for cb in all {
             let data = cb.encode();
