@@ -55,6 +55,59 @@ fn attack(a: &Attack) -> Value {
     })
 }
 
+fn dose(i: &crate::domain::medication::Intake) -> Value {
+    json!({
+        "id": i.id,
+        "medication_id": i.medication_id,
+        "name": i.name,
+        "class": i.class.key(),
+        "dose": i.dose,
+        "taken_at": at(i.taken_at, i.zone),
+        "zone": i.zone.name(),
+        "attack_id": i.attack_id,
+        "effect": i.effect.map(|e| e.key()),
+    })
+}
+
+fn day(d: &crate::domain::day::DayRecord) -> Value {
+    json!({
+        "id": d.id,
+        "day": d.day.to_string(),
+        "zone": d.zone.name(),
+        "headache_free": d.headache_free,
+        "menstruation": d.menstruation,
+        "comment": d.comment,
+        "created_at": at(d.created_at, d.zone),
+        "updated_at": at(d.updated_at, d.zone),
+    })
+}
+
+/// A list written a record at a time: each record's `Value` is made, written and dropped,
+/// so 100,000 records never stand as one tree in memory.
+struct Each<'a, T>(&'a [T], fn(&T) -> Value);
+
+impl<T> serde::Serialize for Each<'_, T> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.iter().map(self.1))
+    }
+}
+
+/// The document. Fields in alphabetical order: the order `json!` objects are written in,
+/// which the format has always had.
+#[derive(serde::Serialize)]
+struct Doc<'a> {
+    attacks: Each<'a, Attack>,
+    days: Each<'a, crate::domain::day::DayRecord>,
+    doses: Each<'a, crate::domain::medication::Intake>,
+    exported_at: String,
+    format: &'static str,
+    habits: Vec<Value>,
+    medications: Value,
+    questionnaires: Value,
+    schema_version: u32,
+    settings: Value,
+}
+
 fn habit(
     h: &Habit,
     entries: &[habits::Entry],
@@ -128,70 +181,67 @@ pub async fn export(tx: &Tx, user: &User, now: DateTime<Utc>) -> StoreResult<Vec
         habit_values.push(habit(h, &marks, &mine, zone));
     }
     let hm = |t: chrono::NaiveTime| t.format("%H:%M").to_string();
-    let doc = json!({
-        "format": "headlog-archive",
-        "schema_version": SCHEMA_VERSION,
-        "exported_at": at(now, zone),
-        "settings": {
-            "language": user.lang.map(|l| l.code()),
-            "time_zone": user.zone.map(|z| z.name()),
-            "checkin_time": user.checkin_time.map(hm),
-            "track_menstruation": user.track_menstruation,
-            "habit_day_start": hm(habit_prefs.day_start()),
-            "reminders": {
-                "diary_mode": prefs.diary_mode.key(),
-                "diary_repeat": prefs.diary_repeat,
-                "dose_on": prefs.dose_on,
-                "dose_after_min": prefs.dose_after_min,
-                "attack_on": prefs.attack_on,
-                "attack_after_min": prefs.attack_after_min,
-                "nudge_on": prefs.nudge_on,
-                "weekly_on": prefs.weekly_on,
-                "weekly_time": hm(prefs.weekly_time),
-                "questionnaire_on": prefs.questionnaire_on,
-                "paused_until": prefs.paused_until.map(|t| at(t, zone)),
-                "quiet_from": prefs.quiet.map(|(f, _)| hm(f)),
-                "quiet_to": prefs.quiet.map(|(_, t)| hm(t)),
-            },
+    let settings = json!({
+        "language": user.lang.map(|l| l.code()),
+        "time_zone": user.zone.map(|z| z.name()),
+        "checkin_time": user.checkin_time.map(hm),
+        "track_menstruation": user.track_menstruation,
+        "habit_day_start": hm(habit_prefs.day_start()),
+        "reminders": {
+            "diary_mode": prefs.diary_mode.key(),
+            "diary_repeat": prefs.diary_repeat,
+            "dose_on": prefs.dose_on,
+            "dose_after_min": prefs.dose_after_min,
+            "attack_on": prefs.attack_on,
+            "attack_after_min": prefs.attack_after_min,
+            "nudge_on": prefs.nudge_on,
+            "weekly_on": prefs.weekly_on,
+            "weekly_time": hm(prefs.weekly_time),
+            "questionnaire_on": prefs.questionnaire_on,
+            "paused_until": prefs.paused_until.map(|t| at(t, zone)),
+            "quiet_from": prefs.quiet.map(|(f, _)| hm(f)),
+            "quiet_to": prefs.quiet.map(|(_, t)| hm(t)),
         },
-        "medications": meds.iter().map(|m| json!({
-            "id": m.id,
-            "name": m.name,
-            "class": m.class.key(),
-            "usual_dose": m.default_dose,
-        })).collect::<Vec<_>>(),
-        "attacks": diary.attacks.iter().map(attack).collect::<Vec<_>>(),
-        "doses": diary.intakes.iter().map(|i| json!({
-            "id": i.id,
-            "medication_id": i.medication_id,
-            "name": i.name,
-            "class": i.class.key(),
-            "dose": i.dose,
-            "taken_at": at(i.taken_at, i.zone),
-            "zone": i.zone.name(),
-            "attack_id": i.attack_id,
-            "effect": i.effect.map(|e| e.key()),
-        })).collect::<Vec<_>>(),
-        "days": diary.days.iter().map(|d| json!({
-            "id": d.id,
-            "day": d.day.to_string(),
-            "zone": d.zone.name(),
-            "headache_free": d.headache_free,
-            "menstruation": d.menstruation,
-            "comment": d.comment,
-            "created_at": at(d.created_at, d.zone),
-            "updated_at": at(d.updated_at, d.zone),
-        })).collect::<Vec<_>>(),
-        "questionnaires": taken.iter().map(|t| json!({
-            "id": t.id,
-            "instrument": t.answers.instrument().key(),
-            "answers": t.answers.encode().split(',').collect::<Vec<_>>(),
-            "score": t.answers.score(),
-            "taken_at": at(t.taken_at, t.zone),
-            "zone": t.zone.name(),
-        })).collect::<Vec<_>>(),
-        "habits": habit_values,
     });
+    let medications = Value::from(
+        meds.iter()
+            .map(|m| {
+                json!({
+                    "id": m.id,
+                    "name": m.name,
+                    "class": m.class.key(),
+                    "usual_dose": m.default_dose,
+                })
+            })
+            .collect::<Vec<_>>(),
+    );
+    let questionnaires = Value::from(
+        taken
+            .iter()
+            .map(|t| {
+                json!({
+                    "id": t.id,
+                    "instrument": t.answers.instrument().key(),
+                    "answers": t.answers.encode().split(',').collect::<Vec<_>>(),
+                    "score": t.answers.score(),
+                    "taken_at": at(t.taken_at, t.zone),
+                    "zone": t.zone.name(),
+                })
+            })
+            .collect::<Vec<_>>(),
+    );
+    let doc = Doc {
+        attacks: Each(&diary.attacks, attack),
+        days: Each(&diary.days, day),
+        doses: Each(&diary.intakes, dose),
+        exported_at: at(now, zone),
+        format: "headlog-archive",
+        habits: habit_values,
+        medications,
+        questionnaires,
+        schema_version: SCHEMA_VERSION,
+        settings,
+    };
     let mut out = serde_json::to_vec_pretty(&doc)
         .map_err(|e| crate::store::StoreError::Other(anyhow::anyhow!("archive: {e}")))?;
     out.push(b'\n');
