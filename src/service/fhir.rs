@@ -55,11 +55,7 @@ pub async fn export(tx: &Tx, user: &User, now: DateTime<Utc>) -> StoreResult<Mad
     let mut seed = [0u8; 16];
     getrandom::fill(&mut seed)
         .map_err(|e| StoreError::Other(anyhow::anyhow!("fhir: no randomness: {e}")))?;
-    let bundle = build(&diary, &taken, now, user.zone_or_utc(), seed);
-    let resources = bundle["entry"].as_array().map_or(0, Vec::len);
-    let json =
-        serde_json::to_vec(&bundle).map_err(|e| StoreError::Other(anyhow::anyhow!("fhir: {e}")))?;
-    Ok(Made { json, resources })
+    Ok(build(&diary, &taken, now, user.zone_or_utc(), seed))
 }
 
 fn at(t: DateTime<Utc>, zone: Tz) -> String {
@@ -118,9 +114,14 @@ impl Ids {
     }
 }
 
+/// The bundle being written: entries are made a record at a time and written out once
+/// the record is done, so memory holds the bytes and one record's resources, never a
+/// tree of the whole bundle (100,000 records would be gigabytes of `Value`s).
 struct Out {
     ids: Ids,
-    entries: Vec<Value>,
+    pending: Vec<Value>,
+    buf: Vec<u8>,
+    written: usize,
     patient: Value,
 }
 
@@ -130,65 +131,88 @@ impl Out {
         let id = self.ids.take();
         resource["id"] = Value::from(id.clone());
         let url = format!("urn:uuid:{id}");
-        self.entries
+        self.pending
             .push(json!({ "fullUrl": url, "resource": resource }));
         json!({ "reference": url })
     }
 
-    /// Reserves an entry to fill later with [`Out::fill`] (so others can point to it first).
+    /// Reserves an entry to fill later with [`Out::fill`] (so others can point to it
+    /// first); valid until the next [`Out::flush`].
     fn reserve(&mut self) -> (usize, Value) {
-        let at = self.entries.len();
+        let at = self.pending.len();
         (at, self.add(json!({})))
     }
 
     /// Fills a reserved entry, keeping its id.
     fn fill(&mut self, at: usize, mut resource: Value) {
-        if let Some(e) = self.entries.get_mut(at) {
+        if let Some(e) = self.pending.get_mut(at) {
             resource["id"] = e["resource"]["id"].take();
             e["resource"] = resource;
+        }
+    }
+
+    /// Writes the entries made so far.
+    fn flush(&mut self) {
+        for e in self.pending.drain(..) {
+            if self.written > 0 {
+                self.buf.push(b',');
+            }
+            // Writing a `Value` to a Vec cannot fail.
+            let _ = serde_json::to_writer(&mut self.buf, &e);
+            self.written += 1;
         }
     }
 }
 
 /// The bundle of `diary` and `taken` made at `now` (`zone`: the user's, for the bundle's
 /// timestamp), its ids drawn from `seed`.
-pub fn build(
-    diary: &Diary,
-    taken: &[Taken],
-    now: DateTime<Utc>,
-    zone: Tz,
-    seed: [u8; 16],
-) -> Value {
+pub fn build(diary: &Diary, taken: &[Taken], now: DateTime<Utc>, zone: Tz, seed: [u8; 16]) -> Made {
+    let mut ids = Ids { seed, next: 0 };
+    let head = json!({
+        "resourceType": "Bundle",
+        "id": ids.take(),
+        "meta": { "lastUpdated": at(now, zone) },
+        "type": "collection",
+        "timestamp": at(now, zone),
+    });
+    let mut buf = serde_json::to_vec(&head).unwrap_or_default();
+    // The envelope's closing brace gives way to the entries.
+    buf.pop();
+    buf.extend_from_slice(br#","entry":["#);
     let mut out = Out {
-        ids: Ids { seed, next: 0 },
-        entries: Vec::new(),
+        ids,
+        pending: Vec::new(),
+        buf,
+        written: 0,
         patient: Value::Null,
     };
     out.patient = out.add(json!({ "resourceType": "Patient" }));
+    out.flush();
     let mut doses: HashMap<i64, Vec<&Intake>> = HashMap::new();
     for i in &diary.intakes {
         doses.entry(i.attack_id.unwrap_or(-1)).or_default().push(i);
     }
     for a in &diary.attacks {
         attack(&mut out, a, doses.get(&a.id).map_or(&[][..], Vec::as_slice));
+        out.flush();
     }
     for i in doses.get(&-1).into_iter().flatten() {
         medication(&mut out, i, None);
+        out.flush();
     }
     for d in diary.days.iter().filter(|d| d.headache_free == Some(true)) {
         headache_free(&mut out, d);
+        out.flush();
     }
     for t in taken {
         questionnaire(&mut out, t);
+        out.flush();
     }
-    json!({
-        "resourceType": "Bundle",
-        "id": out.ids.take(),
-        "meta": { "lastUpdated": at(now, zone) },
-        "type": "collection",
-        "timestamp": at(now, zone),
-        "entry": out.entries,
-    })
+    out.buf.extend_from_slice(b"]}");
+    Made {
+        json: out.buf,
+        resources: out.written,
+    }
 }
 
 /// The fields every symptom observation of the attack shares.
