@@ -5,7 +5,7 @@ use std::time::Duration;
 
 /// Printed for `--help` and after a malformed command line.
 pub const USAGE: &str = "\
-usage: headlog-bench [--quick] [--reminders] [--figures] [--database-url URL] [--binary PATH] [--verbose]
+usage: headlog-bench [--quick] [--reminders] [--figures] [--export] [--database-url URL] [--binary PATH] [--verbose]
 
 Starts the real headlog binary against a fake Telegram Bot API served in this
 process, plays many users through a realistic mix of actions and prints figures.
@@ -13,6 +13,7 @@ process, plays many users through a realistic mix of actions and prints figures.
   --quick              a short smoke run (200 chats, 3 s phases) for CI
   --reminders          only the reminder parts (enqueue, delivery at 25/s and 1000/s)
   --figures            only the figures and pictures (90 days and 10 years, in-process)
+  --export             only the exports (100,000 records, --quick 2,000, in-process)
   --database-url URL   the store to use; default: a fresh SQLite file in a temp dir
                        (a postgres://user@host:port/db URL works too)
   --binary PATH        the headlog binary; default: `headlog` next to this executable
@@ -33,6 +34,8 @@ pub struct Options {
     pub reminders_only: bool,
     /// Only the figures and pictures.
     pub figures_only: bool,
+    /// Only the exports.
+    pub export_only: bool,
 }
 
 impl Options {
@@ -46,6 +49,7 @@ impl Options {
             verbose: false,
             reminders_only: false,
             figures_only: false,
+            export_only: false,
         };
         let mut args = args.into_iter();
         while let Some(arg) = args.next() {
@@ -54,6 +58,7 @@ impl Options {
                 "--verbose" => options.verbose = true,
                 "--reminders" => options.reminders_only = true,
                 "--figures" => options.figures_only = true,
+                "--export" => options.export_only = true,
                 "--help" | "-h" => return Ok(None),
                 "--database-url" => options.database_url = Some(value(&mut args, &arg)?),
                 "--binary" => options.binary = Some(PathBuf::from(value(&mut args, &arg)?)),
