@@ -234,6 +234,14 @@ pub fn has_rows(diary: &Diary) -> bool {
         || diary.days.iter().any(|d| !holds_nothing(d, &[]))
 }
 
+/// One row of the diary CSV, before its cells are made.
+enum Row<'a> {
+    Attack(&'a Attack, &'a [&'a Intake]),
+    Day(&'a DayRecord, &'a [&'a Intake]),
+    /// A dose without an attack on a day without a day record: a `day` row of its own.
+    Alone(&'a Intake),
+}
+
 /// The written file and how many attack and day records it holds.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DiaryCsv {
@@ -283,11 +291,13 @@ pub fn diary_csv(diary: &Diary) -> DiaryCsv {
         }
     }
 
-    let mut rows: Vec<(DateTime<Utc>, Vec<String>)> =
+    // Which rows, in time order; each is made only when written, so memory holds the file
+    // and one row, not every row's cells at once.
+    let mut rows: Vec<(DateTime<Utc>, Row<'_>)> =
         Vec::with_capacity(diary.attacks.len() + diary.days.len() + alone.len());
     for a in &diary.attacks {
         let intakes = by_attack.get(&a.id).map_or(&[][..], Vec::as_slice);
-        rows.push((a.started_at, attack_row(a, intakes)));
+        rows.push((a.started_at, Row::Attack(a, intakes)));
     }
     let mut records = rows.len();
     for (d, intakes) in diary.days.iter().zip(&of_day) {
@@ -295,31 +305,39 @@ pub fn diary_csv(diary: &Diary) -> DiaryCsv {
             continue;
         }
         records += 1;
-        rows.push((start_of_day(d.day, d.zone), day_row(d, intakes)));
+        rows.push((start_of_day(d.day, d.zone), Row::Day(d, intakes)));
     }
     for i in alone {
-        let day = DayRecord {
-            id: 0,
-            day: date_of(i.taken_at, i.zone),
-            zone: i.zone,
-            headache_free: None,
-            menstruation: None,
-            comment: None,
-            questionnaire: None,
-            created_at: i.taken_at,
-            updated_at: i.taken_at,
-        };
-        let mut row = day_row(&day, &[i]);
-        row[1] = String::new();
-        rows.push((i.taken_at, row));
+        rows.push((i.taken_at, Row::Alone(i)));
     }
+    // Stable: rows at the same instant keep the order above.
     rows.sort_by_key(|(at, _)| *at);
 
     let mut out = csv::Writer::from_writer(BOM.to_vec());
     // Writing to a Vec cannot fail; a failure here would be a csv bug, so keep what we have.
     let _ = out.write_record(COLUMNS);
     for (_, row) in rows {
-        let _ = out.write_record(&row);
+        let cells = match row {
+            Row::Attack(a, intakes) => attack_row(a, intakes),
+            Row::Day(d, intakes) => day_row(d, intakes),
+            Row::Alone(i) => {
+                let day = DayRecord {
+                    id: 0,
+                    day: date_of(i.taken_at, i.zone),
+                    zone: i.zone,
+                    headache_free: None,
+                    menstruation: None,
+                    comment: None,
+                    questionnaire: None,
+                    created_at: i.taken_at,
+                    updated_at: i.taken_at,
+                };
+                let mut cells = day_row(&day, &[i]);
+                cells[1] = String::new();
+                cells
+            }
+        };
+        let _ = out.write_record(&cells);
     }
     DiaryCsv {
         bytes: out.into_inner().unwrap_or_default(),
