@@ -11,7 +11,7 @@ btn-help = ❓ Help
 ## Commands (the menu button lists these)
 cmd-start = Main menu
 cmd-history = Your records
-cmd-export = Download your diary as CSV
+cmd-export = Download your diary: CSV, habits, archive or FHIR
 cmd-archive = Everything you keep here, as one JSON file
 cmd-timezone = Set your time zone
 cmd-language = Choose the language
@@ -107,6 +107,20 @@ band-severe = severe
 
 ## Export
 export-empty = Nothing to export yet.
+export-choose = 📤 What would you like to download?
+    • Diary CSV: one row per attack or day, for a spreadsheet.
+    • Habits CSVs: your habits shaped like Loop Habit Tracker's export.
+    • Full archive (JSON): everything you keep here, to move or back up.
+    • FHIR R4 bundle (JSON): your attacks, headache-free days, doses and questionnaires in the health-record standard, for your doctor's system.
+btn-export-diary = 📄 Diary CSV
+btn-export-habits = ✅ Habits CSVs
+btn-export-archive = 🗄 Full archive (JSON)
+btn-export-fhir = 🏥 FHIR R4 bundle (JSON)
+export-already-sent = Already sent: see the file below.
+export-fhir-caption = Your diary as a FHIR R4 bundle ({ $count ->
+    [one] 1 resource
+   *[other] { $count } resources
+}), shaped by the HL7 FHIR Symptoms guide: an Observation per attack, headache-free days as absent symptoms, a MedicationStatement per dose, a QuestionnaireResponse per MIDAS or HIT-6. It carries no name; the README lists the codes.
 archive-caption = Your whole headlog archive: every record, medication, dose, questionnaire, habit with its marks and reminders, and your settings (format headlog-archive, schema version { $version }; the README describes it).
 export-caption = Your headlog diary: { records-count }. It opens in any spreadsheet: one row per attack or day, times with their UTC offset; an empty cell means not recorded.
 records-count = { $count ->
@@ -135,7 +149,7 @@ help = headlog is a private diary of headaches and migraine attacks.
     • “📖 History”: your records, newest first; open one to see, edit or delete it. /trash: restore deleted ones (30 days).
     • “📊 Report” or /report: figures and pictures for a week, a month, 3 months, all of it or two dates you type, to read yourself or show your doctor.
     • “✅ Habits” or /habits: today's habits (water, sleep, a walk…), one tap each; streaks, reminders on the days you choose.
-    • /export: your whole diary as a CSV file (and your habits as Loop-shaped CSVs).
+    • /export: download your diary as CSV, your habits as Loop-shaped CSVs, everything as one JSON archive, or a FHIR R4 bundle for your doctor's system.
     • /settings: language, time zone, medications, period tracking (it adds a “🩸 Period started” button), check-in time.
     • /privacy: what is stored; /forget: erase everything.
     • /cancel: stop what you are doing.

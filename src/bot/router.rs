@@ -344,6 +344,7 @@ async fn on_button(
         Callback::Quest(p) => questionnaire::on_button(ctx, message, &p).await,
         Callback::Token(p) => super::token::on_button(ctx, message, &p).await,
         Callback::Habit(p) => habits::on_button(ctx, message, &p).await,
+        Callback::Export(p) => export::on_button(ctx, message, &p).await,
     }
 }
 

@@ -10,8 +10,9 @@ use super::attack::{Attack, join_keys};
 use super::day::DayRecord;
 use super::localtime::{date_of, start_of_day};
 use super::medication::Intake;
-use chrono::{DateTime, SecondsFormat, Utc};
+use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
 use chrono_tz::Tz;
+use std::collections::HashMap;
 
 /// The UTF-8 byte order mark the file starts with (Excel reads the file as UTF-8 then).
 pub const BOM: &[u8] = b"\xEF\xBB\xBF";
@@ -233,6 +234,22 @@ fn holds_nothing(d: &DayRecord, intakes: &[&Intake]) -> bool {
         && intakes.is_empty()
 }
 
+/// True when the diary CSV would hold a row: an attack, a dose, or a day record that says
+/// something.
+pub fn has_rows(diary: &Diary) -> bool {
+    !diary.attacks.is_empty()
+        || !diary.intakes.is_empty()
+        || diary.days.iter().any(|d| !holds_nothing(d, &[]))
+}
+
+/// One row of the diary CSV, before its cells are made.
+enum Row<'a> {
+    Attack(&'a Attack, &'a [&'a Intake]),
+    Day(&'a DayRecord, &'a [&'a Intake]),
+    /// A dose without an attack on a day without a day record: a `day` row of its own.
+    Alone(&'a Intake),
+}
+
 /// The written file and how many attack and day records it holds.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DiaryCsv {
@@ -246,51 +263,89 @@ pub struct DiaryCsv {
 /// record of their local day when there is one; the rest stand as their own `day` row.
 /// Day records that hold nothing are left out.
 pub fn diary_csv(diary: &Diary) -> DiaryCsv {
-    let mut rows: Vec<(DateTime<Utc>, Vec<String>)> = Vec::new();
+    // Doses grouped once (by attack; strays by the day records of their local day in each
+    // zone the day records use), so 100,000 records take one pass, not one per row.
+    let mut by_attack: HashMap<i64, Vec<&Intake>> = HashMap::new();
+    let mut strays: Vec<&Intake> = Vec::new();
+    for i in &diary.intakes {
+        match i.attack_id {
+            Some(id) => by_attack.entry(id).or_default().push(i),
+            None => strays.push(i),
+        }
+    }
+    let mut day_at: HashMap<(Tz, NaiveDate), Vec<usize>> = HashMap::new();
+    for (n, d) in diary.days.iter().enumerate() {
+        day_at.entry((d.zone, d.day)).or_default().push(n);
+    }
+    let mut zones: Vec<Tz> = diary.days.iter().map(|d| d.zone).collect();
+    zones.sort_by_key(|z| z.name());
+    zones.dedup();
+    let mut of_day: Vec<Vec<&Intake>> = vec![Vec::new(); diary.days.len()];
+    let mut alone: Vec<&Intake> = Vec::new();
+    for i in strays {
+        let mut matched = false;
+        for z in &zones {
+            for n in day_at
+                .get(&(*z, date_of(i.taken_at, *z)))
+                .into_iter()
+                .flatten()
+            {
+                of_day[*n].push(i);
+                matched = true;
+            }
+        }
+        if !matched {
+            alone.push(i);
+        }
+    }
+
+    // Which rows, in time order; each is made only when written, so memory holds the file
+    // and one row, not every row's cells at once.
+    let mut rows: Vec<(DateTime<Utc>, Row<'_>)> =
+        Vec::with_capacity(diary.attacks.len() + diary.days.len() + alone.len());
     for a in &diary.attacks {
-        let intakes: Vec<&Intake> = diary
-            .intakes
-            .iter()
-            .filter(|i| i.attack_id == Some(a.id))
-            .collect();
-        rows.push((a.started_at, attack_row(a, &intakes)));
+        let intakes = by_attack.get(&a.id).map_or(&[][..], Vec::as_slice);
+        rows.push((a.started_at, Row::Attack(a, intakes)));
     }
     let mut records = rows.len();
-    let stray =
-        |i: &&Intake, d: &DayRecord| i.attack_id.is_none() && date_of(i.taken_at, d.zone) == d.day;
-    for d in &diary.days {
-        let intakes: Vec<&Intake> = diary.intakes.iter().filter(|i| stray(i, d)).collect();
-        if holds_nothing(d, &intakes) {
+    for (d, intakes) in diary.days.iter().zip(&of_day) {
+        if holds_nothing(d, intakes) {
             continue;
         }
         records += 1;
-        rows.push((start_of_day(d.day, d.zone), day_row(d, &intakes)));
+        rows.push((start_of_day(d.day, d.zone), Row::Day(d, intakes)));
     }
-    for i in diary.intakes.iter().filter(|i| i.attack_id.is_none()) {
-        if !diary.days.iter().any(|d| stray(&i, d)) {
-            let day = DayRecord {
-                id: 0,
-                day: date_of(i.taken_at, i.zone),
-                zone: i.zone,
-                headache_free: None,
-                menstruation: None,
-                comment: None,
-                questionnaire: None,
-                created_at: i.taken_at,
-                updated_at: i.taken_at,
-            };
-            let mut row = day_row(&day, &[i]);
-            row[1] = String::new();
-            rows.push((i.taken_at, row));
-        }
+    for i in alone {
+        rows.push((i.taken_at, Row::Alone(i)));
     }
+    // Stable: rows at the same instant keep the order above.
     rows.sort_by_key(|(at, _)| *at);
 
     let mut out = csv::Writer::from_writer(BOM.to_vec());
     // Writing to a Vec cannot fail; a failure here would be a csv bug, so keep what we have.
     let _ = out.write_record(COLUMNS);
     for (_, row) in rows {
-        let _ = out.write_record(&row);
+        let cells = match row {
+            Row::Attack(a, intakes) => attack_row(a, intakes),
+            Row::Day(d, intakes) => day_row(d, intakes),
+            Row::Alone(i) => {
+                let day = DayRecord {
+                    id: 0,
+                    day: date_of(i.taken_at, i.zone),
+                    zone: i.zone,
+                    headache_free: None,
+                    menstruation: None,
+                    comment: None,
+                    questionnaire: None,
+                    created_at: i.taken_at,
+                    updated_at: i.taken_at,
+                };
+                let mut cells = day_row(&day, &[i]);
+                cells[1] = String::new();
+                cells
+            }
+        };
+        let _ = out.write_record(&cells);
     }
     DiaryCsv {
         bytes: out.into_inner().unwrap_or_default(),

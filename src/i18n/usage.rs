@@ -58,9 +58,10 @@ const NOT_KEYS: [(&str, &str); 12] = [
 ];
 
 /// Format strings that start like keys but are not, and why.
-const NOT_PREFIXES: [(&str, &str); 3] = [
+const NOT_PREFIXES: [(&str, &str); 4] = [
     ("headlog-", "the export's file name"),
     ("headlog-archive-", "the archive's file name"),
+    ("headlog-fhir-", "the FHIR bundle's file name"),
     ("headlog-report-", "the doctor report's file name"),
 ];
 

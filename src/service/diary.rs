@@ -184,6 +184,13 @@ pub async fn history(store: &Tx, user_id: i64, page: i64) -> Result<HistoryPage,
     Ok(HistoryPage { page, items, total })
 }
 
+/// True when the diary CSV would hold something (the /export menu's question).
+pub async fn has_records(store: &Tx, user_id: i64) -> Result<bool, StoreError> {
+    Ok(crate::domain::export::has_rows(
+        &store.diary(user_id).await?,
+    ))
+}
+
 /// The diary CSV and how many attack and day records it holds; `None` when there is
 /// nothing to export.
 pub async fn export(store: &Tx, user_id: i64) -> Result<Option<(Vec<u8>, i64)>, StoreError> {

@@ -7,6 +7,7 @@ pub mod archive;
 pub mod checkin;
 pub mod details;
 pub mod diary;
+pub mod fhir;
 pub mod figures;
 pub mod habits;
 pub mod import;

@@ -79,7 +79,7 @@ async fn fill(app: &TestApp, user: &TgUser, lang: Lang, comment: &str, extra: us
 
 /// The user's /export file.
 async fn export(app: &TestApp, user: &TgUser) -> Vec<u8> {
-    let doc = app.say(user, "/export").await;
+    let doc = crate::export_menu::diary(app, user).await;
     assert_eq!(doc.method, "senddocument", "{doc:?}");
     doc.files[0].bytes.to_vec()
 }

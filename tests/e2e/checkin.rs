@@ -561,7 +561,7 @@ async fn the_yes_path_fills_every_field_of_the_attack_and_the_csv(b: Backend, la
     );
     assert_eq!(answers.medications.map(|m| m.len()), Some(2));
 
-    let doc = f.app.say(&f.user, "/export").await;
+    let doc = crate::export_menu::diary(f.app, &f.user).await;
     let mut reader = csv::Reader::from_reader(doc.files[0].bytes.as_slice());
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     let row = rows.iter().find(|r| &r[0] == "attack").unwrap();

@@ -75,7 +75,7 @@ async fn no_aura_is_recorded_and_differs_from_unknown(b: Backend, lang: Lang) {
     );
 
     // The export says "none", where an unknown aura is an empty cell.
-    let doc = app.say(&user, "/export").await;
+    let doc = crate::export_menu::diary(&app, &user).await;
     let mut reader = csv::Reader::from_reader(doc.files[0].bytes.as_slice());
     let rows: Vec<_> = reader.records().map(Result::unwrap).collect();
     let aura = COLUMNS.iter().position(|c| *c == "aura").unwrap();
@@ -956,7 +956,7 @@ async fn the_export_carries_every_detail(b: Backend, lang: Lang) {
             .starts_with(&t("details-title"))
     );
 
-    let doc = app.say(&user, "/export").await;
+    let doc = crate::export_menu::diary(&app, &user).await;
     let mut reader = csv::Reader::from_reader(doc.files[0].bytes.as_slice());
     let row = reader.records().next().unwrap().unwrap();
     let cell = |name: &str| {

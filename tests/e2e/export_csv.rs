@@ -33,9 +33,9 @@ async fn typed_ok(app: &TestApp, user: &TgUser, _lang: Lang, text: &str) {
     assert_eq!(call.method, "editmessagetext", "typed {text:?}");
 }
 
-/// Sends /export; the uploaded file's bytes and the caption.
+/// Sends /export, taps "Diary CSV"; the uploaded file's bytes and the caption.
 async fn export(app: &TestApp, user: &TgUser) -> (Vec<u8>, String) {
-    let doc = app.say(user, "/export").await;
+    let doc = crate::export_menu::diary(app, user).await;
     assert_eq!(doc.method, "senddocument");
     assert_eq!(doc.files.len(), 1);
     let caption = doc.text().unwrap_or_default().to_owned();

@@ -171,8 +171,10 @@ async fn an_export_survives_a_server_error(b: Backend, lang: Lang) {
     app.say(&user, &app.t(lang, "btn-headache-now")).await;
     assert_eq!(db!(app.store, count_attacks(61)).unwrap(), 1);
     app.fake.fail("sendDocument", Fault::ServerError, 1);
+    let menu = app.say(&user, "/export").await;
     let from = app.fake.calls().len();
-    app.fake.send_text(&user, "/export");
+    app.fake
+        .press(&user, menu.message_id.unwrap(), crate::export_menu::DIARY);
     let docs = wait_calls(&app.fake, from, 2, Duration::from_secs(10), |c| {
         c.method == "senddocument" && c.chat_id() == Some(61)
     })

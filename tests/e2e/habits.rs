@@ -1073,7 +1073,8 @@ async fn the_export_carries_loop_shaped_habits_checkmarks_and_scores(b: Backend,
     mark(&app, walk.id, day(2026, 3, 9), Some(Mark::Skipped)).await;
     mark(&app, water.id, day(2026, 3, 9), Some(Mark::Value(8.5))).await;
     mark(&app, water.id, day(2026, 3, 8), Some(Mark::Value(3.0))).await;
-    let calls = app.say_n(&user, "/export", 3).await;
+    let (calls, answer) = crate::export_menu::choose(&app, &user, crate::export_menu::HABITS).await;
+    assert_eq!(answer, None);
     let docs: Vec<(String, String)> = calls
         .iter()
         .map(|c| {

@@ -212,7 +212,11 @@ async fn export_sends_the_diary_csv(b: Backend, lang: Lang) {
     );
     let attacks = twelve(&app, 32).await;
     db!(app.store, set_attack_deleted(32, attacks[0].id, Some(1), 1)).unwrap();
-    let doc = app.say(&user, &app.t(lang, "btn-export")).await;
+    let menu = app.say(&user, &app.t(lang, "btn-export")).await;
+    let (made, _) = app
+        .press(&user, menu.message_id.unwrap(), crate::export_menu::DIARY)
+        .await;
+    let doc = made[0].clone();
     assert_eq!(doc.method, "senddocument");
     assert_eq!(
         doc.text(),

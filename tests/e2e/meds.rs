@@ -828,7 +828,7 @@ async fn took_records_a_dose_with_the_usual_dose_or_a_typed_one_and_exports_it(
         ]
     );
 
-    let doc = app.say(&user, "/export").await;
+    let doc = crate::export_menu::diary(&app, &user).await;
     let mut reader = csv::Reader::from_reader(doc.files[0].bytes.as_slice());
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     let cells: Vec<(&str, &str)> = rows.iter().map(|r| (&r[0], &r[18])).collect();
@@ -962,7 +962,7 @@ async fn a_dose_for_an_attack_asks_its_effect_after_two_hours_and_exports_it(
     let stored = db!(app.store, intake(76, intake.id)).unwrap().unwrap();
     assert_eq!(stored.effect, Some(Effect::Partial));
 
-    let doc = app.say(&user, "/export").await;
+    let doc = crate::export_menu::diary(&app, &user).await;
     let mut reader = csv::Reader::from_reader(doc.files[0].bytes.as_slice());
     assert_eq!(&reader.headers().unwrap()[18], "medications");
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();

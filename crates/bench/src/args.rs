@@ -5,7 +5,7 @@ use std::time::Duration;
 
 /// Printed for `--help` and after a malformed command line.
 pub const USAGE: &str = "\
-usage: headlog-bench [--quick] [--reminders] [--figures] [--imports] [--database-url URL] [--binary PATH] [--verbose]
+usage: headlog-bench [--quick] [--reminders] [--figures] [--export] [--imports] [--database-url URL] [--binary PATH] [--verbose]
 
 Starts the real headlog binary against a fake Telegram Bot API served in this
 process, plays many users through a realistic mix of actions and prints figures.
@@ -14,6 +14,7 @@ process, plays many users through a realistic mix of actions and prints figures.
   --reminders          only the reminder parts (enqueue, delivery at 25/s and 1000/s)
   --figures            only the figures and pictures (90 days and 10 years, in-process)
   --imports            only the imports (100,000 records from the archive and the CSV)
+  --export             only the exports (100,000 records, --quick 2,000, in-process)
   --database-url URL   the store to use; default: a fresh SQLite file in a temp dir
                        (a postgres://user@host:port/db URL works too)
   --binary PATH        the headlog binary; default: `headlog` next to this executable
@@ -36,6 +37,8 @@ pub struct Options {
     pub figures_only: bool,
     /// Only the imports.
     pub imports_only: bool,
+    /// Only the exports.
+    pub export_only: bool,
 }
 
 impl Options {
@@ -50,6 +53,7 @@ impl Options {
             reminders_only: false,
             figures_only: false,
             imports_only: false,
+            export_only: false,
         };
         let mut args = args.into_iter();
         while let Some(arg) = args.next() {
@@ -59,6 +63,7 @@ impl Options {
                 "--reminders" => options.reminders_only = true,
                 "--figures" => options.figures_only = true,
                 "--imports" => options.imports_only = true,
+                "--export" => options.export_only = true,
                 "--help" | "-h" => return Ok(None),
                 "--database-url" => options.database_url = Some(value(&mut args, &arg)?),
                 "--binary" => options.binary = Some(PathBuf::from(value(&mut args, &arg)?)),

@@ -9,7 +9,8 @@
 //!
 //! The phases: start-up (spawn to the first `getUpdates`), idle memory,
 //! an unmeasured warm-up that onboards every chat, open loops at 50 and
-//! 500 actions/s, a closed loop at saturation, and peak memory. Figures are
+//! 500 actions/s, a closed loop at saturation, and peak memory; then in-process figures,
+//! pictures, habits and exports (`export.rs`: 100,000 records, `--quick` 2,000). Figures are
 //! printed, never asserted: the exit code is 0 when the run completed, and
 //! non-zero with one clear sentence when headlog did not start, exited, or
 //! stopped answering.
@@ -18,6 +19,7 @@
 mod args;
 mod child;
 mod engine;
+mod export;
 mod figures;
 mod habits;
 mod import;
@@ -45,8 +47,11 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    // The in-process parts need no binary.
+    let in_process = options.figures_only || options.export_only || options.imports_only;
     let binary = match resolve_binary(&options) {
         Ok(binary) => binary,
+        Err(_) if in_process => PathBuf::new(),
         Err(problem) => {
             eprintln!("headlog-bench: {problem}");
             return ExitCode::FAILURE;
@@ -69,11 +74,15 @@ fn main() -> ExitCode {
         if options.figures_only {
             return figures::run(&options).await;
         }
+        if options.export_only {
+            return export::run(&options).await;
+        }
         if !options.reminders_only {
             run::run(&options, &binary).await?;
         }
         reminders::run(&options, &binary).await?;
         figures::run(&options).await?;
+        export::run(&options).await?;
         import::run(options.quick).await
     });
     match result {

@@ -2,6 +2,7 @@
 //! checks the shape; handlers re-check that the record belongs to whoever pressed.
 
 pub mod details;
+pub mod export;
 pub mod habits;
 pub mod meds;
 pub mod questionnaire;
@@ -55,6 +56,8 @@ pub enum Callback {
     Token(String),
     /// A button of the habits (`bot::habits`, see [`habits::Action`]).
     Habit(String),
+    /// A button of the /export menu (`bot::export`, see [`export::Choice`]).
+    Export(String),
     /// A button of an import's preview or result (`bot::import`).
     Import(ImportAction, i64),
 }
@@ -103,6 +106,7 @@ impl Callback {
                 };
                 format!("I:{a}:{id}")
             }
+            Callback::Export(p) => format!("X:{p}"),
         }
     }
 
@@ -145,7 +149,7 @@ impl Callback {
             }
             "k" if rest.is_empty() => Callback::KeepDiary,
             // Feature payloads are checked by their module; only the shape is checked here.
-            "D" | "M" | "C" | "T" | "N" | "P" | "Q" | "K" | "H"
+            "D" | "M" | "C" | "T" | "N" | "P" | "Q" | "K" | "H" | "X"
                 if !rest.is_empty() && rest.is_ascii() =>
             {
                 let payload = rest.to_owned();
@@ -158,6 +162,7 @@ impl Callback {
                     "Q" => Callback::Quest(payload),
                     "K" => Callback::Token(payload),
                     "H" => Callback::Habit(payload),
+                    "X" => Callback::Export(payload),
                     _ => Callback::Trash(payload),
                 }
             }
@@ -195,6 +200,7 @@ mod tests {
             Callback::Import(ImportAction::Confirm, i64::MAX),
             Callback::Import(ImportAction::Cancel, 1),
             Callback::Import(ImportAction::Undo, 2),
+            Callback::Export("f".into()),
         ];
         for cb in all {
             let data = cb.encode();
