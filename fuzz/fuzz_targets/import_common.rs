@@ -17,5 +17,5 @@ pub fn run(source: Source, data: &[u8]) {
         Ok(())
     };
     let _ = import::parse(source, data, ctx, &mut sink);
-    let _ = import::detect("fuzz", data);
+    let _ = import::detect(data);
 }

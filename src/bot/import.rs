@@ -163,8 +163,7 @@ pub async fn on_document(ctx: &Ctx<'_>, doc: &Document) -> anyhow::Result<()> {
     let Some(bytes) = download(ctx, &file_id).await else {
         return Ok(());
     };
-    let name = doc.file_name.clone().unwrap_or_default();
-    let Some(source) = import::detect(&name, &bytes) else {
+    let Some(source) = import::detect(&bytes) else {
         let text = refusal_text(ctx, &Refusal::new(RefusalKey::Unknown));
         ctx.send(&text, None).await;
         return Ok(());

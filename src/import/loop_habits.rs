@@ -42,12 +42,8 @@ fn checkmark_row(line: &str) -> bool {
         && cells.all(|c| c.trim().parse::<i64>().is_ok())
 }
 
-/// A habit as Habits.csv gives it.
-struct Row {
-    habit: Habit,
-}
-
-fn habits_csv(text: &str, ctx: Context) -> Parsed<Vec<Row>> {
+/// The habits of Habits.csv (each starting today until its marks say otherwise).
+fn habits_csv(text: &str, ctx: Context) -> Parsed<Vec<Habit>> {
     let mut csv = Rows::new(text);
     let header = csv.header()?;
     let col = |name: &str| header.iter().position(|h| h.eq_ignore_ascii_case(name));
@@ -107,33 +103,31 @@ fn habits_csv(text: &str, ctx: Context) -> Parsed<Vec<Row>> {
         };
         let archived = matches!(cell("Archived?"), "true" | "TRUE" | "1");
         let position = cell("Position").parse().unwrap_or(rows.len() as i64 + 1);
-        rows.push(Row {
-            habit: Habit {
-                id: 0,
-                user_id: 0,
-                name,
-                description,
-                kind,
-                unit: text("Unit"),
-                freq: Frequency {
-                    numerator,
-                    denominator,
-                },
-                goal_days: match cell("Goal Days") {
-                    "" => None,
-                    g => Some(g.parse().map_err(|_| bad("Goal Days"))?),
-                },
-                factor: match cell("Factor") {
-                    "" => None,
-                    f => Some(Factor::from_key(f).ok_or_else(|| bad("Factor"))?),
-                },
-                routine: text("Routine"),
-                position,
-                start_day: ctx.today,
-                archived_at: archived.then_some(ctx.now),
-                goal_met_at: None,
-                created_at: ctx.now,
+        rows.push(Habit {
+            id: 0,
+            user_id: 0,
+            name,
+            description,
+            kind,
+            unit: text("Unit"),
+            freq: Frequency {
+                numerator,
+                denominator,
             },
+            goal_days: match cell("Goal Days") {
+                "" => None,
+                g => Some(g.parse().map_err(|_| bad("Goal Days"))?),
+            },
+            factor: match cell("Factor") {
+                "" => None,
+                f => Some(Factor::from_key(f).ok_or_else(|| bad("Factor"))?),
+            },
+            routine: text("Routine"),
+            position,
+            start_day: ctx.today,
+            archived_at: archived.then_some(ctx.now),
+            goal_met_at: None,
+            created_at: ctx.now,
         });
     }
     Ok(rows)
@@ -231,10 +225,7 @@ pub fn parse(bytes: &[u8], ctx: Context, sink: &mut dyn Sink) -> Result<(), Fail
         });
     };
     let rows = habits_csv(&habits_text, ctx)?;
-    let kinds: HashMap<String, Kind> = rows
-        .iter()
-        .map(|r| (r.habit.name.clone(), r.habit.kind))
-        .collect();
+    let kinds: HashMap<String, Kind> = rows.iter().map(|r| (r.name.clone(), r.kind)).collect();
     let mut marks: HashMap<String, Vec<super::Entry>> = HashMap::new();
     let mut skipped = Vec::new();
     if let Some(text) = checks_text {
@@ -257,12 +248,12 @@ pub fn parse(bytes: &[u8], ctx: Context, sink: &mut dyn Sink) -> Result<(), Fail
         sink.put(Record::Skipped(reason))?;
     }
     for mut row in rows {
-        let mut mine = marks.remove(&row.habit.name).unwrap_or_default();
+        let mut mine = marks.remove(&row.name).unwrap_or_default();
         mine.sort_by_key(|(d, _, _)| *d);
         if let Some((first, _, _)) = mine.first() {
-            row.habit.start_day = (*first).min(ctx.today);
+            row.start_day = (*first).min(ctx.today);
         }
-        sink.put(Record::Habit(Box::new(row.habit), Vec::new(), mine))?;
+        sink.put(Record::Habit(Box::new(row), Vec::new(), mine))?;
     }
     Ok(())
 }

@@ -146,28 +146,21 @@ impl Tx {
         to: &str,
         now: i64,
     ) -> StoreResult<bool> {
-        let column = match to {
-            "applied" => "applied_at",
-            "undone" => "undone_at",
-            _ => "created_at",
-        };
-        // The column comes from the fixed list above, never from input.
-        let sql = if column == "created_at" {
-            "update import_batch set state = $4 where user_id = $1 and id = $2 and state = $3"
-                .to_owned()
-        } else {
-            format!(
-                "update import_batch set state = $4, {column} = $5 where user_id = $1 and id = $2 \
-                 and state = $3"
-            )
-        };
-        let q = query(sql).bind(user_id).bind(id).bind(from).bind(to);
-        let q = if column == "created_at" {
-            q
-        } else {
-            q.bind(now)
-        };
-        Ok(q.execute(self).await?.rows_affected() == 1)
+        // Applied and undone keep when; cancelled needs no time of its own.
+        let done = query(
+            "update import_batch set state = $4, \
+             applied_at = case when $4 = 'applied' then $5 else applied_at end, \
+             undone_at = case when $4 = 'undone' then $5 else undone_at end \
+             where user_id = $1 and id = $2 and state = $3",
+        )
+        .bind(user_id)
+        .bind(id)
+        .bind(from)
+        .bind(to)
+        .bind(now)
+        .execute(self)
+        .await?;
+        Ok(done.rows_affected() == 1)
     }
 
     /// The keys the diary holds now.
